@@ -1,0 +1,149 @@
+import Foundation
+
+/// Removes lines that are not the report's content — photo placeholders, captions, editor and credit
+/// lines, follow prompts, QR-code images, comment widgets — and the title and byline lines, after
+/// reading what they say into ``MetadataHints``.
+///
+/// ```swift
+/// let result = BoilerplateFilter().filter(["标题", "人民网记者 毛雷", "正文。", "图片", "责任编辑:张三"])
+/// result.paragraphs     // ["正文。"]
+/// result.hints.authors  // ["毛雷"]
+/// ```
+public struct BoilerplateFilter: Sendable {
+    /// Whether the first line may be read as the title (false when HTML metadata already gave one).
+    public var detectsTitle: Bool
+
+    public init(detectsTitle: Bool = true) {
+        self.detectsTitle = detectsTitle
+    }
+
+    public struct Result: Sendable {
+        public var paragraphs: [String]
+        public var hints: MetadataHints
+        public var repairs: [Repair]
+    }
+
+    static let placeholders: Set<String> = ["图片", "[图片]", "【图片】", "图", "点击图片查看", "视频", "[视频]", "打印本页", "关闭窗口", "返回顶部"]
+    static let widgetMarkers = ["热门评论", "评论举报", "网友评论", "我要评论", "发表评论", "分享到", "扫一扫", "相关阅读", "相关新闻"]
+    static let trailerMarkers = ["更多精彩", "请关注", "扫码关注", "微信扫码", "长按识别", "关注我们", "二维码", "欢迎关注", "点击关注"]
+    static let imageName = try! NSRegularExpression(pattern: "^\\S{0,60}\\.(png|jpe?g|gif|webp|bmp)$", options: [.caseInsensitive])
+    static let gluedByline = try! NSRegularExpression(pattern: "^([^。，,]{0,40}?记者[^ 。，,]{2,4}报道)\\s*")
+
+    public func filter(_ input: [String]) -> Result {
+        var hints = MetadataHints()
+        var repairs: [Repair] = []
+        var paragraphs = input
+        func removed(_ line: String, why: String) {
+            repairs.append(Repair(flag: QualityFlagName.boilerplateRemoved, before: line, after: "(removed: \(why))"))
+        }
+        // Title: a short first line that is not a sentence or a byline.
+        if detectsTitle, let first = paragraphs.first, Self.looksLikeTitle(first) {
+            hints.title = first
+            hints.titleSource = "first-line"
+            paragraphs.removeFirst()
+        }
+        // Header lines: summary and bylines among the first few lines.
+        var index = 0
+        while index < min(paragraphs.count, 4) {
+            let line = paragraphs[index]
+            if line.hasPrefix("摘要:") || line.hasPrefix("摘要：") || line.hasPrefix("【摘要】") {
+                hints.summary = String(line.drop(while: { $0 != ":" && $0 != "：" && $0 != "】" }).dropFirst())
+                paragraphs.remove(at: index)
+                removed(line, why: "summary")
+                continue
+            }
+            if let byline = BylineParser.parseLine(line) {
+                Self.merge(byline, into: &hints)
+                paragraphs.remove(at: index)
+                repairs.append(Repair(flag: QualityFlagName.bylineParsed, before: line, after: "(byline)"))
+                continue
+            }
+            if let (prefix, rest) = Self.splitGluedByline(line), let byline = BylineParser.parseLine(prefix) {
+                Self.merge(byline, into: &hints)
+                paragraphs[index] = rest
+                repairs.append(Repair(flag: QualityFlagName.bylineParsed, before: prefix, after: "(byline)"))
+            }
+            index += 1
+        }
+        // Lines anywhere: placeholders, captions, images, widgets, editor and credit lines.
+        var kept: [String] = []
+        for (position, line) in paragraphs.enumerated() {
+            let bare = line.trimmingCharacters(in: .whitespaces)
+            if Self.placeholders.contains(bare) {
+                removed(line, why: "photo placeholder")
+            } else if let photographer = Self.captionPhotographer(bare) {
+                if !photographer.isEmpty { hints.photographers.append(photographer) }
+                removed(line, why: "photo caption")
+            } else if Self.imageName.firstMatch(in: bare, range: NSRange(bare.startIndex..., in: bare)) != nil {
+                removed(line, why: "image file name")
+            } else if bare.count <= 30, Self.widgetMarkers.contains(where: bare.contains) {
+                removed(line, why: "page widget")
+            } else if let credits = BylineParser.parseCredits(bare) {
+                Self.merge(credits, into: &hints)
+                removed(line, why: "credit line")
+            } else if position >= paragraphs.count / 2, bare.count <= 60, Self.trailerMarkers.contains(where: bare.contains) {
+                // A follow prompt in the second half starts the promotional trailer: drop it and what follows,
+                // reading any credit lines on the way.
+                removed(line, why: "follow prompt")
+                for tail in paragraphs[(position + 1)...] {
+                    if let credits = BylineParser.parseCredits(tail) { Self.merge(credits, into: &hints) }
+                    removed(tail, why: "trailer after a follow prompt")
+                }
+                break
+            } else {
+                kept.append(line)
+            }
+        }
+        // An outlet name glued to the end of the last paragraph: "…好评率达99.99%。贵州日报天眼新闻".
+        if let last = kept.last, let (body, outlet) = Self.splitTrailingOutlet(last) {
+            kept[kept.count - 1] = body
+            if hints.publisher == nil { hints.publisher = outlet }
+            repairs.append(Repair(flag: QualityFlagName.bylineParsed, before: outlet, after: "(publisher)"))
+        }
+        return Result(paragraphs: kept, hints: hints, repairs: repairs)
+    }
+
+    static func looksLikeTitle(_ line: String) -> Bool {
+        let length = line.count
+        guard (5...64).contains(length), !line.contains("。"), BylineParser.parseLine(line) == nil else { return false }
+        guard let last = line.last, !"，,；;：:、".contains(last) else { return false }
+        return line.unicodeScalars.contains(where: CJK.isIdeograph)
+    }
+
+    static func splitGluedByline(_ line: String) -> (String, String)? {
+        let range = NSRange(line.startIndex..., in: line)
+        guard let match = gluedByline.firstMatch(in: line, range: range),
+            let whole = Range(match.range, in: line), let prefix = Range(match.range(at: 1), in: line)
+        else { return nil }
+        let rest = String(line[whole.upperBound...])
+        guard rest.count >= 10 else { return nil }
+        return (String(line[prefix]), rest)
+    }
+
+    /// "摄" captions: short lines ending in 摄/摄影/供图; returns the photographer's name ("" if none).
+    static func captionPhotographer(_ line: String) -> String? {
+        var body = line.trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】 "))
+        guard body.count <= 80 else { return nil }
+        if body.hasSuffix("供图") || body.hasSuffix("资料图") || body.hasSuffix("资料图片") { return "" }
+        guard body.hasSuffix("摄") || body.hasSuffix("摄影") else { return nil }
+        body = String(body.dropLast(body.hasSuffix("摄影") ? 2 : 1))
+        let tail = body.split(whereSeparator: { $0 == " " || $0 == "。" }).last.map(String.init) ?? ""
+        let candidate = tail.components(separatedBy: "记者").last ?? tail
+        return BylineParser.isPersonName(candidate) ? candidate : ""
+    }
+
+    static func splitTrailingOutlet(_ paragraph: String) -> (String, String)? {
+        guard let stop = paragraph.lastIndex(where: { "。！？”".contains($0) }) else { return nil }
+        let tail = String(paragraph[paragraph.index(after: stop)...]).trimmingCharacters(in: .whitespaces)
+        guard !tail.isEmpty, BylineParser.isOutlet(tail) else { return nil }
+        return (String(paragraph[...stop]), tail)
+    }
+
+    static func merge(_ other: MetadataHints, into hints: inout MetadataHints) {
+        if hints.publisher == nil { hints.publisher = other.publisher }
+        if hints.published == nil { hints.published = other.published }
+        for author in other.authors where !hints.authors.contains(author) { hints.authors.append(author) }
+        for editor in other.editors where !hints.editors.contains(editor) { hints.editors.append(editor) }
+        for person in other.photographers where !hints.photographers.contains(person) { hints.photographers.append(person) }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Reads bylines and credit lines (`人民网记者 毛雷`, `环球网2024-04-19 18:35`,
+/// `中国经济导报 中国发展网 刘伟奇 记者范纪安报道`, `记者兰荣江编辑潘正祥编审兰荣江`) into metadata hints.
+enum BylineParser {
+    /// Words that end an outlet's name: 人民网, 环球网, 贵州日报天眼新闻, 新华社, 央视新闻客户端.
+    static let outletSuffixes = ["网", "报", "社", "台", "新闻", "客户端", "融媒", "在线", "头条", "时报", "导报", "日报", "晚报"]
+
+    static let datePattern = try! NSRegularExpression(
+        pattern: "(19|20)\\d{2}\\s*[-年/.]\\s*\\d{1,2}\\s*[-月/.]\\s*\\d{1,2}日?(\\s*\\d{1,2}:\\d{2}(:\\d{2})?)?")
+
+    static func isOutlet(_ token: String) -> Bool {
+        token.count >= 2 && token.count <= 16 && outletSuffixes.contains(where: token.hasSuffix)
+            && token.unicodeScalars.allSatisfy { CJK.isIdeograph($0) || CJK.isASCIILetter($0) }
+    }
+
+    static func isPersonName(_ token: String) -> Bool {
+        (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph)
+    }
+
+    /// The first date in `text` as written, or nil.
+    static func date(in text: String) -> (String, Range<String.Index>)? {
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = datePattern.firstMatch(in: text, range: range), let found = Range(match.range, in: text) else {
+            return nil
+        }
+        return (String(text[found]).trimmingCharacters(in: .whitespaces), found)
+    }
+
+    /// Parses a stand-alone byline line; nil when the line is not one.
+    static func parseLine(_ line: String) -> MetadataHints? {
+        guard line.count <= 80, !line.contains("。"), !line.contains("，") else { return nil }
+        var hints = MetadataHints()
+        var rest = line
+        if let (date, range) = date(in: line) {
+            hints.published = date
+            rest.replaceSubrange(range, with: " ")
+        }
+        let hasRole = ["记者", "通讯员", "来源", "作者", "编辑"].contains(where: rest.contains)
+        guard hasRole || hints.published != nil else { return nil }
+        let normalized = rest.replacingOccurrences(of: "来源：", with: " ").replacingOccurrences(of: "来源:", with: " ")
+            .replacingOccurrences(of: "作者：", with: " 记者").replacingOccurrences(of: "作者:", with: " 记者")
+        var role = "author"
+        for rawToken in normalized.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" }) {
+            var token = String(rawToken).trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】:："))
+            if token.hasSuffix("报道") { token = String(token.dropLast(2)) }
+            if token.isEmpty { continue }
+            for (marker, markerRole) in [("记者", "author"), ("通讯员", "author"), ("编辑", "editor"), ("摄影", "photographer")] {
+                if let range = token.range(of: marker) {
+                    let before = String(token[..<range.lowerBound])
+                    if isOutlet(before), hints.publisher == nil { hints.publisher = before }
+                    token = String(token[range.upperBound...])
+                    role = markerRole
+                }
+            }
+            if token.isEmpty { continue }
+            if isOutlet(token) {
+                hints.publisher = token
+            } else if isPersonName(token) {
+                switch role {
+                case "editor": hints.editors.append(token)
+                case "photographer": hints.photographers.append(token)
+                default: hints.authors.append(token)
+                }
+            } else if hints.publisher == nil, token.count <= 12, token.unicodeScalars.allSatisfy(CJK.isIdeograph),
+                line.hasPrefix(token)
+            {
+                hints.publisher = token
+            }
+        }
+        let useful = hints.publisher != nil || !hints.authors.isEmpty || hints.published != nil || !hints.editors.isEmpty
+        return useful ? hints : nil
+    }
+
+    /// A trailing credit line such as `记者兰荣江编辑潘正祥编审兰荣江` or `责任编辑：王小义`.
+    static func parseCredits(_ line: String) -> MetadataHints? {
+        let roles: [(String, String)] = [
+            ("责任编辑", "editor"), ("编审", "editor"), ("责编", "editor"), ("编辑", "editor"), ("审核", "editor"),
+            ("校对", "editor"), ("记者", "author"), ("通讯员", "author"), ("摄影", "photographer"), ("实习生", "author"),
+        ]
+        let compact = line.replacingOccurrences(of: " ", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】"))
+        guard compact.count <= 60, !compact.contains("。"), roles.contains(where: { compact.hasPrefix($0.0) }) else {
+            return nil
+        }
+        var hints = MetadataHints()
+        var remaining = Substring(compact)
+        while !remaining.isEmpty {
+            guard let (marker, role) = roles.first(where: { remaining.hasPrefix($0.0) }) else { return nil }
+            remaining = remaining.dropFirst(marker.count).drop(while: { $0 == ":" || $0 == "：" })
+            var name = ""
+            while let next = remaining.first, !roles.contains(where: { remaining.hasPrefix($0.0) }) {
+                name.append(next)
+                remaining = remaining.dropFirst()
+            }
+            for part in name.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" }) {
+                let person = String(part)
+                switch role {
+                case "editor": hints.editors.append(person)
+                case "photographer": hints.photographers.append(person)
+                default: hints.authors.append(person)
+                }
+            }
+        }
+        return hints
+    }
+}

@@ -1,0 +1,75 @@
+internal import COpenCC
+import Foundation
+import Synchronization
+
+/// Converts Traditional Chinese to Simplified with OpenCC's phrase-level `t2s` configuration, and
+/// detects whether a text is written in Traditional script at all (conversion only runs when it is).
+///
+/// ```swift
+/// try ChineseScriptConverter.shared.toSimplified("營商環境")  // "营商环境"
+/// ```
+public final class ChineseScriptConverter: Sendable {
+    public enum ConverterError: Error, CustomStringConvertible {
+        case unavailable(String)
+        case conversionFailed(String)
+        public var description: String {
+            switch self {
+            case .unavailable(let reason):
+                "OpenCC could not be loaded (\(reason)). Install `libopencc-dev` and `libopencc-data` (make does this)."
+            case .conversionFailed(let reason): "OpenCC could not convert the text: \(reason)"
+            }
+        }
+    }
+
+    /// One converter for the process; OpenCC's dictionaries take a while to load.
+    public static let shared = ChineseScriptConverter()
+
+    private let handle: Mutex<UnsafeMutableRawPointer?>
+    private let loadError: String?
+
+    private init() {
+        let opened = opencc_open("t2s.json")
+        if let opened, Int(bitPattern: opened) != -1 {
+            handle = Mutex(opened)
+            loadError = nil
+        } else {
+            handle = Mutex(nil)
+            loadError = opencc_error().map { String(cString: $0) } ?? "t2s.json not found"
+        }
+    }
+
+    public func toSimplified(_ text: String) throws -> String {
+        try handle.withLock { handle in
+            guard let handle else { throw ConverterError.unavailable(loadError ?? "unknown error") }
+            let utf8 = Array(text.utf8)
+            let converted = utf8.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    opencc_convert_utf8(handle, chars.baseAddress, chars.count)
+                }
+            }
+            guard let converted else {
+                throw ConverterError.conversionFailed(opencc_error().map { String(cString: $0) } ?? "unknown error")
+            }
+            defer { opencc_convert_utf8_free(converted) }
+            return String(cString: converted)
+        }
+    }
+
+    /// Common characters that exist only in Traditional script; a text with several is Traditional.
+    private static let traditionalOnly: Set<Unicode.Scalar> = Set(
+        "們這個來說對會為時國與發經實現務開關過還從點體進辦動區應環營業產華當歲將專務與東車門問長電無鄉縣機構"
+            .unicodeScalars)
+    private static let simplifiedOnly: Set<Unicode.Scalar> = Set(
+        "们这个来说对会为时国与发经实现务开关过还从点体进办动区应环营业产华当岁将专东车门问长电无乡县机构"
+            .unicodeScalars)
+
+    /// True when Traditional-only characters outnumber Simplified-only ones (and there are at least three).
+    public static func isTraditional(_ text: String) -> Bool {
+        var traditional = 0
+        var simplified = 0
+        for scalar in text.unicodeScalars {
+            if traditionalOnly.contains(scalar) { traditional += 1 } else if simplifiedOnly.contains(scalar) { simplified += 1 }
+        }
+        return traditional >= 3 && traditional > simplified
+    }
+}

@@ -1,0 +1,52 @@
+/// One input as text, before cleaning: the decoded characters and how they were decoded.
+public struct DecodedDocument: Sendable {
+    public enum Format: String, Sendable, Codable { case text, html }
+
+    public let source: SourceReference
+    public let sha256: String
+    public let byteCount: Int
+    public let format: Format
+    public let encoding: DetectedEncoding
+    public let text: String
+}
+
+/// Decides whether a document is HTML or plain text and decodes its bytes (see ``EncodingDetector``).
+public struct DocumentDecoder: Stage {
+    public var name: String { "clean.decode" }
+
+    public init() {}
+
+    public func process(_ raw: RawDocument) throws -> StageOutcome<DecodedDocument> {
+        let isHTML = Self.looksLikeHTML(raw)
+        let (text, encoding) = try EncodingDetector().decode(raw.bytes, path: raw.source.displayPath, isHTML: isHTML)
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
+            throw FetchError.whitespaceOnly(raw.source.displayPath)
+        }
+        if Self.controlCharacterShare(text) > 0.05 {
+            throw FetchError.binary(raw.source.displayPath, kind: "more than 5% control characters")
+        }
+        return .keep(
+            DecodedDocument(
+                source: raw.source, sha256: raw.sha256, byteCount: raw.bytes.count,
+                format: isHTML ? .html : .text, encoding: encoding, text: text))
+    }
+
+    /// HTML by extension, or by markup at the start of the file.
+    static func looksLikeHTML(_ raw: RawDocument) -> Bool {
+        let lowered = raw.source.displayPath.lowercased()
+        if [".html", ".htm", ".shtml", ".xhtml"].contains(where: lowered.hasSuffix) { return true }
+        let head = String(decoding: raw.bytes.prefix(1024), as: UTF8.self).lowercased()
+        let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<body")
+    }
+
+    private static func controlCharacterShare(_ text: String) -> Double {
+        var control = 0
+        var total = 0
+        for scalar in text.unicodeScalars.prefix(65536) {
+            total += 1
+            if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { control += 1 }
+        }
+        return total == 0 ? 0 : Double(control) / Double(total)
+    }
+}

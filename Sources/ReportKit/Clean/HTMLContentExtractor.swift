@@ -1,0 +1,209 @@
+import Foundation
+
+/// Finds an article's main content in a web page the way readability-style extractors do, and returns it
+/// as paragraphs with the page's metadata.
+///
+/// Every text paragraph scores its container (and half for the container's parent) by its length and
+/// punctuation; containers are then weighed by link density and by class/id words that usually mark
+/// content (`article`, `content`, `TRS_Editor`) or chrome (`nav`, `sidebar`, `comment`, `related`,
+/// `footer`). Scripts, styles, forms, hidden elements, menus, link lists and comments never reach the text.
+///
+/// ```swift
+/// let page = try HTMLContentExtractor().extract(html, path: "a.html")
+/// page.mainText     // "第一段。\n第二段。"
+/// page.hints.title  // "某市优化营商环境"
+/// ```
+public struct HTMLContentExtractor: Sendable {
+    public init() {}
+
+    public struct Page: Sendable {
+        public var mainText: String
+        public var hints: MetadataHints
+        /// A short account of what was left out, for `inspect`.
+        public var summaryOfRemoved: String
+    }
+
+    static let skippedElements: Set<String> = HTMLParser.droppedElements.union([
+        "nav", "aside", "footer", "head", "title", "meta", "link", "style", "header", "menu", "dialog",
+    ])
+    static let blockElements: Set<String> = [
+        "p", "div", "td", "th", "tr", "li", "ul", "ol", "section", "article", "main", "blockquote", "h1", "h2", "h3",
+        "h4", "h5", "h6", "pre", "table", "tbody", "dl", "dt", "dd", "center", "body", "figure", "figcaption", "hr",
+        "address",
+    ]
+    static let negativeWords = [
+        "nav", "menu", "sidebar", "side", "footer", "foot", "comment", "share", "related", "relate", "recommend",
+        "hot", "rank", "breadcrumb", "crumb", "copyright", "advert", "banner", "login", "toolbar", "tags", "bottom",
+        "header", "topbar", "sitemap", "friend", "links", "gotop", "qrcode", "ad-", "ads", "weixin", "print",
+    ]
+    static let positiveWords = [
+        "article", "content", "text", "main", "detail", "entry", "post", "story", "trs_editor", "zoom", "artical",
+        "body", "news_txt", "contxt", "neirong", "zw",
+    ]
+
+    public func extract(_ html: String, path: String) throws -> Page {
+        let root = try HTMLParser.parse(html, path: path)
+        var hints = HTMLMetadataReader.read(root)
+        let scorer = ContentScorer(root: root)
+        guard let best = scorer.bestCandidate() else {
+            return Page(mainText: "", hints: hints, summaryOfRemoved: "no content block found")
+        }
+        var lines: [String] = []
+        var current = ""
+        var headline: String?
+        Self.render(best, into: &lines, current: &current, headline: &headline, scorer: scorer)
+        lines.append(current)
+        var paragraphs = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        if hints.title == nil, let headline {
+            hints.title = headline
+            hints.titleSource = "h1"
+        }
+        if let title = hints.title, let first = paragraphs.first, first == title { paragraphs.removeFirst() }
+        let kept = paragraphs.reduce(0) { $0 + $1.count }
+        let total = scorer.textLength(of: root)
+        return Page(
+            mainText: paragraphs.joined(separator: "\n"), hints: hints,
+            summaryOfRemoved: "kept \(kept) of \(total) characters of page text in <\(best.name) \(best.classAndID.trimmingCharacters(in: .whitespaces))>")
+    }
+
+    static func isHidden(_ node: HTMLNode) -> Bool {
+        if node.attributes["hidden"] != nil || node.attributes["aria-hidden"] == "true" { return true }
+        let style = (node.attributes["style"] ?? "").lowercased().replacingOccurrences(of: " ", with: "")
+        return style.contains("display:none") || style.contains("visibility:hidden")
+    }
+
+    static func classWeight(_ node: HTMLNode) -> Double {
+        var weight = 0.0
+        let words = node.classAndID
+        if !words.trimmingCharacters(in: .whitespaces).isEmpty {
+            if negativeWords.contains(where: words.contains) { weight -= 25 }
+            if positiveWords.contains(where: words.contains) { weight += 25 }
+        }
+        if ["article", "main"].contains(node.name) { weight += 15 }
+        return weight
+    }
+
+    /// Writes the text of `node` into paragraphs, leaving out chrome inside the content block.
+    private static func render(
+        _ node: HTMLNode, into lines: inout [String], current: inout String, headline: inout String?,
+        scorer: ContentScorer
+    ) {
+        var stack: [(HTMLNode, Bool)] = [(node, false)]  // (node, isClosingMarker)
+        while let (item, closing) = stack.popLast() {
+            if closing {
+                if blockElements.contains(item.name) {
+                    lines.append(current)
+                    current = ""
+                }
+                continue
+            }
+            if item.isText {
+                current += item.text.replacingOccurrences(of: "\n", with: " ")
+                continue
+            }
+            if item.name == "br" {
+                lines.append(current)
+                current = ""
+                continue
+            }
+            if skippedElements.contains(item.name) || isHidden(item) { continue }
+            if item !== node, scorer.isChrome(item) { continue }
+            if item.name == "h1" {
+                if headline == nil { headline = item.innerText.trimmingCharacters(in: .whitespacesAndNewlines) }
+                continue
+            }
+            if blockElements.contains(item.name) {
+                lines.append(current)
+                current = ""
+            }
+            stack.append((item, true))
+            for child in item.children.reversed() { stack.append((child, false)) }
+        }
+    }
+}
+
+/// Text and link lengths per element, and the readability-style content score.
+final class ContentScorer {
+    private var textLengths: [ObjectIdentifier: Int] = [:]
+    private var linkLengths: [ObjectIdentifier: Int] = [:]
+    private var scores: [ObjectIdentifier: Double] = [:]
+    private var candidates: [HTMLNode] = []
+
+    init(root: HTMLNode) {
+        // Post-order pass: text and link lengths, skipping elements that never hold content.
+        var order: [HTMLNode] = []
+        var stack: [HTMLNode] = [root]
+        while let node = stack.popLast() {
+            if !node.isText, HTMLContentExtractor.skippedElements.contains(node.name) || HTMLContentExtractor.isHidden(node) {
+                continue
+            }
+            order.append(node)
+            stack.append(contentsOf: node.children)
+        }
+        for node in order.reversed() {
+            let id = ObjectIdentifier(node)
+            if node.isText {
+                textLengths[id] = node.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+                continue
+            }
+            var text = 0
+            var links = 0
+            for child in node.children {
+                text += textLengths[ObjectIdentifier(child)] ?? 0
+                links += linkLengths[ObjectIdentifier(child)] ?? 0
+            }
+            textLengths[id] = text
+            linkLengths[id] = node.name == "a" ? text : links
+        }
+        // Paragraph scores flow to the container and, halved, to its parent.
+        for node in order where node.isText {
+            let length = textLengths[ObjectIdentifier(node)] ?? 0
+            guard length >= 8, let parent = node.parent, parent.name != "a" else { continue }
+            let paragraph = Self.enclosingBlock(parent)
+            let punctuation = node.text.unicodeScalars.filter { "，。、；！？,;".unicodeScalars.contains($0) }.count
+            let score = 1 + Double(punctuation) + min(Double(length) / 50, 3)
+            let container = paragraph.name == "p" || paragraph.name.hasPrefix("h") || paragraph.name == "span"
+                ? (paragraph.parent ?? paragraph) : paragraph
+            add(score, to: container)
+            if let grand = container.parent { add(score / 2, to: grand) }
+        }
+    }
+
+    private static func enclosingBlock(_ node: HTMLNode) -> HTMLNode {
+        var current = node
+        while !HTMLContentExtractor.blockElements.contains(current.name), let parent = current.parent { current = parent }
+        return current
+    }
+
+    private func add(_ score: Double, to node: HTMLNode) {
+        let id = ObjectIdentifier(node)
+        if scores[id] == nil { candidates.append(node) }
+        scores[id, default: 0] += score
+    }
+
+    func textLength(of node: HTMLNode) -> Int { textLengths[ObjectIdentifier(node)] ?? 0 }
+
+    func linkDensity(of node: HTMLNode) -> Double {
+        let text = textLength(of: node)
+        return text == 0 ? 0 : Double(linkLengths[ObjectIdentifier(node)] ?? 0) / Double(text)
+    }
+
+    func bestCandidate() -> HTMLNode? {
+        var best: (HTMLNode, Double)?
+        for node in candidates {
+            let raw = scores[ObjectIdentifier(node)] ?? 0
+            let score = (raw + HTMLContentExtractor.classWeight(node)) * (1 - linkDensity(of: node))
+            if best == nil || score > best!.1 { best = (node, score) }
+        }
+        return best?.0
+    }
+
+    /// Blocks inside the content that are page chrome: link lists, share bars, comment and related blocks.
+    func isChrome(_ node: HTMLNode) -> Bool {
+        guard HTMLContentExtractor.blockElements.contains(node.name) || node.name == "span" else { return false }
+        let density = linkDensity(of: node)
+        if density > 0.5 && textLength(of: node) > 0 { return true }
+        return HTMLContentExtractor.classWeight(node) < 0 && density > 0.2
+            || (HTMLContentExtractor.classWeight(node) < 0 && (scores[ObjectIdentifier(node)] ?? 0) < 5)
+    }
+}

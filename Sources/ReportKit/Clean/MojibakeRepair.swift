@@ -1,0 +1,227 @@
+/// Repairs GBK half-character-shift mojibake: text that was GBK, lost one byte, and was decoded again
+/// with every character built from the second half of one and the first half of the next
+/// (`??谑锌崭酆娇瞻l` was `海口市空港航空發`).
+///
+/// A suspect run starts at a `?` (the pair that lost its byte) and runs through ideographs and
+/// full-width marks flattened to `?`/`!`, up to an ASCII letter (a trail byte that re-aligned the stream)
+/// or a `?` that swallowed the `(` of a pinyin annotation. The run is re-encoded as GBK, shifted by one
+/// byte and decoded; the two unknown edge bytes are chosen so the edge characters are ones the document
+/// uses elsewhere. The repair is kept only when it is clearly better text: most repaired characters occur
+/// in the rest of the document, while the mojibake characters do not.
+///
+/// ```swift
+/// MojibakeRepair().repair("海口的事。??谑锌崭酆娇瞻l(fā)…").text  // "海口的事。海口市空港航空發(fā)…"
+/// ```
+public struct MojibakeRepair: Sendable {
+    public init() {}
+
+    public struct Result: Sendable {
+        public var text: String
+        public var repairs: [Repair]
+        /// Suspect runs that could not be repaired with confidence; they stay as they were.
+        public var unrepaired: Int
+    }
+
+    struct Run {
+        var start: Int
+        var end: Int  // exclusive
+        var swallowedParenthesis: Bool
+    }
+
+    public func repair(_ text: String) -> Result {
+        let scalars = Array(text.unicodeScalars)
+        let runs = Self.findRuns(scalars)
+        guard !runs.isEmpty else { return Result(text: text, repairs: [], unrepaired: 0) }
+        let frequency = Self.frequencyOutside(runs, in: scalars)
+        var out = String.UnicodeScalarView()
+        var repairs: [Repair] = []
+        var unrepaired = 0
+        var cursor = 0
+        for run in runs {
+            out.append(contentsOf: scalars[cursor..<run.start])
+            cursor = run.start
+            let original = Array(scalars[run.start..<run.end])
+            guard let repaired = Self.decodeShifted(original, run: run, frequency: frequency) else {
+                // A lone `?` before ordinary words is a question mark, not damage; count only unknown runs.
+                let ideographs = original.filter(CJK.isIdeograph)
+                let known = ideographs.filter { frequency.count($0) > 0 }.count
+                if original.count > 2 || known * 2 < ideographs.count { unrepaired += 1 }
+                continue
+            }
+            var replacement = repaired
+            if run.swallowedParenthesis { replacement.append("(") }
+            out.append(contentsOf: replacement)
+            repairs.append(
+                Repair(
+                    flag: QualityFlagName.mojibakeRepaired, before: String(String.UnicodeScalarView(original)),
+                    after: String(String.UnicodeScalarView(replacement))))
+            cursor = run.end
+        }
+        out.append(contentsOf: scalars[cursor...])
+        return Result(text: String(out), repairs: repairs, unrepaired: unrepaired)
+    }
+
+    /// Cheap test for whether a document may hold this mojibake at all.
+    public static func mayContainMojibake(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if previous == "?" && (CJK.isIdeograph(scalar) || scalar == "?") { return true }
+            previous = scalar
+        }
+        return false
+    }
+
+    static func findRuns(_ scalars: [Unicode.Scalar]) -> [Run] {
+        var runs: [Run] = []
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "?", index + 1 < scalars.count,
+                CJK.isIdeograph(scalars[index + 1]) || scalars[index + 1] == "?" || scalars[index + 1] == "!"
+            else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            var swallowed = false
+            var ideographs = 0
+            scan: while end < scalars.count, end - index < 40 {
+                let scalar = scalars[end]
+                switch scalar {
+                case _ where CJK.isIdeograph(scalar):
+                    ideographs += 1
+                    end += 1
+                case "!":
+                    end += 1
+                case "?":
+                    if pinyinCloses(scalars, from: end + 1) {
+                        swallowed = true
+                        end += 1
+                        break scan
+                    }
+                    end += 1
+                case _ where CJK.isASCIILetter(scalar):
+                    end += 1
+                    break scan
+                default:
+                    break scan
+                }
+            }
+            if ideographs > 0 { runs.append(Run(start: index, end: end, swallowedParenthesis: swallowed)) }
+            index = max(end, index + 1)
+        }
+        return runs
+    }
+
+    /// True when `scalars[start...]` reads like the rest of a pinyin annotation: `duì)`.
+    private static func pinyinCloses(_ scalars: [Unicode.Scalar], from start: Int) -> Bool {
+        var index = start
+        while index < scalars.count, index - start <= 7 {
+            let scalar = scalars[index]
+            if scalar == ")" { return index > start }
+            if !(PinyinAnnotationStripper.toneMarked.contains(scalar) || (scalar.value >= 0x61 && scalar.value <= 0x7A)) {
+                return false
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Character and bigram counts of the document outside the suspect runs: the language model that
+    /// tells a repaired character from mojibake.
+    struct Frequencies {
+        var characters: [Unicode.Scalar: Int] = [:]
+        var bigrams: [UInt64: Int] = [:]
+
+        func count(_ scalar: Unicode.Scalar) -> Int { characters[scalar, default: 0] }
+
+        func count(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+            bigrams[UInt64(first.value) << 32 | UInt64(second.value), default: 0]
+        }
+    }
+
+    static func frequencyOutside(_ runs: [Run], in scalars: [Unicode.Scalar]) -> Frequencies {
+        var frequencies = Frequencies()
+        var runIndex = 0
+        var index = 0
+        var previous: Unicode.Scalar?
+        while index < scalars.count {
+            if runIndex < runs.count, index == runs[runIndex].start {
+                index = runs[runIndex].end
+                runIndex += 1
+                previous = nil
+                continue
+            }
+            let scalar = scalars[index]
+            if CJK.isIdeograph(scalar) { frequencies.characters[scalar, default: 0] += 1 }
+            if let previous {
+                frequencies.bigrams[UInt64(previous.value) << 32 | UInt64(scalar.value), default: 0] += 1
+            }
+            previous = scalar
+            index += 1
+        }
+        return frequencies
+    }
+
+    /// Re-encodes the run (after its leading `?`) as GBK, shifts it by one byte and decodes it.
+    static func decodeShifted(_ run: [Unicode.Scalar], run info: Run, frequency: Frequencies) -> [Unicode.Scalar]? {
+        var bytes: [UInt8] = []
+        let body = Array(run.dropFirst())
+        for (offset, scalar) in body.enumerated() {
+            let isSwallowedMark = info.swallowedParenthesis && offset == body.count - 1
+            switch scalar {
+            case "?" where isSwallowedMark: break
+            case "?": bytes += [0xA3, 0xBF]  // ？ flattened to ASCII
+            case "!": bytes += [0xA3, 0xA1]  // ！ flattened to ASCII
+            case _ where CJK.isASCIILetter(scalar): bytes.append(UInt8(scalar.value))
+            default:
+                guard let encoded = GBKTable.encode(scalar), encoded.count == 2 else { return nil }
+                bytes += encoded
+            }
+        }
+        // The byte stream is [lead] + bytes (+ [trail] when the run ended in a swallowed byte).
+        let needsTrail = info.swallowedParenthesis
+        guard (1 + bytes.count + (needsTrail ? 1 : 0)) % 2 == 0, bytes.count >= 3 else { return nil }
+        var middle: [Unicode.Scalar] = []
+        var position = 1
+        while position + 1 < bytes.count {
+            guard let character = GBKTable.decode(bytes[position], bytes[position + 1]) else { return nil }
+            middle.append(character)
+            position += 2
+        }
+        // Edge characters: one byte is known; choose the other so the character fits its neighbour best.
+        let first = bestCharacter(lead: nil, trail: bytes[0], neighbour: middle.first, after: true, frequency: frequency)
+        var decoded = [first ?? "?"] + middle
+        if needsTrail {
+            let last = bestCharacter(lead: bytes[position], trail: nil, neighbour: middle.last, after: false, frequency: frequency)
+            decoded.append(last ?? "?")
+        }
+        let repairedIdeographs = decoded.filter(CJK.isIdeograph)
+        let originalIdeographs = run.filter(CJK.isIdeograph)
+        guard !repairedIdeographs.isEmpty else { return nil }
+        let repairedKnown = Double(repairedIdeographs.filter { frequency.count($0) > 0 }.count)
+            / Double(repairedIdeographs.count)
+        let originalKnown = Double(originalIdeographs.filter { frequency.count($0) > 0 }.count)
+            / Double(max(originalIdeographs.count, 1))
+        guard repairedKnown >= 0.6, repairedKnown >= originalKnown + 0.3 else { return nil }
+        return decoded
+    }
+
+    /// The GBK character with one known byte whose other byte makes it fit best: first by how often it
+    /// stands next to `neighbour` in the document, then by how often it occurs at all.
+    private static func bestCharacter(
+        lead: UInt8?, trail: UInt8?, neighbour: Unicode.Scalar?, after: Bool, frequency: Frequencies
+    ) -> Unicode.Scalar? {
+        var best: (Unicode.Scalar, Int, Int)?
+        for other in UInt8(0x40)...UInt8(0xFE) {
+            let pair = lead.map { ($0, other) } ?? (other, trail ?? 0)
+            guard let character = GBKTable.decode(pair.0, pair.1),
+                CJK.isIdeograph(character) || CJK.isPunctuation(character)
+            else { continue }
+            let bigram = neighbour.map { after ? frequency.count(character, $0) : frequency.count($0, character) } ?? 0
+            let unigram = CJK.isIdeograph(character) ? frequency.count(character) : 0
+            guard bigram > 0 || unigram > 0 else { continue }
+            if best == nil || (bigram, unigram) > (best!.1, best!.2) { best = (character, bigram, unigram) }
+        }
+        return best?.0
+    }
+}

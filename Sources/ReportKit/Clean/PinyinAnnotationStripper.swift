@@ -1,0 +1,73 @@
+/// Removes pinyin readings that a broken system inserted after characters: `營(yíng)商環(huán)境` → `營商環境`.
+///
+/// Only a parenthesis that holds one lower-case pinyin syllable with a tone mark, attached to the
+/// character before it, is removed, so real parentheses such as `(试行)`, `(含分中心)` or `(A)` stay.
+///
+/// ```swift
+/// PinyinAnnotationStripper().strip("營(yíng)商(试行)").text  // "營商(试行)"
+/// ```
+public struct PinyinAnnotationStripper: Sendable {
+    public init() {}
+
+    public struct Result: Sendable {
+        public var text: String
+        public var removed: Int
+        public var examples: [Repair]
+    }
+
+    static let toneMarked: Set<Unicode.Scalar> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".unicodeScalars)
+
+    public func strip(_ text: String) -> Result {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { Self.toneMarked.contains($0) }) else {
+            return Result(text: text, removed: 0, examples: [])
+        }
+        var out = String.UnicodeScalarView()
+        var removed = 0
+        var examples: [Repair] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if (scalar == "(" || scalar == "（"), index > 0, !CJK.isHorizontalSpace(scalars[index - 1]),
+                let close = Self.syllableEnd(scalars, from: index + 1)
+            {
+                if examples.count < 3 {
+                    let before = String(String.UnicodeScalarView(scalars[max(0, index - 1)...close]))
+                    examples.append(Repair(flag: QualityFlagName.pinyinRemoved, before: before, after: String(scalars[index - 1])))
+                }
+                removed += 1
+                index = close + 1
+                continue
+            }
+            if scalar == "?", let close = Self.syllableEnd(scalars, from: index + 1) {
+                // Mojibake swallowed the `(`: `再?gòu)` — keep the `?` that marks the damage, drop the reading.
+                out.append(scalar)
+                removed += 1
+                index = close + 1
+                continue
+            }
+            out.append(scalar)
+            index += 1
+        }
+        return Result(text: String(out), removed: removed, examples: examples)
+    }
+
+    /// The index of the closing parenthesis when `scalars[start...]` is one pinyin syllable and `)`.
+    private static func syllableEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start
+        var hasTone = false
+        while index < scalars.count, index - start <= 7 {
+            let scalar = scalars[index]
+            if scalar == ")" || scalar == "）" {
+                return hasTone && index > start ? index : nil
+            }
+            if toneMarked.contains(scalar) {
+                hasTone = true
+            } else if !(scalar.value >= 0x61 && scalar.value <= 0x7A) && scalar != "ü" {
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+}

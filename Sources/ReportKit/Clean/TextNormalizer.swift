@@ -1,0 +1,129 @@
+import Foundation
+
+/// Normalises text without changing what it says: Unicode NFC, line endings, full-width digits and
+/// Latin letters to ASCII (and `％．，` inside numbers), whitespace, and numbers broken by a stray space.
+///
+/// ```swift
+/// TextNormalizer().normalize("率达到１０６． 66％").text  // "率达到106.66%"
+/// ```
+public struct TextNormalizer: Sendable {
+    public init() {}
+
+    public struct Result: Sendable {
+        public var text: String
+        public var repairs: [Repair]
+    }
+
+    public func normalize(_ input: String) -> Result {
+        var repairs: [Repair] = []
+        let composed = input.precomposedStringWithCanonicalMapping
+        var scalars = Array(composed.unicodeScalars)
+        var fullwidthCount = 0
+        // 1. Full-width digits and letters; ％．， only where they sit in a number.
+        for index in scalars.indices {
+            let value = scalars[index].value
+            if (0xFF10...0xFF19).contains(value) || (0xFF21...0xFF3A).contains(value) || (0xFF41...0xFF5A).contains(value) {
+                scalars[index] = Unicode.Scalar(value - 0xFEE0)!
+                fullwidthCount += 1
+            }
+        }
+        for index in scalars.indices {
+            let previousIsDigit = index > 0 && CJK.isASCIIDigit(scalars[index - 1])
+            let nextIsDigit = index + 1 < scalars.count && CJK.isASCIIDigit(scalars[index + 1])
+            switch scalars[index] {
+            case "％" where previousIsDigit:
+                scalars[index] = "%"
+                fullwidthCount += 1
+            case "．" where previousIsDigit && nextIsDigit:
+                scalars[index] = "."
+                fullwidthCount += 1
+            case "，" where previousIsDigit && Self.threeDigitsFollow(scalars, after: index):
+                scalars[index] = ","
+                fullwidthCount += 1
+            default: break
+            }
+        }
+        if fullwidthCount > 0 {
+            repairs.append(Repair(flag: QualityFlagName.fullwidthNormalized, before: "\(fullwidthCount) characters", after: "ASCII"))
+        }
+        // 2. Lines: CRLF/CR to LF, trim, collapse spaces, drop spaces between CJK characters.
+        var lines: [String] = []
+        var current: [Unicode.Scalar] = []
+        func flush() {
+            lines.append(Self.tidy(current))
+            current.removeAll(keepingCapacity: true)
+        }
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\r" {
+                flush()
+                if index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
+            } else if scalar == "\n" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                flush()
+            } else {
+                current.append(scalar)
+            }
+            index += 1
+        }
+        flush()
+        // 3. Paragraphs: one per line, blank lines dropped.
+        var paragraphs = lines.filter { !$0.isEmpty }
+        // 4. Numbers broken by stray spaces: "106. 66%" → "106.66%".
+        for position in paragraphs.indices {
+            let (joined, examples) = Self.joinBrokenDecimals(paragraphs[position])
+            if !examples.isEmpty {
+                paragraphs[position] = joined
+                repairs += examples.map { Repair(flag: QualityFlagName.brokenNumberJoined, before: $0.0, after: $0.1) }
+            }
+        }
+        return Result(text: paragraphs.joined(separator: "\n"), repairs: repairs)
+    }
+
+    private static func threeDigitsFollow(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
+        let digits = (1...3).allSatisfy { index + $0 < scalars.count && CJK.isASCIIDigit(scalars[index + $0]) }
+        let fourth = index + 4 < scalars.count ? scalars[index + 4] : " "
+        return digits && !CJK.isASCIIDigit(fourth)
+    }
+
+    /// Trims a line, collapses runs of spaces to one, and removes spaces next to CJK punctuation
+    /// (`。 这是` → `。这是`). Spaces between words stay: bylines such as `人民网记者 毛雷` need them.
+    static func tidy(_ line: [Unicode.Scalar]) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in line {
+            if CJK.isHorizontalSpace(scalar) {
+                pendingSpace = true
+                continue
+            }
+            if scalar.value < 0x20 { continue }
+            if pendingSpace, let last = out.last, !(CJK.isPunctuation(last) || CJK.isPunctuation(scalar)) {
+                out.append(" ")
+            }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    private static let brokenDecimal = try! NSRegularExpression(pattern: "([0-9])\\.\\s+([0-9])")
+
+    static func joinBrokenDecimals(_ line: String) -> (String, [(String, String)]) {
+        guard line.contains(". ") else { return (line, []) }
+        let range = NSRange(line.startIndex..., in: line)
+        var examples: [(String, String)] = []
+        for match in brokenDecimal.matches(in: line, range: range) {
+            guard let whole = Range(match.range, in: line) else { continue }
+            let before = snippet(line, around: whole)
+            examples.append((before, before.replacingOccurrences(of: ". ", with: ".")))
+        }
+        let joined = brokenDecimal.stringByReplacingMatches(in: line, range: range, withTemplate: "$1.$2")
+        return (joined, examples)
+    }
+
+    static func snippet(_ text: String, around range: Range<String.Index>, context: Int = 6) -> String {
+        let start = text.index(range.lowerBound, offsetBy: -context, limitedBy: text.startIndex) ?? text.startIndex
+        let end = text.index(range.upperBound, offsetBy: context + 2, limitedBy: text.endIndex) ?? text.endIndex
+        return String(text[start..<end])
+    }
+}

@@ -1,0 +1,54 @@
+/// MinHash signatures of character shingles, the standard sketch for near-duplicate text
+/// (as in datasketch and text-dedup): the share of equal signature slots estimates Jaccard similarity.
+///
+/// Text is reduced to ideographs, digits and letters before shingling, so a changed header, footer
+/// or punctuation moves the estimate only as much as the words it changes.
+public struct MinHasher: Sendable {
+    public let shingleSize: Int
+    public let permutations: Int
+    private let multipliers: [UInt64]
+    private let increments: [UInt64]
+
+    public init(shingleSize: Int = 5, permutations: Int = 128, seed: UInt64 = 0x5EED_2026) {
+        self.shingleSize = max(1, shingleSize)
+        self.permutations = max(1, permutations)
+        var state = seed
+        func next() -> UInt64 {  // splitmix64: deterministic, well mixed
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        multipliers = (0..<self.permutations).map { _ in next() | 1 }
+        increments = (0..<self.permutations).map { _ in next() }
+    }
+
+    /// The signature: one 32-bit minimum per permutation (512 bytes at 128 permutations).
+    public func signature(of text: String) -> [UInt32] {
+        let scalars = text.unicodeScalars.filter { CJK.isIdeograph($0) || CJK.isASCIIDigit($0) || CJK.isASCIILetter($0) }
+        var minima = [UInt32](repeating: .max, count: permutations)
+        guard !scalars.isEmpty else { return minima }
+        let values = scalars.map(\.value)
+        let count = max(1, values.count - shingleSize + 1)
+        for start in 0..<count {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a over the shingle
+            for value in values[start..<min(start + shingleSize, values.count)] {
+                hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
+            }
+            for index in 0..<permutations {
+                let permuted = UInt32(truncatingIfNeeded: (multipliers[index] &* hash &+ increments[index]) >> 32)
+                if permuted < minima[index] { minima[index] = permuted }
+            }
+        }
+        return minima
+    }
+
+    /// The share of equal slots: an estimate of the Jaccard similarity of the two shingle sets.
+    public static func similarity(_ left: [UInt32], _ right: [UInt32]) -> Double {
+        guard left.count == right.count, !left.isEmpty else { return 0 }
+        var equal = 0
+        for index in left.indices where left[index] == right[index] { equal += 1 }
+        return Double(equal) / Double(left.count)
+    }
+}

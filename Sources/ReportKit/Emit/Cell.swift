@@ -1,0 +1,53 @@
+/// One value in a published table, formatted the same way in CSV and JSON Lines.
+public enum Cell: Sendable, Equatable {
+    case string(String?)
+    case integer(Int?)
+    case number(Double?)
+    case list([String])
+
+    /// The CSV text: lists joined by `;`, null as an empty cell, numbers in their shortest exact form.
+    var csvText: String {
+        switch self {
+        case .string(let value): value ?? ""
+        case .integer(let value): value.map(String.init) ?? ""
+        case .number(let value): value.map(Cell.format) ?? ""
+        case .list(let values): values.joined(separator: ";")
+        }
+    }
+
+    /// The JSON text of the value.
+    var jsonText: String {
+        switch self {
+        case .string(let value): value.map(Cell.jsonString) ?? "null"
+        case .integer(let value): value.map(String.init) ?? "null"
+        case .number(let value): value.map(Cell.format) ?? "null"
+        case .list(let values): "[" + values.map(Cell.jsonString).joined(separator: ",") + "]"
+        }
+    }
+
+    /// Integers without a decimal point (`44798800`), other values in Swift's shortest round-trip form (`97.45`).
+    static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// A JSON string literal; non-ASCII stays as UTF-8, control characters are escaped.
+    static func jsonString(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+import Foundation

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Turns dates as written (`2024-04-19 18:35`, `2024年4月19日`, `2024-05-20T09:30:00+08:00`,
+/// `2024/5/20`) into ISO 8601 `YYYY-MM-DD`; partial dates without a year stay nil.
+enum DateNormalizer {
+    static let pattern = try! NSRegularExpression(pattern: "((?:19|20)\\d{2})\\s*[-年/.]\\s*(\\d{1,2})\\s*[-月/.]\\s*(\\d{1,2})")
+
+    static func isoDate(_ written: String?) -> String? {
+        guard let written else { return nil }
+        let range = NSRange(written.startIndex..., in: written)
+        guard let match = pattern.firstMatch(in: written, range: range),
+            let year = Range(match.range(at: 1), in: written).flatMap({ Int(written[$0]) }),
+            let month = Range(match.range(at: 2), in: written).flatMap({ Int(written[$0]) }),
+            let day = Range(match.range(at: 3), in: written).flatMap({ Int(written[$0]) }),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

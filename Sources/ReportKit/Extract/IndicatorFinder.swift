@@ -1,0 +1,133 @@
+/// Finds the short phrase that names what a number measures.
+///
+/// Counting classifiers (`1018项行政审批事项划转`) name their thing after the unit; rates, money,
+/// durations and changes name it before the number (`可办率为97.45%`, `支付欠款4479.88万元`). Verbs,
+/// copulas and qualifier words at the edge are trimmed off, and the phrase stops at the nearest clause
+/// break, so the result is a noun phrase rather than the whole clause.
+struct IndicatorFinder {
+    static let clauseBreaks: Set<Unicode.Scalar> = Set("，,；;：:。！？!?、\n（(）)".unicodeScalars)
+    static let rightStops: Set<Unicode.Scalar> = Set("，,；;：:。！？!?、\n和与及并等的，（(）)".unicodeScalars)
+    /// Words that end the left context before the number and are not part of the indicator.
+    static let trailingFillers = [
+        "达到了", "达到", "提升至", "提高到", "提高至", "提升到", "增加到", "增长到", "下降到", "下降至", "降低到", "降低至",
+        "压缩至", "压缩到", "压减至", "压减到", "减少到", "减少至", "缩短至", "缩短到", "控制在", "减为", "降至", "升至",
+        "增至", "达", "为", "是", "有", "共", "共计", "合计", "累计", "总计", "计", "约", "近", "超过", "逾", "已", "仅",
+        "了", "到", "至", "均", "分别", "平均", "超", "突破", "实现", "完成", "增长", "增加", "提升", "提高", "上升",
+        "下降", "减少", "降低", "压减", "压缩", "缩短", "同比", "环比", "较去年", "比去年", "较上年", "全年", "其中",
+        "目前", "现有", "总数", "总量", "数量", "排名", "位列", "位居", "居", "全国", "全省", "全市", "全县", "全区",
+        "第", "已经", "先后", "一共", "年均", "日均", "月均", "人均", "在法定时限", "的基础上",
+    ]
+    /// Verbs that separate an action from its object on the left: `支付欠款` → `欠款`.
+    static let leftVerbs = [
+        "支付", "收集", "解决", "办理", "办结", "受理", "审结", "登记", "引进", "签订", "发放", "减免", "刻制", "核发",
+        "下放", "取消", "减少", "压减", "聘任", "设立", "组织", "开展", "召开", "印发", "梳理", "交办", "明确", "邀请",
+        "走访", "配备", "涉及", "录入", "帮助", "提供", "兑现", "完成", "实现", "推动", "新增", "化解", "培育", "服务",
+        "建成", "打造", "推出", "整合", "收到", "接到", "回访", "举办", "达成", "吸引", "储备", "落地", "撤销", "上线",
+        "对接", "进驻", "编制", "认领", "推行", "精简", "减少了", "节约", "节省", "帮助企业", "为企业", "向",
+        "共为", "对", "在", "从", "由", "将", "把", "给", "使", "让", "用",
+    ]
+
+    /// - Parameters:
+    ///   - leftStart: Where the claim's text starts (before 由 for from-to claims).
+    static let leadingContext = [
+        "目前", "全市", "全县", "全区", "全省", "全州", "该市", "该县", "该区", "其中", "此外", "同时", "今年以来", "截至目前", "各类",
+        "本级", "今年", "去年", "全年", "上半年", "近年来", "累计", "共", "已", "的", "在", "对", "并", "还", "均", "将",
+    ]
+
+    func indicator(for quantity: QuantityScanner.Quantity, leftStart: Int, isRank: Bool, in spans: TextSpans, sentence: Range<Int>) -> String {
+        let right = rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound)
+        if quantity.countsThings, right.count >= 2, !isRank { return right }
+        var left = leftPhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
+        if isRank || left.count < 2 {
+            // 在全省营商环境评价中，衢州排名全省第三: the measure is in the clause before.
+            let context = previousClausePhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
+            if isRank {
+                left = (context.isEmpty ? left : context) + "排名"
+            } else if left.count < 2, !context.isEmpty {
+                left = context
+            }
+        }
+        if left.count >= 2 { return left }
+        return right.count >= 2 ? right : left
+    }
+
+    /// The noun phrase of the clause before the one holding `position`: `在2024年全国信用监测中` → `全国信用监测`.
+    func previousClausePhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
+        var end = position
+        while end > limit, !Self.clauseBreaks.contains(spans.scalars[end - 1]) { end -= 1 }
+        guard end > limit else { return "" }
+        var phrase = leftPhrase(before: end - 1, in: spans, limit: limit)
+        for wrapper in ["中", "上", "里"] where phrase.hasSuffix(wrapper) { phrase = String(phrase.dropLast()) }
+        return phrase.count >= 2 ? phrase : ""
+    }
+
+    /// The noun phrase right after the claim: `1018项|行政审批事项划转|,` → `行政审批事项划转`.
+    func rightPhrase(after position: Int, in spans: TextSpans, limit: Int) -> String {
+        var out = String.UnicodeScalarView()
+        var index = position
+        if index < limit, spans.scalars[index] == "的" { index += 1 }
+        while index < limit, out.count < 16 {
+            let scalar = spans.scalars[index]
+            if Self.rightStops.contains(scalar) || CJK.isASCIIDigit(scalar) { break }
+            if scalar == "“" || scalar == "”" || scalar == "‘" || scalar == "’" {
+                index += 1
+                continue
+            }
+            out.append(scalar)
+            index += 1
+        }
+        var phrase = String(out)
+        for stop in ["实现", "进行", "开展", "完成", "全部", "均", "已", "正在", "得到", "获得", "达到", "纳入", "进驻", "下沉", "办理", "入库", "赋码"] {
+            if let range = phrase.range(of: stop), range.lowerBound != phrase.startIndex {
+                phrase = String(phrase[..<range.lowerBound])
+            }
+        }
+        return phrase
+    }
+
+    /// The noun phrase before the claim, with copulas, verbs and qualifiers trimmed off.
+    func leftPhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
+        var start = position
+        while start > limit, !Self.clauseBreaks.contains(spans.scalars[start - 1]) { start -= 1 }
+        var phrase = spans.string(start..<position).replacingOccurrences(of: "“", with: "")
+            .replacingOccurrences(of: "”", with: "").replacingOccurrences(of: "‘", with: "")
+            .replacingOccurrences(of: "’", with: "")
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            for filler in Self.trailingFillers where phrase.hasSuffix(filler) && phrase.count > 0 {
+                phrase = String(phrase.dropLast(filler.count))
+                trimmed = true
+            }
+        }
+        // Cut at the last verb that leaves a phrase of two or more characters:
+        // "推动各部门支付欠款" → "欠款", but "投资完成率" stays (cutting would leave "率").
+        var best: String.Index?
+        for verb in Self.leftVerbs {
+            var searchEnd = phrase.endIndex
+            while let range = phrase.range(of: verb, options: .backwards, range: phrase.startIndex..<searchEnd) {
+                if phrase.distance(from: range.upperBound, to: phrase.endIndex) >= 2 {
+                    if best == nil || range.upperBound > best! { best = range.upperBound }
+                    break
+                }
+                searchEnd = range.lowerBound
+            }
+        }
+        if let best { phrase = String(phrase[best...]) }
+        // Leading scope words, time frames and place names are context, not the indicator.
+        var stripped = true
+        while stripped {
+            stripped = false
+            for scope in Self.leadingContext where phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
+                phrase = String(phrase.dropFirst(scope.count))
+                stripped = true
+            }
+            if let place = RegionGazetteer.shared.leadingName(of: phrase), phrase.count >= place.count + 2 {
+                phrase = String(phrase.dropFirst(place.count))
+                stripped = true
+            }
+        }
+        if phrase.count > 14 { phrase = String(phrase.suffix(14)) }
+        return phrase.unicodeScalars.contains(where: CJK.isIdeograph) ? phrase : ""
+    }
+}

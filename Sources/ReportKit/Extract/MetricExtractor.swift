@@ -1,0 +1,116 @@
+import Foundation
+
+/// Turns the quantities in a cleaned text into ``Metric`` rows: joins `由31%提升至91.8%` into one
+/// from-to claim, decides each claim's kind (level, increase, decrease, rank, share), and finds its
+/// indicator, category, period and sentence.
+///
+/// ```swift
+/// let metrics = MetricExtractor().extract(from: "可办率为97.45%。", reportID: "r1")
+/// metrics[0].indicator  // "可办率"
+/// metrics[0].quote      // "97.45%"
+/// ```
+public struct MetricExtractor: Sendable {
+    public init() {}
+
+    static let increaseVerbs = ["增长", "增加", "提升", "提高", "上升", "提速", "扩大", "攀升", "增", "多", "跃升", "前进", "进位"]
+    static let decreaseVerbs = ["下降", "减少", "降低", "压减", "压缩", "缩短", "精简", "节约", "节省", "减", "降", "下滑", "后退", "取消"]
+    static let targetMarkers = ["至", "到", "为", "成"]
+    static let periodPattern = try! NSRegularExpression(
+        pattern: "(截至|截止)[^，,。；]{1,12}?(底|末|月|日|目前|前)|今年以来|去年以来|今年(一|二|三|四|1|2|3|4)季度|今年上半年|上半年|今年前?[0-9一二三四五六七八九十]{1,2}个?月|(19|20)[0-9]{2}年([0-9]{1,2}月份?)?(以来)?|去年|近年来|近[0-9一二三四五]年|自[^，,。；]{1,16}以来")
+
+    public func extract(from text: String, reportID: String) -> [Metric] {
+        let spans = TextSpans(text)
+        let quantities = QuantityScanner().scan(spans)
+        var metrics: [Metric] = []
+        var consumed = Set<Int>()
+        var lastIndicatorInSentence: (Range<Int>, String)?
+        for (position, quantity) in quantities.enumerated() where !consumed.contains(position) {
+            var claim = quantity
+            var baseline: Double?
+            var kind = quantity.isRank ? "rank" : "level"
+            let sentence = spans.sentence(containing: quantity.numberStart)
+            // 由31%提升至91.8% / 从60%提高到95% / 由43项减为36项: one from-to claim.
+            if position + 1 < quantities.count, let target = fromTo(quantity, quantities[position + 1], spans: spans) {
+                baseline = quantity.value
+                claim = target
+                claim.start = quantity.start - fromWordLength(before: quantity.start, spans: spans)
+                kind = "from_to"
+                consumed.insert(position + 1)
+            } else if !quantity.isRank {
+                kind = changeKind(before: quantity.start, spans: spans, sentence: sentence, unit: quantity.unitNormalized)
+            }
+            if quantity.unitNormalized == "rank" && kind == "level" { kind = "rank" }
+            var indicator = IndicatorFinder().indicator(
+                for: claim, leftStart: claim.start, isRank: kind == "rank" || claim.unitNormalized == "rank", in: spans,
+                sentence: sentence)
+            if indicator.isEmpty, let (range, previous) = lastIndicatorInSentence, range == sentence { indicator = previous }
+            if !indicator.isEmpty { lastIndicatorInSentence = (sentence, indicator) }
+            let sentenceText = spans.string(sentence).trimmingCharacters(in: .whitespaces)
+            metrics.append(
+                Metric(
+                    metricID: "\(reportID)-\(claim.start)", reportID: reportID, indicator: indicator,
+                    category: MetricCategory.classify(indicator: indicator, sentence: sentenceText), value: claim.value,
+                    unit: claim.unit, valueNormalized: Self.rounded(claim.value * claim.factor),
+                    unitNormalized: claim.unitNormalized, qualifier: claim.qualifier,
+                    valueMax: claim.valueMax.map { Self.rounded($0) }, baselineValue: baseline, kind: kind,
+                    period: period(in: spans, sentence: sentence, before: claim.start),
+                    quote: spans.string(claim.start..<claim.end), sentence: sentenceText, charStart: claim.start,
+                    charEnd: claim.end))
+        }
+        return metrics
+    }
+
+    /// Avoids binary noise such as 44798800.000000004 in the published values.
+    static func rounded(_ value: Double) -> Double {
+        (value * 1_000_000).rounded() / 1_000_000
+    }
+
+    private func fromTo(_ from: QuantityScanner.Quantity, _ to: QuantityScanner.Quantity, spans: TextSpans)
+        -> QuantityScanner.Quantity?
+    {
+        guard fromWordLength(before: from.start, spans: spans) > 0, from.unitNormalized == to.unitNormalized,
+            to.start - from.end <= 6
+        else { return nil }
+        let between = spans.string(from.end..<to.start)
+        guard Self.targetMarkers.contains(where: between.hasSuffix) || between.hasSuffix("减为") else { return nil }
+        return to
+    }
+
+    /// The length of 由/从 (optionally 由原来的 / 从平均) right before a baseline value, or 0.
+    private func fromWordLength(before position: Int, spans: TextSpans) -> Int {
+        for word in ["由原来的", "从原来的", "由原来", "从原来", "由平均", "从平均", "由", "从"] where spans.hasPrefix(word, before: position) {
+            return word.unicodeScalars.count
+        }
+        return 0
+    }
+
+    /// increase/decrease when a change verb sits just before the number (without 至/到/为, which make the
+    /// number a new level), share after 占/占比; else level.
+    private func changeKind(before position: Int, spans: TextSpans, sentence: Range<Int>, unit: String) -> String {
+        let windowStart = max(sentence.lowerBound, position - 8)
+        var window = spans.string(windowStart..<position)
+        if let cut = window.lastIndex(where: { "，,；;、".contains($0) }) { window = String(window[window.index(after: cut)...]) }
+        if window.hasSuffix("占") || window.contains("占比") || window.hasSuffix("占到") || window.contains("占全") { return "share" }
+        if Self.targetMarkers.contains(where: { window.hasSuffix($0) }) && !window.hasSuffix("了") {
+            return "level"
+        }
+        let trimmed = window.hasSuffix("了") ? String(window.dropLast()) : window
+        let tail = String(trimmed.suffix(4))
+        if Self.increaseVerbs.contains(where: { tail.hasSuffix($0) }) && !tail.hasSuffix("多") { return "increase" }
+        if Self.decreaseVerbs.contains(where: { tail.hasSuffix($0) }) { return "decrease" }
+        // 减少办事材料891项: the verb, then the object, then the number.
+        if ["减少", "压减", "精简", "缩减", "节约", "节省"].contains(where: window.contains) && unit != "percent" { return "decrease" }
+        if ["增长", "增加", "提升", "提高", "同比增"].contains(where: window.contains) && !window.contains("至") {
+            return unit == "percent" || unit == "percentage_point" || unit == "rank" ? "increase" : "level"
+        }
+        return "level"
+    }
+
+    private func period(in spans: TextSpans, sentence: Range<Int>, before position: Int) -> String? {
+        let text = spans.string(sentence.lowerBound..<max(sentence.lowerBound, position))
+        let range = NSRange(text.startIndex..., in: text)
+        let matches = Self.periodPattern.matches(in: text, range: range)
+        guard let last = matches.last, let found = Range(last.range, in: text) else { return nil }
+        return String(text[found])
+    }
+}

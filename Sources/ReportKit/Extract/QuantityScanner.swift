@@ -1,0 +1,243 @@
+/// Finds every number-with-unit in a text that states a quantity, and skips the numbers that do not:
+/// dates and years, numbers inside `《…》` titles and `“…”` slogans, `7×24小时`, phone numbers, codes,
+/// ordinals (`第五批`), and the numeral 一 used as an article.
+///
+/// ```swift
+/// QuantityScanner().scan(TextSpans("支付欠款4479.88万元。")).first?.valueNormalized  // 44798800
+/// ```
+struct QuantityScanner {
+    struct Quantity {
+        /// Span of the claim in scalars, from any qualifier word before the number to the end of the unit.
+        var start: Int
+        var end: Int
+        /// Where the number itself starts (after qualifier words such as 近 or 超过).
+        var numberStart: Int
+        var value: Double
+        var valueMax: Double?
+        var unit: String
+        var unitNormalized: String
+        var factor: Double
+        var countsThings: Bool
+        var qualifier: String
+        var isRank: Bool
+    }
+
+    static let chineseStarters: Set<Unicode.Scalar> = Set("一二两三四五六七八九十".unicodeScalars)
+    static let rangeConnectors: Set<Unicode.Scalar> = Set("至到-~～—－".unicodeScalars)
+    static let rankContext = ["排名", "排在", "排", "位列", "位居", "居", "列", "位于", "名列", "跻身", "跨入", "进入", "迈入", "位次", "处于", "稳居"]
+    static let prefixQualifiers: [(String, String)] = [
+        ("不超过", "at_most"), ("不高于", "at_most"), ("不低于", "at_least"), ("不少于", "at_least"), ("超过", "at_least"),
+        ("大约", "approx"), ("将近", "approx"), ("至少", "at_least"), ("最多", "at_most"), ("逾", "at_least"),
+        ("近", "approx"), ("约", "approx"), ("超", "at_least"),
+    ]
+    static let suffixQualifiers: [(String, String)] = [
+        ("以上", "at_least"), ("以内", "at_most"), ("之内", "at_most"), ("以下", "at_most"), ("左右", "approx"),
+        ("之多", "at_least"), ("多", "at_least"), ("余", "at_least"), ("内", "at_most"),
+    ]
+
+    func scan(_ spans: TextSpans) -> [Quantity] {
+        let scalars = spans.scalars
+        var found: [Quantity] = []
+        var index = 0
+        while index < scalars.count {
+            if let quantity = quantity(at: index, in: spans) {
+                found.append(quantity)
+                index = quantity.end
+                continue
+            }
+            // Skip the rest of a number that was rejected, so its tail is not read as another number.
+            if CJK.isASCIIDigit(scalars[index]) || ChineseNumber.numeralScalars.contains(scalars[index]) {
+                var next = index + 1
+                while next < scalars.count,
+                    CJK.isASCIIDigit(scalars[next]) || scalars[next] == "." || scalars[next] == ","
+                        || ChineseNumber.numeralScalars.contains(scalars[next])
+                {
+                    next += 1
+                }
+                index = next
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
+    private func quantity(at start: Int, in spans: TextSpans) -> Quantity? {
+        let scalars = spans.scalars
+        let first = scalars[start]
+        let previous: Unicode.Scalar? = start > 0 ? scalars[start - 1] : nil
+        let isArabic = CJK.isASCIIDigit(first)
+        guard isArabic || Self.chineseStarters.contains(first) else { return nil }
+        if let previous {
+            if isArabic && (CJK.isASCIIDigit(previous) || CJK.isASCIILetter(previous) || ".,-+×*/:：".unicodeScalars.contains(previous)) {
+                return nil
+            }
+            if !isArabic && (ChineseNumber.numeralScalars.contains(previous) || previous == "届") { return nil }
+        }
+        if spans.isInsideName(start) { return nil }
+        // The number.
+        var value: Double
+        var end: Int
+        var wasSingleYi = false
+        if isArabic {
+            guard let parsed = ChineseNumber.parseArabic(scalars, at: start) else { return nil }
+            (value, end) = (parsed.value, parsed.end)
+        } else {
+            guard let parsed = ChineseNumber.parseChinese(scalars, at: start) else { return nil }
+            (value, end) = (parsed.value, parsed.end)
+            wasSingleYi = end - start == 1 && first == "一"
+        }
+        // Codes, phone numbers, 7×24, 5G.
+        if end < scalars.count, "×*xX+".unicodeScalars.contains(scalars[end]) { return nil }
+        if end < scalars.count, CJK.isASCIILetter(scalars[end]) { return nil }
+        if isArabic, end + 1 < scalars.count, scalars[end] == "-" || scalars[end] == ":",
+            CJK.isASCIIDigit(scalars[end + 1]), spans.hasPrefix("", before: end)
+        {
+            // 2024-04-19, 0570-8888888, 18:35 — but 3-5天 is a range, decided below.
+            if value >= 100 || scalars[end] == ":" { return nil }
+        }
+        // Dates: years, months, days.
+        if isDate(value: value, isArabic: isArabic, end: end, spans: spans) { return nil }
+        // Ordinals: 第五批, 第二届 — ranks only in ranking context.
+        var isRank = false
+        if previous == "第" {
+            guard isRankContext(before: start - 1, spans: spans) else { return nil }
+            isRank = true
+        }
+        if wasSingleYi && !isRank { return nil }
+        var factor = 1.0
+        var magnitudeText = ""
+        (factor, magnitudeText, end) = magnitude(at: end, in: scalars)
+        // A range: 10至55个工作日, 3-5天.
+        var valueMax: Double?
+        if end + 1 < scalars.count, Self.rangeConnectors.contains(scalars[end]), !isRank {
+            let second = end + 1
+            let parsed: (Double, Int)? =
+                isArabic
+                ? ChineseNumber.parseArabic(scalars, at: second).map { ($0.value, $0.end) }
+                : ChineseNumber.parseChinese(scalars, at: second).map { ($0.value, $0.end) }
+            if let (upper, upperEnd) = parsed, upper > value {
+                if isDate(value: upper, isArabic: isArabic, end: upperEnd, spans: spans) { return nil }
+                let (upperFactor, upperMagnitude, afterMagnitude) = magnitude(at: upperEnd, in: scalars)
+                if UnitLexicon.match(scalars, at: afterMagnitude) != nil || scalars[afterMagnitude...].first == "%" {
+                    valueMax = upper
+                    if magnitudeText.isEmpty {
+                        factor = upperFactor
+                        magnitudeText = upperMagnitude
+                    }
+                    end = afterMagnitude
+                }
+            }
+        }
+        var qualifier = "exact"
+        // 23万余次, 200多名: a qualifier between number and unit.
+        if end < scalars.count, scalars[end] == "余" || scalars[end] == "多" {
+            qualifier = "at_least"
+            end += 1
+        }
+        // The unit.
+        var unitText = ""
+        var unitNormalized = ""
+        var countsThings = false
+        if let unit = UnitLexicon.match(scalars, at: end) {
+            (unitText, unitNormalized, countsThings) = (unit.text, unit.normalized, unit.countsThings)
+            end = unit.end
+        } else if !isRank {
+            return nil
+        }
+        if !isUnitPlausible(unitNormalized, value: value, isArabic: isArabic, end: end, spans: spans) { return nil }
+        if isRank {
+            if unitText == "位" || unitText == "名" {
+                unitText = "第"
+            } else if !unitText.isEmpty {
+                return nil  // 第三批, 第二届 in a ranking sentence: still an ordinal
+            } else {
+                unitText = "第"
+            }
+            unitNormalized = "rank"
+            countsThings = false
+        } else if unitText == "位" && isChangeVerb(before: start, spans: spans) {
+            unitNormalized = "rank"  // 提升104位
+        }
+        // Qualifiers after the unit: 以上, 以内, 左右.
+        for (word, meaning) in Self.suffixQualifiers where qualifier == "exact" && spans.hasWord(word, at: end) {
+            if word == "多" || word == "余" {
+                // "两年多来" is a time frame, not a claim.
+                if spans.hasWord("来", at: end + 1) { return nil }
+            }
+            qualifier = meaning
+            end += word.unicodeScalars.count
+            break
+        }
+        if spans.hasWord("来", at: end), unitNormalized == "year" || unitNormalized == "month" { return nil }
+        var claimStart = isRank ? start - 1 : start
+        for (word, meaning) in Self.prefixQualifiers where spans.hasPrefix(word, before: claimStart) {
+            if qualifier == "exact" { qualifier = meaning }
+            claimStart -= word.unicodeScalars.count
+            break
+        }
+        if valueMax != nil { qualifier = "range" }
+        let unit = magnitudeText + unitText
+        let normalizedFactor = factor * (unitNormalized == "percent" || unitNormalized == "rank" ? 1 : 1)
+        return Quantity(
+            start: claimStart, end: end, numberStart: start, value: value, valueMax: valueMax, unit: unit,
+            unitNormalized: unitNormalized, factor: normalizedFactor, countsThings: countsThings, qualifier: qualifier,
+            isRank: isRank)
+    }
+
+    private func magnitude(at position: Int, in scalars: [Unicode.Scalar]) -> (Double, String, Int) {
+        for (word, factor) in UnitLexicon.magnitudes {
+            let needle = Array(word.unicodeScalars)
+            if position + needle.count <= scalars.count, Array(scalars[position..<(position + needle.count)]) == needle {
+                // 千 is a magnitude only before a unit (3千家), not in 千方百计.
+                let after = position + needle.count
+                let next = after < scalars.count ? scalars[after] : " "
+                if UnitLexicon.match(scalars, at: after) != nil || next == "余" || next == "多" || "至到-~".unicodeScalars.contains(next) {
+                    return (factor, word, after)
+                }
+            }
+        }
+        return (1, "", position)
+    }
+
+    /// Years (2024年, 2024-04-19), months (3月, 5月份), days (1日), quarters.
+    private func isDate(value: Double, isArabic: Bool, end: Int, spans: TextSpans) -> Bool {
+        let scalars = spans.scalars
+        guard end < scalars.count else { return false }
+        let next = scalars[end]
+        if next == "年" && (value >= 1900 && value <= 2100 || spans.hasWord("年度", at: end)) { return true }
+        if next == "年" && spans.hasWord("年级", at: end) { return true }
+        if next == "月" || next == "日" || next == "号" || next == "季" || next == "时" && !spans.hasWord("时间", at: end) { return true }
+        if isArabic && value >= 1900 && value <= 2100 && value == value.rounded()
+            && (next == "-" || next == "/" || next == "." || next == "至" || next == "—")
+        {
+            return true
+        }
+        return false
+    }
+
+    private func isUnitPlausible(_ unit: String, value: Double, isArabic: Bool, end: Int, spans: TextSpans) -> Bool {
+        let scalars = spans.scalars
+        let next: Unicode.Scalar = end < scalars.count ? scalars[end] : " "
+        switch unit {
+        case "year":
+            // 三年行动 / 连续三年 as a duration; a year-long period, not a date.
+            return value < 100 && !"以来前后初底末度级".unicodeScalars.contains(next)
+        case "time":
+            // 五次全会, 二次开发
+            return !(spans.hasWord("全会", at: end) || spans.hasWord("会议", at: end) || spans.hasWord("开发", at: end))
+        default:
+            return true
+        }
+    }
+
+    private func isRankContext(before position: Int, spans: TextSpans) -> Bool {
+        let windowStart = max(spans.sentence(containing: position).lowerBound, position - 10)
+        let window = spans.string(windowStart..<position)
+        return Self.rankContext.contains(where: window.contains)
+    }
+
+    private func isChangeVerb(before position: Int, spans: TextSpans) -> Bool {
+        ["提升", "上升", "前进", "提高", "跃升", "攀升", "下降", "后退", "下滑", "进位"].contains { spans.hasPrefix($0, before: position) }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// China's administrative divisions (provinces, prefectures, counties) with GB/T 2260 codes and
+/// coordinates, loaded from the bundled `gazetteer.csv` (see `Resources/README.md` for its source).
+public final class RegionGazetteer: Sendable {
+    public struct Division: Sendable, Equatable {
+        public let code: String
+        public let name: String
+        /// province | prefecture | county
+        public let level: String
+        public let provinceCode: String?
+        public let prefectureCode: String?
+        public let longitude: Double?
+        public let latitude: Double?
+    }
+
+    public let divisions: [Division]
+    let byCode: [String: Division]
+    /// Name or short form → divisions that carry it (more than one when ambiguous).
+    let byName: [String: [Division]]
+    /// Names by their first character, longest first, for scanning text.
+    let namesByFirstScalar: [Unicode.Scalar: [[Unicode.Scalar]]]
+
+    public static let shared: RegionGazetteer = {
+        do {
+            return try RegionGazetteer()
+        } catch {
+            fatalError("The bundled gazetteer is missing or unreadable: \(error)")
+        }
+    }()
+
+    /// Short forms that are ordinary words or too generic to stand for a place on their own.
+    static let ambiguousShortForms: Set<String> = [
+        "和平", "新华", "中山", "长安", "城关", "白云", "青山", "永定", "新城", "城中", "城东", "城西", "城北", "城南", "市中",
+        "市南", "市北", "河东", "河西", "江南", "江北", "郊区", "城区", "矿区", "东区", "西区", "南区", "北区", "高新",
+        "开发", "新区", "示范", "大同", "通州", "东方", "普通", "安全", "和田", "合作", "文明", "光明", "永和", "太平", "新市",
+        "上城", "下城", "中原", "建设", "前进", "向阳", "红旗", "胜利", "友好", "铁西", "铁东", "明光", "金川", "全州",
+        "宁国", "东城", "西城", "南城", "北城", "新兴", "兴业", "丰泽", "江城", "鼓楼", "市辖", "泰山", "长城", "黄山",
+        "安定", "平安", "和平区", "龙江", "宜州", "共和", "城步", "临江", "三亚湾", "洋浦", "中方", "同心", "宁安",
+    ]
+
+    static let ethnicGroups = [
+        "蒙古族", "维吾尔族", "哈萨克族", "柯尔克孜族", "朝鲜族", "土家族", "布依族", "哈尼族", "傈僳族", "拉祜族", "东乡族",
+        "纳西族", "景颇族", "达斡尔族", "仫佬族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "塔吉克族", "鄂温克族",
+        "裕固族", "鄂伦春族", "藏族", "回族", "苗族", "彝族", "壮族", "满族", "侗族", "瑶族", "白族", "傣族", "黎族", "佤族",
+        "畲族", "水族", "羌族", "土族", "怒族", "京族", "各族",
+    ]
+
+    public init() throws {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "csv", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "gazetteer", withExtension: "csv")
+        else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var divisions: [Division] = []
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 7 else { continue }
+            divisions.append(
+                Division(
+                    code: fields[0], name: fields[1], level: fields[2], provinceCode: fields[3].isEmpty ? nil : fields[3],
+                    prefectureCode: fields[4].isEmpty ? nil : fields[4], longitude: Double(fields[5]),
+                    latitude: Double(fields[6])))
+        }
+        self.divisions = divisions
+        var byCode: [String: Division] = [:]
+        var byName: [String: [Division]] = [:]
+        for division in divisions {
+            byCode[division.code] = division
+            for name in Self.names(for: division) where !(byName[name]?.contains(division) ?? false) {
+                byName[name, default: []].append(division)
+            }
+        }
+        // Municipalities appear twice (北京市 as province and as its prefecture-level 市辖区): keep the province.
+        for (name, list) in byName where list.count > 1 {
+            let provinces = list.filter { $0.level == "province" }
+            if provinces.count == 1, list.allSatisfy({ $0.level == "province" || $0.provinceCode == provinces[0].code && $0.name == provinces[0].name }) {
+                byName[name] = provinces
+            }
+        }
+        self.byCode = byCode
+        self.byName = byName
+        var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        for name in byName.keys.sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
+            let scalars = Array(name.unicodeScalars)
+            if let first = scalars.first { index[first, default: []].append(scalars) }
+        }
+        self.namesByFirstScalar = index
+    }
+
+    public func division(code: String) -> Division? { byCode[code] }
+
+    /// The longest division name or short form that `text` starts with, if any.
+    func leadingName(of text: String) -> String? {
+        let scalars = Array(text.unicodeScalars.prefix(12))
+        guard let first = scalars.first, let candidates = namesByFirstScalar[first] else { return nil }
+        for name in candidates where name.count <= scalars.count && Array(scalars[0..<name.count]) == name {
+            return String(String.UnicodeScalarView(name))
+        }
+        return nil
+    }
+
+    /// The full name and its short forms: 甘肃省 → 甘肃; 凤冈县 → 凤冈; 甘南藏族自治州 → 甘南; 延边朝鲜族自治州 → 延边州.
+    static func names(for division: Division) -> [String] {
+        var names = [division.name]
+        var short = division.name
+        let suffixes = [
+            "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "自治州", "自治县", "自治旗", "省", "市", "地区", "盟",
+            "县", "区", "旗", "林区",
+        ]
+        for suffix in suffixes where short.hasSuffix(suffix) && short.count > suffix.count + 1 {
+            short = String(short.dropLast(suffix.count))
+            break
+        }
+        // Strip ethnic names: 甘南藏族 → 甘南, 延边朝鲜族 → 延边, 恩施土家族苗族 → 恩施; 延边州 is common too.
+        var strippedEthnic = false
+        var stripping = true
+        while stripping {
+            stripping = false
+            for people in ethnicGroups where short.hasSuffix(people) && short.count > people.count + 1 {
+                short = String(short.dropLast(people.count))
+                strippedEthnic = true
+                stripping = true
+            }
+        }
+        if strippedEthnic && division.name.hasSuffix("自治州") { names.append(short + "州") }
+        if short != division.name, short.count >= 2, !ambiguousShortForms.contains(short) { names.append(short) }
+        return names
+    }
+}

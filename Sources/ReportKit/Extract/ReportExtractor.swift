@@ -1,0 +1,40 @@
+/// The extract stage: report metadata, region, metrics, policies and initiatives from one cleaned document.
+public struct ReportExtractor: Stage {
+    public var name: String { "extract" }
+    let gazetteer: RegionGazetteer
+
+    public init(gazetteer: RegionGazetteer = .shared) {
+        self.gazetteer = gazetteer
+    }
+
+    public func process(_ document: CleanedDocument) throws -> StageOutcome<ExtractedDocument> {
+        let text = document.text
+        guard text.unicodeScalars.contains(where: CJK.isIdeograph) || text.count >= 20 else {
+            return .drop(reason: "no report text left after cleaning")
+        }
+        let reportID = String(SHA256Hex.digest(text).prefix(16))
+        let hints = document.hints
+        let spans = TextSpans(text)
+        let metrics = MetricExtractor().extract(from: text, reportID: reportID)
+        let terms = QuotedTermExtractor()
+        let policies = terms.policies(in: spans, reportID: reportID)
+        let initiatives = terms.initiatives(in: spans, reportID: reportID)
+        let region = RegionResolver(gazetteer: gazetteer).resolve(title: hints.title, text: text)
+        let flags = document.qualityFlags.map { "\($0.name)=\($0.count)" }.joined(separator: ";")
+        let report = Report(
+            reportID: reportID, title: hints.title, publishedDate: DateNormalizer.isoDate(hints.published),
+            publishedAsWritten: hints.published, publisher: hints.publisher, authors: hints.authors,
+            editors: hints.editors, photographers: hints.photographers, province: region?.province,
+            city: region?.prefecture, county: region?.county, regionCode: region?.division.code,
+            regionLongitude: region?.division.longitude, regionLatitude: region?.division.latitude,
+            script: document.originalScript, charCount: text.unicodeScalars.count, metricCount: metrics.count,
+            policyCount: policies.count, initiativeCount: initiatives.count, qualityFlags: flags, qualityScore: 1,
+            duplicates: "", duplicateSources: "", sourcePath: document.source.displayPath, sourceURL: nil,
+            sourceSHA256: document.sha256, sourceBytes: document.byteCount, sourceFormat: document.format.rawValue,
+            sourceEncoding: document.encoding.name, text: text)
+        return .keep(
+            ExtractedDocument(
+                report: report, metrics: metrics, policies: policies, initiatives: initiatives, findings: [], text: text,
+                regionAmbiguous: region?.ambiguous ?? false))
+    }
+}

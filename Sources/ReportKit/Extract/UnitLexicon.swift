@@ -1,0 +1,60 @@
+/// The units ReportKit recognises after a number, with what they normalise to.
+///
+/// The dataset README prints this table. Units are matched longest first, so `个工作日` wins over `个`
+/// and `个百分点` over `个`.
+public enum UnitLexicon {
+    public struct Unit: Sendable, Equatable {
+        /// As written, such as `个工作日`.
+        public let text: String
+        /// The normalised unit: `CNY`, `percent`, `item`, `workday`, …
+        public let normalized: String
+        /// Multiplier from the written unit to the normalised one (`万元` → 10,000 CNY).
+        public let factor: Double
+        /// True for classifiers that count things named after them (`项`, `家`): the indicator usually follows.
+        public let countsThings: Bool
+    }
+
+    /// (written unit, normalised unit, counts things that are named after it).
+    static let table: [(String, String, Bool)] = [
+        ("%", "percent", false), ("个百分点", "percentage_point", false), ("百分点", "percentage_point", false),
+        ("元", "CNY", false), ("个工作日", "workday", false), ("工作日", "workday", false), ("天", "day", false),
+        ("小时", "hour", false), ("分钟", "minute", false), ("秒", "second", false), ("个月", "month", false),
+        ("年", "year", false), ("周", "week", false),
+        ("项", "item", true), ("件", "case", true), ("个", "item", true), ("家", "enterprise", true),
+        ("户", "household", true), ("名", "person", true), ("人次", "person_time", true), ("人", "person", true),
+        ("位", "person", true), ("次", "time", true), ("条", "item", true), ("宗", "item", true), ("亩", "mu", false),
+        ("篇", "article", true), ("份", "item", true), ("枚", "item", true), ("类", "category", true),
+        ("批次", "batch", true), ("批", "batch", true), ("起", "case", true), ("场", "time", true),
+        ("期", "item", true), ("套", "item", true), ("张", "item", true), ("本", "item", true), ("笔", "item", true),
+        ("台", "item", true), ("辆", "item", true), ("座", "item", true), ("所", "item", true), ("支", "item", true),
+        ("种", "item", true), ("处", "item", true), ("栋", "item", true), ("吨", "tonne", false),
+        ("平方米", "square_metre", false), ("公里", "km", false), ("千米", "km", false), ("万千瓦时", "kWh", false),
+        ("千瓦时", "kWh", false), ("倍", "times", false), ("轮", "round", true), ("户次", "household_time", true),
+        ("件次", "case_time", true),
+    ]
+
+    /// Written units sorted longest first, for greedy matching.
+    static let byLength: [(scalars: [Unicode.Scalar], normalized: String, countsThings: Bool)] = table
+        .map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
+        .sorted { $0.scalars.count > $1.scalars.count }
+
+    /// Magnitude characters between a number and its unit.
+    static let magnitudes: [(String, Double)] = [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8), ("千", 1e3)]
+
+    /// The unit written at `start`, if any: the longest lexicon entry that matches there.
+    static func match(_ scalars: [Unicode.Scalar], at start: Int) -> (text: String, normalized: String, countsThings: Bool, end: Int)? {
+        for entry in byLength {
+            let end = start + entry.scalars.count
+            guard end <= scalars.count else { continue }
+            if Array(scalars[start..<end]) == entry.scalars {
+                return (String(String.UnicodeScalarView(entry.scalars)), entry.normalized, entry.countsThings, end)
+            }
+        }
+        return nil
+    }
+
+    /// Every unit with its normalisation, for the data dictionary.
+    public static var documentedUnits: [(written: String, normalized: String)] {
+        table.map { ($0.0, $0.1) }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// The character encoding of a document and how it was decided.
+public struct DetectedEncoding: Sendable, Equatable, Codable {
+    /// A canonical name: `UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, `BIG5`.
+    public let name: String
+    /// How it was found: `bom`, `http-header`, `meta-charset`, `valid-utf8`, `detected`.
+    public let evidence: String
+}
+
+/// Decides the encoding of raw bytes and decodes them: BOM, then a declared charset (HTTP header or
+/// HTML `<meta>`), then valid UTF-8, else GB18030 (a superset of GB2312 and GBK).
+///
+/// ```swift
+/// let (text, encoding) = try EncodingDetector().decode(bytes, path: "a.html", isHTML: true)
+/// encoding  // DetectedEncoding(name: "GB18030", evidence: "meta-charset")
+/// ```
+public struct EncodingDetector: Sendable {
+    public init() {}
+
+    /// - Throws: ``FetchError/binary(_:kind:)`` for images, archives and other binary data, and
+    ///   ``FetchError/undecodable(_:reason:)`` when no supported encoding fits the bytes.
+    public func decode(_ bytes: [UInt8], path: String, isHTML: Bool, declaredCharset: String? = nil) throws -> (
+        String, DetectedEncoding
+    ) {
+        if let kind = Self.binaryKind(bytes) { throw FetchError.binary(path, kind: kind) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try (utf8(Array(bytes.dropFirst(3)), path: path), DetectedEncoding(name: "UTF-8", evidence: "bom"))
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let name = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
+            do {
+                let text = try IconvDecoder.decode(Array(bytes.dropFirst(2)), from: name)
+                return (text, DetectedEncoding(name: name, evidence: "bom"))
+            } catch {
+                throw FetchError.undecodable(path, reason: "\(error)")
+            }
+        }
+        if bytes.contains(0) { throw FetchError.binary(path, kind: "contains NUL bytes") }
+        if let declared = declaredCharset.flatMap(Self.canonicalName) {
+            return try (legacyOrUTF8(bytes, encoding: declared, path: path), DetectedEncoding(name: declared, evidence: "http-header"))
+        }
+        if isHTML, let declared = Self.metaCharset(in: bytes).flatMap(Self.canonicalName) {
+            if declared == "UTF-8", let text = String(validating: bytes, as: UTF8.self) ?? Self.truncatedUTF8(bytes) {
+                return (text, DetectedEncoding(name: "UTF-8", evidence: "meta-charset"))
+            }
+            if declared != "UTF-8" {
+                return try (legacyOrUTF8(bytes, encoding: declared, path: path), DetectedEncoding(name: declared, evidence: "meta-charset"))
+            }
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return (text, DetectedEncoding(name: "UTF-8", evidence: "valid-utf8"))
+        }
+        if let text = Self.truncatedUTF8(bytes) {
+            // A download cut inside a character: UTF-8 up to the last few bytes.
+            return (text, DetectedEncoding(name: "UTF-8", evidence: "valid-utf8-truncated"))
+        }
+        do {
+            let text = try IconvDecoder.decode(bytes, from: "GB18030")
+            return (text, DetectedEncoding(name: "GB18030", evidence: "detected"))
+        } catch {
+            throw FetchError.undecodable(path, reason: "not UTF-8, and as GB18030 \(error)")
+        }
+    }
+
+    private func utf8(_ bytes: [UInt8], path: String) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw FetchError.undecodable(path, reason: "it starts with a UTF-8 byte-order mark but holds invalid UTF-8")
+        }
+        return text
+    }
+
+    private func legacyOrUTF8(_ bytes: [UInt8], encoding: String, path: String) throws -> String {
+        if encoding == "UTF-8" {
+            return try utf8(bytes, path: path)
+        }
+        do {
+            return try IconvDecoder.decode(bytes, from: encoding)
+        } catch {
+            // Sites declare gb2312 and serve UTF-8 more often than one would think.
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            throw FetchError.undecodable(path, reason: "declared \(encoding), but \(error)")
+        }
+    }
+
+    /// The text when `bytes` is valid UTF-8 except for an incomplete character in its last three bytes.
+    static func truncatedUTF8(_ bytes: [UInt8]) -> String? {
+        for cut in 1...3 where bytes.count > cut {
+            if let text = String(validating: bytes.dropLast(cut), as: UTF8.self) { return text }
+        }
+        return nil
+    }
+
+    /// Maps charset labels to the names iconv knows; GB2312 and GBK decode as their superset GB18030.
+    static func canonicalName(_ label: String) -> String? {
+        switch label.lowercased().trimmingCharacters(in: .whitespaces) {
+        case "utf-8", "utf8": "UTF-8"
+        case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "gb_2312-80", "hz-gb-2312": "GB18030"
+        case "big5", "big5-hkscs", "x-x-big5": "BIG5"
+        case "utf-16le": "UTF-16LE"
+        case "utf-16be", "utf-16": "UTF-16BE"
+        case "iso-8859-1", "latin1", "windows-1252", "us-ascii", "ascii": "WINDOWS-1252"
+        default: nil
+        }
+    }
+
+    /// The charset named by `<meta charset=…>` or `<meta http-equiv … content="…; charset=…">` in the first 4 KB.
+    static func metaCharset(in bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        var label = ""
+        for character in head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " }) {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                label.append(character)
+            } else {
+                break
+            }
+        }
+        return label.isEmpty ? nil : label
+    }
+
+    /// Recognises common binary formats by their magic numbers.
+    static func binaryKind(_ bytes: [UInt8]) -> String? {
+        let signatures: [([UInt8], String)] = [
+            ([0x89, 0x50, 0x4E, 0x47], "PNG image"), ([0xFF, 0xD8, 0xFF], "JPEG image"),
+            ([0x47, 0x49, 0x46, 0x38], "GIF image"), ([0x25, 0x50, 0x44, 0x46], "PDF document"),
+            ([0x50, 0x4B, 0x03, 0x04], "ZIP archive or Office document"), ([0x1F, 0x8B], "gzip archive"),
+            ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"), ([0x52, 0x49, 0x46, 0x46], "RIFF media file"),
+            ([0xD0, 0xCF, 0x11, 0xE0], "legacy Office document"),
+        ]
+        for (magic, kind) in signatures where bytes.starts(with: magic) { return kind }
+        return nil
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Expands source patterns (files, folders, globs) into the sorted list of files to read.
+///
+/// A pattern that matches nothing is not an error of the build: it becomes a ``RejectedInput`` so the
+/// user sees it in `rejected.jsonl` and the other sources still build.
+///
+/// ```swift
+/// let found = SourceLocator(baseDirectory: specFolder).locate(["sources/*.txt", "more/"])
+/// found.sources.map(\.displayPath)  // ["sources/000_….txt", …, "more/a.html"]
+/// ```
+public struct SourceLocator: Sendable {
+    /// Relative patterns are resolved against this folder.
+    public let baseDirectory: URL
+    /// File name extensions read from folders; other files there are listed as rejected.
+    public let folderExtensions: Set<String>
+
+    public init(baseDirectory: URL, folderExtensions: Set<String> = ["txt", "text", "html", "htm", "shtml", "xhtml"]) {
+        self.baseDirectory = baseDirectory
+        self.folderExtensions = folderExtensions
+    }
+
+    public struct Located: Sendable {
+        public var sources: [SourceReference] = []
+        public var rejected: [RejectedInput] = []
+    }
+
+    public func locate(_ patterns: [String]) -> Located {
+        var located = Located()
+        var seen = Set<String>()
+        func add(_ url: URL, display: String) {
+            guard seen.insert(display).inserted else { return }
+            located.sources.append(SourceReference(fileURL: url, displayPath: display))
+        }
+        for pattern in patterns {
+            let absolute = pattern.hasPrefix("/") ? pattern : baseDirectory.appendingPathComponent(pattern).path
+            if pattern.contains(where: { "*?[".contains($0) }) {
+                let matches = Self.glob(absolute)
+                if matches.isEmpty {
+                    located.rejected.append(
+                        RejectedInput(
+                            source: pattern, stage: "fetch.locate",
+                            reason: "The pattern '\(pattern)' matches no file. Check the path in the spec."))
+                }
+                for match in matches where !isDirectory(match) {
+                    add(URL(fileURLWithPath: match), display: display(for: match, pattern: pattern))
+                }
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory)
+            if !exists && !isSymlink(absolute) {
+                located.rejected.append(
+                    RejectedInput(source: pattern, stage: "fetch.locate", reason: FetchError.fileNotFound(pattern).description))
+            } else if isDirectory.boolValue {
+                let (files, skipped) = filesInFolder(absolute)
+                for file in files { add(URL(fileURLWithPath: file), display: display(for: file, pattern: pattern)) }
+                for file in skipped {
+                    located.rejected.append(
+                        RejectedInput(
+                            source: display(for: file, pattern: pattern), stage: "fetch.locate",
+                            reason: "Skipped: not a text or HTML file by its name (reads \(folderExtensions.sorted().joined(separator: ", ")))."))
+                }
+            } else {
+                add(URL(fileURLWithPath: absolute), display: pattern)
+            }
+        }
+        located.sources.sort { $0.displayPath < $1.displayPath }
+        return located
+    }
+
+    private func display(for absolutePath: String, pattern: String) -> String {
+        let base = baseDirectory.standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        if !pattern.hasPrefix("/"), absolutePath.hasPrefix(prefix) {
+            return String(absolutePath.dropFirst(prefix.count))
+        }
+        return absolutePath
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+    }
+
+    private func isSymlink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+
+    /// Regular files below `folder`, recursively, hidden files skipped; symlinked folders are not followed.
+    private func filesInFolder(_ folder: String) -> (files: [String], skipped: [String]) {
+        var files: [String] = []
+        var skipped: [String] = []
+        let root = URL(fileURLWithPath: folder).standardizedFileURL
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+        else { return ([], []) }
+        for case let url as URL in enumerator {
+            if isDirectory(url.path) && !isSymlink(url.path) { continue }
+            let ext = url.pathExtension.lowercased()
+            if folderExtensions.contains(ext) { files.append(url.path) } else { skipped.append(url.path) }
+        }
+        return (files.sorted(), skipped.sorted())
+    }
+
+    private static func glob(_ pattern: String) -> [String] {
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+        var paths: [String] = []
+        for index in 0..<Int(result.gl_pathc) {
+            if let cString = result.gl_pathv[index] { paths.append(String(cString: cString)) }
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// `reportkit build` and `reportkit run` as library calls: from a spec (or ad-hoc paths) to a dataset folder.
+public struct DatasetBuilder: Sendable {
+    public init() {}
+
+    public struct BuildResult: Sendable {
+        public var folder: URL
+        public var changed: Bool
+        public var content: DatasetContent
+    }
+
+    /// Builds `<outputRoot>/<name>/<version>/` from a pipeline folder or spec file.
+    public func build(spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false) throws -> BuildResult {
+        let (spec, specURL) = try SpecLoader().load(path)
+        let base = specURL.deletingLastPathComponent()
+        let located = SourceLocator(baseDirectory: base).locate(spec.sources)
+        var options = PipelineRunner.Options()
+        options.jobs = jobs
+        options.showProgress = showProgress
+        if let maxBytes = spec.fetch?.maxBytes { options.maxBytes = maxBytes }
+        options.dedup = spec.dedup ?? DeduplicationOptions()
+        options.validation = ValidationContext(
+            buildDate: spec.released ?? Self.sourceDateEpochDate() ?? "9999-12-31",
+            earliestPlausibleYear: spec.validate?.earliestPlausibleYear ?? 1990,
+            maxPlausible: ValidationContext.defaultBounds.merging(spec.validate?.maxPlausible ?? [:]) { $1 })
+        options.severityOverrides = spec.validate?.severity ?? [:]
+        let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
+        let specBytes = FileManager.default.contents(atPath: specURL.path) ?? Data()
+        let content = DatasetContent(
+            name: spec.name, version: spec.version, title: spec.title, description: spec.description, license: spec.license,
+            released: spec.released ?? Self.sourceDateEpochDate(), publishText: spec.publishText ?? false,
+            specPath: SpecLoader.fileName, specSHA256: SHA256Hex.digest(specBytes), documents: outcome.documents,
+            rejected: outcome.rejected, inputs: outcome.inputs, stageCounts: outcome.stageCounts, dedup: options.dedup,
+            toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
+        let (folder, changed) = try DatasetWriter().writeVersioned(content, outputRoot: outputRoot, replace: replace)
+        return BuildResult(folder: folder, changed: changed, content: content)
+    }
+
+    /// Runs the default stages over ad-hoc files and folders and writes the dataset files into `output`.
+    public func run(paths: [String], output: URL, jobs: Int, showProgress: Bool = false) throws -> BuildResult {
+        let located = SourceLocator(baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).locate(paths)
+        var options = PipelineRunner.Options()
+        options.jobs = jobs
+        options.showProgress = showProgress
+        let today = Self.sourceDateEpochDate() ?? Self.isoDate(Date())
+        options.validation = ValidationContext(buildDate: today)
+        let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
+        let content = DatasetContent(
+            name: output.lastPathComponent, version: "0.0.0", title: "Reports processed with reportkit run",
+            description: "Dataset built by `reportkit run` from the user's own files: \(paths.joined(separator: ", ")).",
+            license: .init(name: "other-closed", title: "The user's own files; licence as theirs", path: nil),
+            released: Self.sourceDateEpochDate(), publishText: true, specPath: nil, specSHA256: nil,
+            documents: outcome.documents, rejected: outcome.rejected, inputs: outcome.inputs,
+            stageCounts: outcome.stageCounts, dedup: options.dedup,
+            toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
+        let files = try DatasetWriter().render(content, previous: nil)
+        let changed = try DatasetWriter().write(files, to: output)
+        return BuildResult(folder: output, changed: changed, content: content)
+    }
+
+    /// `SOURCE_DATE_EPOCH` as a `YYYY-MM-DD` date, when set.
+    static func sourceDateEpochDate() -> String? {
+        guard let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(value) else {
+            return nil
+        }
+        return isoDate(Date(timeIntervalSince1970: seconds))
+    }
+
+    static func isoDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}

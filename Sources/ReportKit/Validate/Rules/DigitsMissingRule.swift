@@ -1,0 +1,37 @@
+import Foundation
+
+/// `digits-missing`: a unit or percent sign where the number was stripped (`网上申报率达%`,
+/// `实现零跑腿事项项`, `自年3月`, `共办理件`, an empty `“”`). The figure is lost; the text says so.
+struct DigitsMissingRule: ValidationRule {
+    let id = "digits-missing"
+    let defaultSeverity = Finding.Severity.warning
+    let rationale = "Sources that lost their digits must not pass as complete; these spots read as a unit with no number."
+
+    static let patterns: [(NSRegularExpression, String)] = [
+        ("(达到|达|为|至|到|共|计|约|近|超过|逾|率)[%％]", "a percent sign without its number"),
+        ("(自|至|截至|于|在|从)年[0-9一二三四五六七八九十]", "a year without its digits"),
+        ("(^|[，,。；;\\n])年以来", "a year without its digits"),
+        ("事项项", "a count without its number"),
+        ("(大厅|实现|均|共|累计|共办理|办理|核发|完成)(项|件|家|个|次)(事项|[，,。；;])", "a count without its number"),
+        ("“”", "an empty quotation, probably a stripped number or name"),
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+
+    func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
+        let text = document.text
+        let whole = NSRange(text.startIndex..., in: text)
+        var findings: [(Int, Finding)] = []
+        for (pattern, what) in Self.patterns {
+            for match in pattern.matches(in: text, range: whole) {
+                guard let range = Range(match.range, in: text) else { continue }
+                let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
+                let end = start + text[range].unicodeScalars.count
+                let context = TextNormalizer.snippet(text, around: range, context: 8)
+                findings.append(
+                    (start,
+                    finding(document, field: "text", message: "'\(text[range])' has \(what): the source lost its digits here.",
+                        start: start, end: end, snippet: context)))
+            }
+        }
+        return findings.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

@@ -1,0 +1,52 @@
+/// `percent-over-100`: a rate or share above 100% (`注册率达到106.66%`) is usually a typo.
+struct PercentOverHundredRule: ValidationRule {
+    let id = "percent-over-100"
+    let defaultSeverity = Finding.Severity.warning
+    let rationale = "Rates and shares cannot exceed 100%; growth rates can, so only levels and shares are checked."
+    func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
+        document.metrics.filter { $0.unitNormalized == "percent" && $0.value > 100 && ["level", "share"].contains($0.kind) }
+            .map { finding(document, field: "metrics.value", message: "\($0.quote) is more than 100%; a broken decimal or a typo?", metric: $0) }
+    }
+}
+
+/// `metric-without-indicator`: a claim whose measured thing could not be found.
+struct MissingIndicatorRule: ValidationRule {
+    let id = "metric-without-indicator"
+    let defaultSeverity = Finding.Severity.warning
+    let rationale = "A number without what it measures cannot be used; read the sentence."
+    func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
+        document.metrics.filter { $0.indicator.isEmpty }
+            .map { finding(document, field: "metrics.indicator", message: "No indicator found for \($0.quote).", metric: $0) }
+    }
+}
+
+/// `value-out-of-range`: beyond the plausible bound for its unit (spec: `validate.max_plausible`).
+struct PlausibleRangeRule: ValidationRule {
+    let id = "value-out-of-range"
+    let defaultSeverity = Finding.Severity.warning
+    let rationale = "Values far beyond what the unit allows (a 5,000-workday deadline) are extraction or source errors."
+    func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
+        document.metrics.compactMap { metric in
+            guard let bound = context.maxPlausible[metric.unitNormalized], metric.valueNormalized > bound else { return nil }
+            return finding(
+                document, field: "metrics.value_normalized",
+                message: "\(metric.quote) is above the plausible maximum of \(bound) \(metric.unitNormalized).", metric: metric)
+        }
+    }
+}
+
+/// `offsets-mismatch`: `char_start`/`char_end` must slice the cleaned text to the quote.
+struct OffsetsRule: ValidationRule {
+    let id = "offsets-mismatch"
+    let defaultSeverity = Finding.Severity.error
+    let rationale = "Every figure must be traceable to the exact characters it came from."
+    func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
+        let scalars = Array(document.text.unicodeScalars)
+        return document.metrics.compactMap { metric in
+            let valid = metric.charStart >= 0 && metric.charEnd <= scalars.count && metric.charStart < metric.charEnd
+            let slice = valid ? String(String.UnicodeScalarView(scalars[metric.charStart..<metric.charEnd])) : ""
+            return slice == metric.quote
+                ? nil : finding(document, field: "metrics.char_start", message: "Offsets slice to '\(slice)', not the quote '\(metric.quote)'.", metric: metric)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The validate stage: runs every rule on one extracted report, applies the spec's severity overrides,
+/// and scores the report (1.0 minus 0.2 per error and 0.05 per warning, floored at 0).
+public struct Validator: Stage {
+    public var name: String { "validate" }
+    public let context: ValidationContext
+    /// Rule id → severity, from the spec; `off` turns a rule off.
+    public let severityOverrides: [String: String]
+
+    public static let rules: [any ValidationRule] = [
+        DigitsMissingRule(), PercentOverHundredRule(), BrokenNumberRule(), PublishedDateRule(), RegionRule(),
+        TitleMissingRule(), MissingIndicatorRule(), PlausibleRangeRule(), OffsetsRule(), UnrepairedMojibakeRule(),
+    ]
+
+    /// Rule ids a spec may name, including those a rule emits under a second id.
+    public static let ruleIDs: [String] = (rules.map(\.id) + ["date-implausible", "region-ambiguous"]).sorted()
+
+    public init(context: ValidationContext, severityOverrides: [String: String] = [:]) {
+        self.context = context
+        self.severityOverrides = severityOverrides
+    }
+
+    public func process(_ document: ExtractedDocument) throws -> StageOutcome<ExtractedDocument> {
+        var document = document
+        var findings: [Finding] = []
+        for rule in Self.rules {
+            for var finding in rule.check(document, context: context) {
+                if let override = severityOverrides[finding.rule] {
+                    if override == "off" { continue }
+                    if let severity = Finding.Severity(rawValue: override) { finding.severity = severity }
+                }
+                findings.append(finding)
+            }
+        }
+        document.findings = findings
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        document.report.qualityScore = max(0, ((1 - 0.2 * Double(errors) - 0.05 * Double(warnings)) * 100).rounded() / 100)
+        return .keep(document)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ReportKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a versioned dataset from a pipeline spec.",
+        discussion: """
+            Reads the spec (pipeline.yaml), runs every stage and writes <output-root>/<name>/<version>/,
+            then points <output-root>/<name>/latest at the newest version. A version that exists with
+            different data is an error: bump the version in the spec.
+
+            Example:
+              reportkit build pipelines/business-environment --output-root output --jobs 2
+            """)
+
+    @Argument(help: "A pipeline folder (holding pipeline.yaml) or a spec file.")
+    var pipeline: String
+
+    @Option(help: "Folder that receives <name>/<version>/.")
+    var outputRoot: String = "output"
+
+    @Option(help: "Worker threads for the per-document stages (default: the number of cores).")
+    var jobs: Int = ParallelRunner.defaultJobs
+
+    @Flag(help: "Replace an existing version folder even if its data changes (only for unpublished versions).")
+    var replace = false
+
+    @Flag(help: "Exit non-zero when any input is rejected.")
+    var strict = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("Please specify a '--jobs' of at least 1.") }
+    }
+
+    func run() throws {
+        let result = try DatasetBuilder().build(
+            spec: pipeline, outputRoot: URL(fileURLWithPath: outputRoot), jobs: jobs, replace: replace, showProgress: true)
+        Summary.print(result, verb: result.changed ? "wrote" : "unchanged")
+        if strict && !result.content.rejected.isEmpty { throw ExitCode(3) }
+    }
+}
+
+enum Summary {
+    static func print(_ result: DatasetBuilder.BuildResult, verb: String) {
+        let content = result.content
+        let metrics = content.documents.reduce(0) { $0 + $1.metrics.count }
+        var line = "\(verb) \(result.folder.path): \(content.documents.count) reports, \(metrics) metrics, "
+        line += "\(content.rejected.count) rejected"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        for rejected in content.rejected {
+            FileHandle.standardError.write(Data("  rejected \(rejected.source) [\(rejected.stage)]: \(rejected.reason)\n".utf8))
+        }
+    }
+}

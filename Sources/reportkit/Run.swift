@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ReportKit
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the default stages over your own files and write a dataset folder.",
+        discussion: """
+            No spec needed: give files and folders (folders are read recursively for .txt and .html),
+            and the dataset files (reports, metrics, policies, initiatives, validation, rejected,
+            datapackage.json, provenance.json, README.md, SHA256SUMS) are written into --output.
+            The cleaned text is included in reports.jsonl: these are your own files.
+
+            Example:
+              reportkit run ~/reports/*.html notes/ --output my-dataset
+            """)
+
+    @Argument(help: "Files and folders to process.")
+    var inputs: [String]
+
+    @Option(help: "Folder to write the dataset into (created if missing).")
+    var output: String
+
+    @Option(help: "Worker threads for the per-document stages (default: the number of cores).")
+    var jobs: Int = ParallelRunner.defaultJobs
+
+    @Flag(help: "Exit non-zero when any input is rejected.")
+    var strict = false
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("Please give at least one file or folder to process.") }
+        guard jobs >= 1 else { throw ValidationError("Please specify a '--jobs' of at least 1.") }
+    }
+
+    func run() throws {
+        let result = try DatasetBuilder().run(paths: inputs, output: URL(fileURLWithPath: output), jobs: jobs, showProgress: true)
+        Summary.print(result, verb: "wrote")
+        if strict && !result.content.rejected.isEmpty { throw ExitCode(3) }
+    }
+}

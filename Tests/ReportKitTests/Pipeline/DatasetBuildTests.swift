@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+@Suite("Dataset builds") struct DatasetBuildTests {
+    /// Same inputs and spec give byte-identical files, whatever the number of jobs.
+    @Test("two builds are byte-identical, serial and parallel") func deterministic() throws {
+        let serial = try TestSupport.temporaryFolder("serial")
+        let parallel = try TestSupport.temporaryFolder("parallel")
+        let one = try DatasetBuilder().build(spec: TestSupport.pipeline.path, outputRoot: serial, jobs: 1)
+        let two = try DatasetBuilder().build(spec: TestSupport.pipeline.path, outputRoot: parallel, jobs: 4)
+        let first = try TestSupport.files(in: one.folder)
+        let second = try TestSupport.files(in: two.folder)
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for name in first.keys.sorted() { #expect(first[name] == second[name], "\(name) differs between --jobs 1 and --jobs 4") }
+        let expected = [
+            "CHANGELOG.md", "README.md", "SHA256SUMS", "datapackage.json", "initiatives.csv", "initiatives.jsonl", "metrics.csv",
+            "metrics.jsonl", "policies.csv", "policies.jsonl", "provenance.json", "rejected.jsonl", "reports.csv", "reports.jsonl",
+            "validation.jsonl",
+        ]
+        #expect(first.keys.sorted() == expected)
+        #expect(one.content.documents.count == 5)
+    }
+
+    /// A version that exists with different data is an error that says to bump the version; identical is a no-op.
+    @Test("refuses to change a published version") func immutableVersions() throws {
+        let pipeline = try TestSupport.copyOfSamplePipeline()
+        let output = try TestSupport.temporaryFolder("output")
+        let first = try DatasetBuilder().build(spec: pipeline.path, outputRoot: output, jobs: 2)
+        #expect(first.changed)
+        let again = try DatasetBuilder().build(spec: pipeline.path, outputRoot: output, jobs: 2)
+        #expect(!again.changed)
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: output.appendingPathComponent("business-environment/latest").path)
+        #expect(link == "1.0.0")
+        let source = pipeline.appendingPathComponent("sources/000_5be87c0bc791412c.txt")
+        var text = try String(contentsOf: source, encoding: .utf8)
+        text += "\n新增一段：全市新增市场主体120家。\n"
+        try Data(text.utf8).write(to: source)
+        #expect {
+            try DatasetBuilder().build(spec: pipeline.path, outputRoot: output, jobs: 2)
+        } throws: { error in
+            guard case EmitError.versionExists = error else { return false }
+            return "\(error)".contains("bump `version`")
+        }
+        let spec = pipeline.appendingPathComponent("pipeline.yaml")
+        let bumped = try String(contentsOf: spec, encoding: .utf8).replacingOccurrences(of: "version: \"1.0.0\"", with: "version: \"1.0.1\"")
+        try Data(bumped.utf8).write(to: spec)
+        let next = try DatasetBuilder().build(spec: pipeline.path, outputRoot: output, jobs: 2)
+        #expect(next.folder.lastPathComponent == "1.0.1")
+        let changelog = try String(contentsOf: next.folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        #expect(changelog.contains("Compared with 1.0.0"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: output.appendingPathComponent("business-environment/latest").path) == "1.0.1")
+    }
+
+    @Test("reportkit run writes a dataset with the cleaned text for unseen files") func adHocRun() throws {
+        let input = try TestSupport.temporaryFolder("inputs")
+        try Data("某县优化营商环境\n记者 张三\n今年以来，某县新增市场主体1200户，企业开办时间压缩至1个工作日。\n".utf8)
+            .write(to: input.appendingPathComponent("a.txt"))
+        try Data().write(to: input.appendingPathComponent("empty.txt"))
+        let output = try TestSupport.temporaryFolder("run").appendingPathComponent("dataset")
+        let result = try DatasetBuilder().run(paths: [input.path], output: output, jobs: 2)
+        #expect(result.content.documents.count == 1)
+        #expect(result.content.rejected.map(\.stage) == ["fetch.file"])
+        let reports = try String(contentsOf: output.appendingPathComponent("reports.jsonl"), encoding: .utf8)
+        #expect(reports.contains("\"text\":\"今年以来，某县新增市场主体1200户"))
+        #expect(DatasetValidator().validate(folder: output).isEmpty)
+    }
+}
