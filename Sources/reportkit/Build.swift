@@ -29,13 +29,22 @@ struct Build: ParsableCommand {
     @Flag(help: "Exit non-zero when any input is rejected.")
     var strict = false
 
+    @Option(help: "Write per-stage timings (JSON) to this file, for benchmarks.")
+    var timingsFile: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("Please specify a '--jobs' of at least 1.") }
     }
 
     func run() throws {
+        let clock = StageClock()
+        let start = Date()
         let result = try DatasetBuilder().build(
-            spec: pipeline, outputRoot: URL(fileURLWithPath: outputRoot), jobs: jobs, replace: replace, showProgress: true)
+            spec: pipeline, outputRoot: URL(fileURLWithPath: outputRoot), jobs: jobs, replace: replace, showProgress: true,
+            clock: clock)
+        if let timingsFile {
+            try TimingsFile.write(clock, result: result, wallSeconds: Date().timeIntervalSince(start), jobs: jobs, to: timingsFile)
+        }
         Summary.print(result, verb: result.changed ? "wrote" : "unchanged")
         if strict && !result.content.rejected.isEmpty { throw ExitCode(3) }
     }

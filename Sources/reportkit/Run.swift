@@ -27,13 +27,22 @@ struct Run: ParsableCommand {
     @Flag(help: "Exit non-zero when any input is rejected.")
     var strict = false
 
+    @Option(help: "Write per-stage timings (JSON) to this file, for benchmarks.")
+    var timingsFile: String?
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Please give at least one file or folder to process.") }
         guard jobs >= 1 else { throw ValidationError("Please specify a '--jobs' of at least 1.") }
     }
 
     func run() throws {
-        let result = try DatasetBuilder().run(paths: inputs, output: URL(fileURLWithPath: output), jobs: jobs, showProgress: true)
+        let clock = StageClock()
+        let start = Date()
+        let result = try DatasetBuilder().run(
+            paths: inputs, output: URL(fileURLWithPath: output), jobs: jobs, showProgress: true, clock: clock)
+        if let timingsFile {
+            try TimingsFile.write(clock, result: result, wallSeconds: Date().timeIntervalSince(start), jobs: jobs, to: timingsFile)
+        }
         Summary.print(result, verb: "wrote")
         if strict && !result.content.rejected.isEmpty { throw ExitCode(3) }
     }

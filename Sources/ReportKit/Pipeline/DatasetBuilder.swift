@@ -11,7 +11,9 @@ public struct DatasetBuilder: Sendable {
     }
 
     /// Builds `<outputRoot>/<name>/<version>/` from a pipeline folder or spec file.
-    public func build(spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false) throws -> BuildResult {
+    public func build(
+        spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false, clock: StageClock? = nil
+    ) throws -> BuildResult {
         let (spec, specURL) = try SpecLoader().load(path)
         let base = specURL.deletingLastPathComponent()
         let located = SourceLocator(baseDirectory: base).locate(spec.sources)
@@ -25,6 +27,7 @@ public struct DatasetBuilder: Sendable {
             earliestPlausibleYear: spec.validate?.earliestPlausibleYear ?? 1990,
             maxPlausible: ValidationContext.defaultBounds.merging(spec.validate?.maxPlausible ?? [:]) { $1 })
         options.severityOverrides = spec.validate?.severity ?? [:]
+        options.clock = clock
         let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
         let specBytes = FileManager.default.contents(atPath: specURL.path) ?? Data()
         let content = DatasetContent(
@@ -33,18 +36,21 @@ public struct DatasetBuilder: Sendable {
             specPath: SpecLoader.fileName, specSHA256: SHA256Hex.digest(specBytes), documents: outcome.documents,
             rejected: outcome.rejected, inputs: outcome.inputs, stageCounts: outcome.stageCounts, dedup: options.dedup,
             toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
-        let (folder, changed) = try DatasetWriter().writeVersioned(content, outputRoot: outputRoot, replace: replace)
+        let (folder, changed) = try (clock ?? StageClock()).measure("emit") {
+            try DatasetWriter().writeVersioned(content, outputRoot: outputRoot, replace: replace)
+        }
         return BuildResult(folder: folder, changed: changed, content: content)
     }
 
     /// Runs the default stages over ad-hoc files and folders and writes the dataset files into `output`.
-    public func run(paths: [String], output: URL, jobs: Int, showProgress: Bool = false) throws -> BuildResult {
+    public func run(paths: [String], output: URL, jobs: Int, showProgress: Bool = false, clock: StageClock? = nil) throws -> BuildResult {
         let located = SourceLocator(baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).locate(paths)
         var options = PipelineRunner.Options()
         options.jobs = jobs
         options.showProgress = showProgress
         let today = Self.sourceDateEpochDate() ?? Self.isoDate(Date())
         options.validation = ValidationContext(buildDate: today)
+        options.clock = clock
         let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
         let content = DatasetContent(
             name: output.lastPathComponent, version: "0.0.0", title: "Reports processed with reportkit run",
@@ -54,8 +60,9 @@ public struct DatasetBuilder: Sendable {
             documents: outcome.documents, rejected: outcome.rejected, inputs: outcome.inputs,
             stageCounts: outcome.stageCounts, dedup: options.dedup,
             toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
-        let files = try DatasetWriter().render(content, previous: nil)
-        let changed = try DatasetWriter().write(files, to: output)
+        let changed = try (clock ?? StageClock()).measure("emit") {
+            try DatasetWriter().write(try DatasetWriter().render(content, previous: nil), to: output)
+        }
         return BuildResult(folder: output, changed: changed, content: content)
     }
 

@@ -12,6 +12,8 @@ public struct PipelineRunner: Sendable {
         public var severityOverrides: [String: String] = [:]
         /// Print progress to stderr for long runs.
         public var showProgress = false
+        /// Receives each stage's time; nil to skip timing.
+        public var clock: StageClock?
 
         public init() {}
     }
@@ -29,13 +31,13 @@ public struct PipelineRunner: Sendable {
         self.options = options
     }
 
-    /// The per-document stages, composed.
-    public var documentStages: some Stage<SourceReference, ExtractedDocument> {
-        LocalFileFetcher(maxBytes: options.maxBytes)
-            .then(DocumentDecoder())
-            .then(TextCleaner())
-            .then(ReportExtractor())
-            .then(Validator(context: options.validation, severityOverrides: options.severityOverrides))
+    /// The per-document stages, composed and timed into `clock`.
+    public func documentStages(clock: StageClock) -> some Stage<SourceReference, ExtractedDocument> {
+        LocalFileFetcher(maxBytes: options.maxBytes).timed(clock)
+            .then(DocumentDecoder().timed(clock))
+            .then(TextCleaner().timed(clock))
+            .then(ReportExtractor().timed(clock))
+            .then(Validator(context: options.validation, severityOverrides: options.severityOverrides).timed(clock))
     }
 
     public func run(_ sources: [SourceReference], alreadyRejected: [RejectedInput] = []) throws -> Outcome {
@@ -46,7 +48,8 @@ public struct PipelineRunner: Sendable {
                 FileHandle.standardError.write(Data("[reportkit] \(done)/\(total) documents\n".utf8))
             }
         }
-        let results = runner.run(documentStages, on: sources)
+        let clock = options.clock ?? StageClock()
+        let results = runner.run(documentStages(clock: clock), on: sources)
         var documents: [ExtractedDocument] = []
         var rejected = alreadyRejected
         var inputs: [DatasetContent.Input] = alreadyRejected.map {
@@ -69,7 +72,7 @@ public struct PipelineRunner: Sendable {
             }
         }
         counts["extracted"] = documents.count
-        let deduplicated = try Deduplicator(options: options.dedup).run(documents)
+        let deduplicated = try clock.measure("dedup") { try Deduplicator(options: options.dedup).run(documents) }
         let keptIDs = Set(deduplicated.kept.map(\.report.reportID))
         var canonicalOf: [String: String] = [:]
         for document in deduplicated.kept {
