@@ -14,6 +14,7 @@ public struct TextCleaner: Stage {
         var body = document.text
         if document.format == .html {
             let page = try HTMLContentExtractor().extract(document.text, path: document.source.displayPath)
+            guard !page.mainText.isEmpty else { throw CleanError.noArticleText(document.source.displayPath, page.summaryOfRemoved) }
             body = page.mainText
             hints = page.hints
             repairs.append(Repair(flag: QualityFlagName.htmlMainContent, before: page.summaryOfRemoved, after: "main content block"))

@@ -55,12 +55,17 @@ public struct EncodingDetector: Sendable {
             // A download cut inside a character: UTF-8 up to the last few bytes.
             return (text, DetectedEncoding(name: "UTF-8", evidence: "valid-utf8-truncated"))
         }
+        let text: String
         do {
-            let text = try IconvDecoder.decode(bytes, from: "GB18030")
-            return (text, DetectedEncoding(name: "GB18030", evidence: "detected"))
+            text = try IconvDecoder.decode(bytes, from: "GB18030")
         } catch {
             throw FetchError.undecodable(path, reason: "not UTF-8, and as GB18030 \(error)")
         }
+        guard Self.looksLikeGBText(bytes) else {
+            throw FetchError.undecodable(
+                path, reason: "not UTF-8, and as GB18030 it would be mostly rare characters, so it is probably binary or another encoding")
+        }
+        return (text, DetectedEncoding(name: "GB18030", evidence: "detected"))
     }
 
     private func utf8(_ bytes: [UInt8], path: String) throws -> String {
@@ -89,6 +94,26 @@ public struct EncodingDetector: Sendable {
             if let text = String(validating: bytes.dropLast(cut), as: UTF8.self) { return text }
         }
         return nil
+    }
+
+    /// True when most double-byte characters fall in GB2312's first level (the 3,755 most common
+    /// characters) or its punctuation rows, as real Chinese text does; random bytes land there about 20% of the time.
+    static func looksLikeGBText(_ bytes: [UInt8]) -> Bool {
+        var pairs = 0
+        var common = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            let lead = bytes[index]
+            guard lead >= 0x81 else {
+                index += 1
+                continue
+            }
+            let trail = bytes[index + 1]
+            pairs += 1
+            if (0xB0...0xD7).contains(lead) && trail >= 0xA1 || (0xA1...0xA3).contains(lead) && trail >= 0xA1 { common += 1 }
+            index += 2
+        }
+        return pairs == 0 || Double(common) / Double(pairs) >= 0.6
     }
 
     /// Maps charset labels to the names iconv knows; GB2312 and GBK decode as their superset GB18030.

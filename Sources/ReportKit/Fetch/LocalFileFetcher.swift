@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads one local file into a ``RawDocument``.
 ///
 /// Refuses what can never be a report (missing, a folder, unreadable, empty, larger than `maxBytes`) with a
@@ -16,17 +20,22 @@ public struct LocalFileFetcher: Stage {
     public func process(_ source: SourceReference) throws -> StageOutcome<RawDocument> {
         let path = source.displayPath
         guard let url = source.fileURL else { throw FetchError.unreadable(path, reason: "not a local file") }
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-        } catch {
-            if FileManager.default.fileExists(atPath: url.path) {
-                throw FetchError.unreadable(path, reason: "its attributes could not be read")
+        // stat() follows symbolic links, so a link to a report is read as the report.
+        var info = stat()
+        if stat(url.path, &info) != 0 {
+            switch errno {
+            case ELOOP: throw FetchError.unreadable(path, reason: "it is a symbolic link that loops back on itself")
+            case ENOENT:
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                    throw FetchError.unreadable(path, reason: "it is a symbolic link to a file that does not exist")
+                }
+                throw FetchError.fileNotFound(path)
+            case EACCES: throw FetchError.unreadable(path, reason: "permission denied")
+            default: throw FetchError.unreadable(path, reason: String(cString: strerror(errno)))
             }
-            throw FetchError.fileNotFound(path)
         }
-        if (attributes[.type] as? FileAttributeType) == .typeDirectory { throw FetchError.isDirectory(path) }
-        let declaredSize = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw FetchError.isDirectory(path) }
+        let declaredSize = Int(info.st_size)
         if declaredSize > maxBytes { throw FetchError.tooLarge(path, bytes: declaredSize, limit: maxBytes) }
         let data: Data
         do {
@@ -36,8 +45,9 @@ public struct LocalFileFetcher: Stage {
             throw FetchError.unreadable(path, reason: reason)
         }
         if data.count > maxBytes { throw FetchError.tooLarge(path, bytes: data.count, limit: maxBytes) }
-        if let after = try? FileManager.default.attributesOfItem(atPath: url.path),
-            let sizeAfter = (after[.size] as? NSNumber)?.intValue, sizeAfter != data.count
+        var after = stat()
+        if stat(url.path, &after) == 0, Int(after.st_size) != data.count || after.st_mtim.tv_sec != info.st_mtim.tv_sec
+            || after.st_mtim.tv_nsec != info.st_mtim.tv_nsec
         {
             throw FetchError.changedWhileReading(path)
         }
