@@ -13,10 +13,11 @@ struct Eval: ParsableCommand {
 
             Example:
               reportkit eval pipelines/business-environment --summary eval.json
+              reportkit eval --gold pipelines/business-environment/gold/annotations --min-f1 0.9
             """)
 
-    @Argument(help: "A pipeline folder or spec file with an eval section.")
-    var pipeline: String
+    @Argument(help: "A pipeline folder or spec file with an eval section (default: the pipeline that holds --gold).")
+    var pipeline: String?
 
     @Option(help: "Gold folder to use instead of the spec's eval.gold.")
     var gold: String?
@@ -33,8 +34,15 @@ struct Eval: ParsableCommand {
     @Option(help: "Worker threads.")
     var jobs: Int = ParallelRunner.defaultJobs
 
+    func validate() throws {
+        guard pipeline != nil || gold != nil else {
+            throw ValidationError("Please give a pipeline folder, or --gold with a gold annotation folder inside a pipeline.")
+        }
+    }
+
     func run() throws {
-        let outcome = try EvalRunner().evaluate(pipeline: pipeline, goldOverride: gold, minF1: minF1, jobs: jobs)
+        let pipelinePath = try pipeline ?? EvalRunner.pipelineHolding(gold: gold ?? ".")
+        let outcome = try EvalRunner().evaluate(pipeline: pipelinePath, goldOverride: gold.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, minF1: minF1, jobs: jobs)
         print(outcome.table, terminator: "")
         if details { print(outcome.details, terminator: "") }
         if let summary { try Data((outcome.json + "\n").utf8).write(to: URL(fileURLWithPath: summary)) }

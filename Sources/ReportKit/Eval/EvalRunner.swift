@@ -5,6 +5,16 @@ import Foundation
 public struct EvalRunner: Sendable {
     public init() {}
 
+    /// The nearest folder at or above `gold` that holds a `pipeline.yaml` (gold `source` paths are relative to it).
+    public static func pipelineHolding(gold: String) throws -> String {
+        var folder = URL(fileURLWithPath: gold).standardizedFileURL
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(SpecLoader.fileName).path) { return folder.path }
+            folder.deleteLastPathComponent()
+        }
+        throw SpecError(file: gold, line: nil, problem: "No pipeline.yaml in this folder or above it.", fix: "Pass the pipeline folder as the first argument.")
+    }
+
     public struct Outcome: Sendable {
         public var summary: ExtractionEvaluator.Summary
         public var minMetricF1: Double
@@ -50,6 +60,21 @@ extension EvalRunner.Outcome {
             let name = report.name.padding(toLength: 40, withPad: " ", startingAt: 0)
             out += "\(name)\(pct(report.metrics.precision)) \(pct(report.metrics.recall)) \(pct(report.metrics.f1)) \(pct(report.indicator.value))      \(pct(report.policies.f1))       \(pct(report.initiatives.f1))\n"
         }
+        var groups: [String: (ExtractionEvaluator.Score, ExtractionEvaluator.Accuracy)] = [:]
+        for report in summary.reports {
+            var entry = groups[ExtractionEvaluator.groupName(report.name)] ?? (ExtractionEvaluator.Score(), ExtractionEvaluator.Accuracy())
+            entry.0.truePositives += report.metrics.truePositives
+            entry.0.predicted += report.metrics.predicted
+            entry.0.gold += report.metrics.gold
+            entry.1.correct += report.indicator.correct
+            entry.1.total += report.indicator.total
+            groups[ExtractionEvaluator.groupName(report.name)] = entry
+        }
+        out += "\n"
+        for name in groups.keys.sorted() {
+            let (score, indicator) = groups[name]!
+            out += "group \(name): metrics P \(pct(score.precision)) R \(pct(score.recall)) F1 \(pct(score.f1)) (\(score.gold) gold), indicator \(pct(indicator.value))\n"
+        }
         out += "\nALL: metrics P \(pct(summary.metrics.precision)) R \(pct(summary.metrics.recall)) F1 \(pct(summary.metrics.f1)) "
         out += "(\(summary.metrics.truePositives) matched, \(summary.metrics.predicted) predicted, \(summary.metrics.gold) gold)\n"
         out += "indicator accuracy \(pct(summary.indicator.value)) (\(summary.indicator.correct)/\(summary.indicator.total)); "
@@ -87,6 +112,7 @@ extension EvalRunner.Outcome {
             for item in report.missed { out += "  missed   \(item)\n" }
             for item in report.spurious { out += "  spurious \(item)\n" }
             for item in report.wrongIndicators { out += "  indicator \(item)\n" }
+            for item in report.wrongFields { out += "  field    \(item)\n" }
         }
         return out
     }

@@ -39,6 +39,7 @@ public struct ExtractionEvaluator: Sendable {
         public var missed: [String] = []
         public var spurious: [String] = []
         public var wrongIndicators: [String] = []
+        public var wrongFields: [String] = []
     }
 
     public struct Summary: Sendable {
@@ -98,11 +99,17 @@ public struct ExtractionEvaluator: Sendable {
             result.initiatives = setScore(predicted.initiatives.map(\.term), annotation.initiatives ?? [])
             if let fields = annotation.report {
                 let report = predicted.report
-                summary.fields["title", default: Accuracy()].record(normalized(report.title) == normalized(fields.title))
-                summary.fields["published_date", default: Accuracy()].record(report.publishedDate == fields.publishedDate)
-                summary.fields["publisher", default: Accuracy()].record(report.publisher == fields.publisher)
-                summary.fields["authors", default: Accuracy()].record(Set(report.authors) == Set(fields.authors ?? []))
-                summary.fields["region_code", default: Accuracy()].record(report.regionCode == fields.regionCode)
+                let checks: [(String, Bool, String, String)] = [
+                    ("title", normalized(report.title) == normalized(fields.title), report.title ?? "null", fields.title ?? "null"),
+                    ("published_date", report.publishedDate == fields.publishedDate, report.publishedDate ?? "null", fields.publishedDate ?? "null"),
+                    ("publisher", report.publisher == fields.publisher, report.publisher ?? "null", fields.publisher ?? "null"),
+                    ("authors", Set(report.authors) == Set(fields.authors ?? []), report.authors.joined(separator: ","), (fields.authors ?? []).joined(separator: ",")),
+                    ("region_code", report.regionCode == fields.regionCode, report.regionCode ?? "null", fields.regionCode ?? "null"),
+                ]
+                for (field, ok, got, want) in checks {
+                    summary.fields[field, default: Accuracy()].record(ok)
+                    if !ok { result.wrongFields.append("\(field): '\(got)' vs gold '\(want)'") }
+                }
             }
             summary.metrics.add(result.metrics)
             summary.policies.add(result.policies)
@@ -126,6 +133,13 @@ public struct ExtractionEvaluator: Sendable {
         let predictedSet = Set(predicted)
         let goldSet = Set(gold)
         return Score(truePositives: predictedSet.intersection(goldSet).count, predicted: predictedSet.count, gold: goldSet.count)
+    }
+
+    /// Scores summed over the reports whose gold file names start the same way: `0…` samples, `g…`, `h…`.
+    public static func groupName(_ name: String) -> String {
+        guard let first = name.first else { return "" }
+        if first.isNumber { return "samples" }
+        return String(name.prefix(while: { $0.isLetter }))
     }
 
     func indicatorMatches(_ predicted: String, _ gold: String) -> Bool {

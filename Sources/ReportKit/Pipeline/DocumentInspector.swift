@@ -28,6 +28,20 @@ public struct DocumentInspector: Sendable {
         }
         lines.append("== cleaned text")
         lines.append(cleaned.text)
+        if case .keep(let extracted) = try ReportExtractor().process(cleaned) {
+            let report = extracted.report
+            lines.append("== extract: report \(report.reportID), region \(report.regionCode ?? "(none)") \([report.province, report.city, report.county].compactMap { $0 }.joined(separator: " ")), date \(report.publishedDate ?? "(none)")")
+            for metric in extracted.metrics {
+                lines.append("   [\(metric.charStart)-\(metric.charEnd)] \(metric.quote) | \(metric.indicator) | \(metric.kind) \(metric.qualifier) \(Cell.format(metric.valueNormalized)) \(metric.unitNormalized) | \(metric.category)")
+            }
+            lines.append("   policies: " + extracted.policies.map(\.term).joined(separator: "、"))
+            lines.append("   initiatives: " + extracted.initiatives.map(\.term).joined(separator: "、"))
+            let validated = try Validator(context: ValidationContext(buildDate: "9999-12-31")).process(extracted)
+            if case .keep(let checked) = validated {
+                lines.append("== validate: quality score \(Cell.format(checked.report.qualityScore))")
+                for finding in checked.findings { lines.append("   " + finding.formatted.replacingOccurrences(of: "\n", with: "\n   ")) }
+            }
+        }
         let summary: [String: Any] = [
             "path": path, "bytes": raw.bytes.count, "sha256": raw.sha256, "format": decoded.format.rawValue,
             "encoding": decoded.encoding.name, "text": cleaned.text,
