@@ -68,6 +68,10 @@ public struct BoilerplateFilter: Sendable {
         // Lines anywhere: placeholders, captions, images, widgets, editor and credit lines.
         var kept: [String] = []
         for (position, line) in paragraphs.enumerated() {
+            if line.utf8.count > 300 {
+                kept.append(line)  // a long paragraph is content: none of the checks below can match it
+                continue
+            }
             let bare = line.trimmingCharacters(in: .whitespaces)
             if Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")
@@ -122,6 +126,7 @@ public struct BoilerplateFilter: Sendable {
 
     /// "摄" captions: short lines ending in 摄/摄影/供图; returns the photographer's name ("" if none).
     static func captionPhotographer(_ line: String) -> String? {
+        guard line.hasSuffix("摄") || line.hasSuffix("摄影") || line.hasSuffix("图") || line.hasSuffix("图片") || line.hasSuffix(")") || line.hasSuffix("）") || line.hasSuffix("]") || line.hasSuffix("】") else { return nil }
         var body = line.trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】 "))
         guard body.count <= 80 else { return nil }
         if body.hasSuffix("供图") || body.hasSuffix("资料图") || body.hasSuffix("资料图片") { return "" }

@@ -29,7 +29,7 @@ enum BylineParser {
 
     /// Parses a stand-alone byline line; nil when the line is not one.
     static func parseLine(_ line: String) -> MetadataHints? {
-        guard line.count <= 80, !line.contains("。"), !line.contains("，") else { return nil }
+        guard line.utf8.count <= 240, line.count <= 80, !line.contains("。"), !line.contains("，") else { return nil }
         var hints = MetadataHints()
         var rest = line
         if let (date, range) = date(in: line) {
@@ -78,6 +78,7 @@ enum BylineParser {
             ("责任编辑", "editor"), ("编审", "editor"), ("责编", "editor"), ("编辑", "editor"), ("审核", "editor"),
             ("校对", "editor"), ("记者", "author"), ("通讯员", "author"), ("摄影", "photographer"), ("实习生", "author"),
         ]
+        guard line.utf8.count <= 200 else { return nil }
         let compact = line.replacingOccurrences(of: " ", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】"))
         guard compact.count <= 60, !compact.contains("。"), roles.contains(where: { compact.hasPrefix($0.0) }) else {
             return nil

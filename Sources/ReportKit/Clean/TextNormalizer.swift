@@ -16,7 +16,7 @@ public struct TextNormalizer: Sendable {
 
     public func normalize(_ input: String) -> Result {
         var repairs: [Repair] = []
-        let composed = input.precomposedStringWithCanonicalMapping
+        let composed = Self.isNFCStable(input) ? input : input.precomposedStringWithCanonicalMapping
         var scalars = Array(composed.unicodeScalars)
         var fullwidthCount = 0
         // 1. Full-width digits and letters; ％．， only where they sit in a number.
@@ -78,6 +78,18 @@ public struct TextNormalizer: Sendable {
             }
         }
         return Result(text: paragraphs.joined(separator: "\n"), repairs: repairs)
+    }
+
+    /// True when every scalar is in a range NFC never changes (ASCII and Latin-1 letters, CJK ideographs,
+    /// CJK and full-width punctuation), so the costly normalisation can be skipped for most Chinese text.
+    static func isNFCStable(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0...0x2FF, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: continue
+            default: return false
+            }
+        }
+        return true
     }
 
     private static func threeDigitsFollow(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {

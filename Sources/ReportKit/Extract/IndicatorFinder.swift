@@ -61,73 +61,73 @@ struct IndicatorFinder {
         return phrase.count >= 2 ? phrase : ""
     }
 
+    static let rightCuts = ScalarWordList([
+        "实现", "进行", "开展", "完成", "全部", "均", "已", "正在", "得到", "获得", "达到", "纳入", "进驻", "下沉", "办理", "入库", "赋码",
+    ])
+    static let fillerWords = ScalarWordList(trailingFillers)
+    static let verbWords = ScalarWordList(leftVerbs)
+    static let contextWords = ScalarWordList(leadingContext)
+    static let quoteMarks: Set<Unicode.Scalar> = ["“", "”", "‘", "’"]
+
     /// The noun phrase right after the claim: `1018项|行政审批事项划转|,` → `行政审批事项划转`.
     func rightPhrase(after position: Int, in spans: TextSpans, limit: Int) -> String {
-        var out = String.UnicodeScalarView()
+        var phrase: [Unicode.Scalar] = []
         var index = position
         if index < limit, spans.scalars[index] == "的" { index += 1 }
-        while index < limit, out.count < 16 {
+        while index < limit, phrase.count < 16 {
             let scalar = spans.scalars[index]
             if Self.rightStops.contains(scalar) || CJK.isASCIIDigit(scalar) { break }
-            if scalar == "“" || scalar == "”" || scalar == "‘" || scalar == "’" {
-                index += 1
-                continue
-            }
-            out.append(scalar)
+            if !Self.quoteMarks.contains(scalar) { phrase.append(scalar) }
             index += 1
         }
-        var phrase = String(out)
-        for stop in ["实现", "进行", "开展", "完成", "全部", "均", "已", "正在", "得到", "获得", "达到", "纳入", "进驻", "下沉", "办理", "入库", "赋码"] {
-            if let range = phrase.range(of: stop), range.lowerBound != phrase.startIndex {
-                phrase = String(phrase[..<range.lowerBound])
-            }
+        for stop in Self.rightCuts.words {
+            if let offset = phrase.firstOffset(of: stop), offset > 0 { phrase = Array(phrase[..<offset]) }
         }
-        return phrase
+        return phrase.string
     }
 
     /// The noun phrase before the claim, with copulas, verbs and qualifiers trimmed off.
     func leftPhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
         var start = position
         while start > limit, !Self.clauseBreaks.contains(spans.scalars[start - 1]) { start -= 1 }
-        var phrase = spans.string(start..<position).replacingOccurrences(of: "“", with: "")
-            .replacingOccurrences(of: "”", with: "").replacingOccurrences(of: "‘", with: "")
-            .replacingOccurrences(of: "’", with: "")
+        var phrase = spans.scalars[start..<position].filter { !Self.quoteMarks.contains($0) }
         var trimmed = true
         while trimmed {
             trimmed = false
-            for filler in Self.trailingFillers where phrase.hasSuffix(filler) && phrase.count > 0 {
-                phrase = String(phrase.dropLast(filler.count))
+            for filler in Self.fillerWords.words where phrase.hasSuffix(filler) {
+                phrase.removeLast(filler.count)
                 trimmed = true
             }
         }
         // Cut at the last verb that leaves a phrase of two or more characters:
         // "推动各部门支付欠款" → "欠款", but "投资完成率" stays (cutting would leave "率").
-        var best: String.Index?
-        for verb in Self.leftVerbs {
-            var searchEnd = phrase.endIndex
-            while let range = phrase.range(of: verb, options: .backwards, range: phrase.startIndex..<searchEnd) {
-                if phrase.distance(from: range.upperBound, to: phrase.endIndex) >= 2 {
-                    if best == nil || range.upperBound > best! { best = range.upperBound }
+        var best: Int?
+        for verb in Self.verbWords.words {
+            var searchEnd = phrase.count
+            while let offset = phrase.lastOffset(of: verb, before: searchEnd) {
+                let cut = offset + verb.count
+                if phrase.count - cut >= 2 {
+                    if best == nil || cut > best! { best = cut }
                     break
                 }
-                searchEnd = range.lowerBound
+                searchEnd = offset + verb.count - 1
             }
         }
-        if let best { phrase = String(phrase[best...]) }
+        if let best { phrase = Array(phrase[best...]) }
         // Leading scope words, time frames and place names are context, not the indicator.
         var stripped = true
         while stripped {
             stripped = false
-            for scope in Self.leadingContext where phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
-                phrase = String(phrase.dropFirst(scope.count))
+            for scope in Self.contextWords.words where phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
+                phrase.removeFirst(scope.count)
                 stripped = true
             }
-            if let place = RegionGazetteer.shared.leadingName(of: phrase), phrase.count >= place.count + 2 {
-                phrase = String(phrase.dropFirst(place.count))
+            if let place = RegionGazetteer.shared.leadingName(of: phrase), phrase.count >= place + 2 {
+                phrase.removeFirst(place)
                 stripped = true
             }
         }
-        if phrase.count > 14 { phrase = String(phrase.suffix(14)) }
-        return phrase.unicodeScalars.contains(where: CJK.isIdeograph) ? phrase : ""
+        if phrase.count > 14 { phrase = Array(phrase.suffix(14)) }
+        return phrase.contains(where: CJK.isIdeograph) ? phrase.string : ""
     }
 }

@@ -21,9 +21,11 @@ public enum MetricCategory {
 
     public static var all: [String] { rules.map(\.0) + ["其他"] }
 
+    static let scalarRules: [(String, [[Unicode.Scalar]])] = rules.map { ($0.0, $0.1.map { Array($0.unicodeScalars) }) }
+
     static func classify(indicator: String, sentence: String) -> String {
-        for text in [indicator, sentence] {
-            for (category, keywords) in rules where keywords.contains(where: text.contains) { return category }
+        for text in [Array(indicator.unicodeScalars), Array(sentence.unicodeScalars)] {
+            for (category, keywords) in scalarRules where keywords.contains(where: text.containsSubsequence) { return category }
         }
         return "其他"
     }

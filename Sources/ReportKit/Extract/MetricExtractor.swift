@@ -86,21 +86,29 @@ public struct MetricExtractor: Sendable {
 
     /// increase/decrease when a change verb sits just before the number (without 至/到/为, which make the
     /// number a new level), share after 占/占比; else level.
+    static let shareMarkers = ScalarWordList(["占比", "占全"])
+    static let decreaseObjects = ScalarWordList(["减少", "压减", "精简", "缩减", "节约", "节省"])
+    static let increaseWords = ScalarWordList(["增长", "增加", "提升", "提高", "同比增"])
+    static let increaseSuffixes = ScalarWordList(increaseVerbs)
+    static let decreaseSuffixes = ScalarWordList(decreaseVerbs)
+    static let targetSuffixes = ScalarWordList(targetMarkers)
+
     private func changeKind(before position: Int, spans: TextSpans, sentence: Range<Int>, unit: String) -> String {
         let windowStart = max(sentence.lowerBound, position - 8)
-        var window = spans.string(windowStart..<position)
-        if let cut = window.lastIndex(where: { "，,；;、".contains($0) }) { window = String(window[window.index(after: cut)...]) }
-        if window.hasSuffix("占") || window.contains("占比") || window.hasSuffix("占到") || window.contains("占全") { return "share" }
-        if Self.targetMarkers.contains(where: { window.hasSuffix($0) }) && !window.hasSuffix("了") {
-            return "level"
+        var window = Array(spans.scalars[windowStart..<position])
+        if let cut = window.lastIndex(where: { "，,；;、".unicodeScalars.contains($0) }) { window = Array(window[(cut + 1)...]) }
+        if window.last == "占" || window.hasSuffix(Array("占到".unicodeScalars)) || Self.shareMarkers.words.contains(where: window.containsSubsequence) {
+            return "share"
         }
-        let trimmed = window.hasSuffix("了") ? String(window.dropLast()) : window
-        let tail = String(trimmed.suffix(4))
-        if Self.increaseVerbs.contains(where: { tail.hasSuffix($0) }) && !tail.hasSuffix("多") { return "increase" }
-        if Self.decreaseVerbs.contains(where: { tail.hasSuffix($0) }) { return "decrease" }
+        let endsWithLe = window.last == "了"
+        if Self.targetSuffixes.words.contains(where: window.hasSuffix) && !endsWithLe { return "level" }
+        let trimmed = endsWithLe ? Array(window.dropLast()) : window
+        let tail = Array(trimmed.suffix(4))
+        if Self.increaseSuffixes.words.contains(where: tail.hasSuffix) && tail.last != "多" { return "increase" }
+        if Self.decreaseSuffixes.words.contains(where: tail.hasSuffix) { return "decrease" }
         // 减少办事材料891项: the verb, then the object, then the number.
-        if ["减少", "压减", "精简", "缩减", "节约", "节省"].contains(where: window.contains) && unit != "percent" { return "decrease" }
-        if ["增长", "增加", "提升", "提高", "同比增"].contains(where: window.contains) && !window.contains("至") {
+        if Self.decreaseObjects.words.contains(where: window.containsSubsequence) && unit != "percent" { return "decrease" }
+        if Self.increaseWords.words.contains(where: window.containsSubsequence) && !window.contains("至") {
             return unit == "percent" || unit == "percentage_point" || unit == "rank" ? "increase" : "level"
         }
         return "level"

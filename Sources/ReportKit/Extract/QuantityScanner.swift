@@ -188,7 +188,7 @@ struct QuantityScanner {
     private func magnitude(at position: Int, in scalars: [Unicode.Scalar]) -> (Double, String, Int) {
         for (word, factor) in UnitLexicon.magnitudes {
             let needle = Array(word.unicodeScalars)
-            if position + needle.count <= scalars.count, Array(scalars[position..<(position + needle.count)]) == needle {
+            if scalars.matches(needle, at: position) {
                 // 千 is a magnitude only before a unit (3千家), not in 千方百计.
                 let after = position + needle.count
                 let next = after < scalars.count ? scalars[after] : " "

@@ -91,13 +91,10 @@ public final class RegionGazetteer: Sendable {
 
     public func division(code: String) -> Division? { byCode[code] }
 
-    /// The longest division name or short form that `text` starts with, if any.
-    func leadingName(of text: String) -> String? {
-        let scalars = Array(text.unicodeScalars.prefix(12))
+    /// The length of the longest division name or short form that `scalars` starts with, if any.
+    func leadingName(of scalars: [Unicode.Scalar]) -> Int? {
         guard let first = scalars.first, let candidates = namesByFirstScalar[first] else { return nil }
-        for name in candidates where name.count <= scalars.count && Array(scalars[0..<name.count]) == name {
-            return String(String.UnicodeScalarView(name))
-        }
+        for name in candidates where scalars.matches(name, at: 0) { return name.count }
         return nil
     }
 

@@ -80,7 +80,7 @@ public struct RegionResolver: Sendable {
             var matched = 0
             if let candidates = gazetteer.namesByFirstScalar[scalars[index]] {
                 for name in candidates where index + name.count <= scalars.count {
-                    if Array(scalars[index..<(index + name.count)]) == name {
+                    if scalars.matches(name, at: index) {
                         counts[String(String.UnicodeScalarView(name)), default: 0] += weight
                         matched = name.count
                         break

@@ -104,14 +104,11 @@ struct TextSpans {
     /// True when the scalars before `position` end with `word`.
     func hasPrefix(_ word: String, before position: Int) -> Bool {
         let needle = Array(word.unicodeScalars)
-        guard position - needle.count >= 0 else { return false }
-        return Array(scalars[(position - needle.count)..<position]) == needle
+        return position <= scalars.count && scalars.matches(needle, at: position - needle.count)
     }
 
     /// True when the scalars from `position` start with `word`.
     func hasWord(_ word: String, at position: Int) -> Bool {
-        let needle = Array(word.unicodeScalars)
-        guard position + needle.count <= scalars.count else { return false }
-        return Array(scalars[position..<(position + needle.count)]) == needle
+        scalars.matches(Array(word.unicodeScalars), at: position)
     }
 }

@@ -45,8 +45,7 @@ public enum UnitLexicon {
     static func match(_ scalars: [Unicode.Scalar], at start: Int) -> (text: String, normalized: String, countsThings: Bool, end: Int)? {
         for entry in byLength {
             let end = start + entry.scalars.count
-            guard end <= scalars.count else { continue }
-            if Array(scalars[start..<end]) == entry.scalars {
+            if scalars.matches(entry.scalars, at: start) {
                 return (String(String.UnicodeScalarView(entry.scalars)), entry.normalized, entry.countsThings, end)
             }
         }
