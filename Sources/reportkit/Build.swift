@@ -23,6 +23,12 @@ struct Build: ParsableCommand {
     @Option(help: "Worker threads for the per-document stages (default: the number of cores).")
     var jobs: Int = ParallelRunner.defaultJobs
 
+    @Option(help: "Folder for the per-document result cache; a rebuild re-runs only changed documents.")
+    var cacheDir: String = ".cache/reportkit"
+
+    @Flag(help: "Run every stage on every document, ignoring the cache.")
+    var noCache = false
+
     @Flag(help: "Replace an existing version folder even if its data changes (only for unpublished versions).")
     var replace = false
 
@@ -41,7 +47,7 @@ struct Build: ParsableCommand {
         let start = Date()
         let result = try DatasetBuilder().build(
             spec: pipeline, outputRoot: URL(fileURLWithPath: outputRoot), jobs: jobs, replace: replace, showProgress: true,
-            clock: clock)
+            clock: clock, cacheDirectory: noCache ? nil : URL(fileURLWithPath: cacheDir))
         if let timingsFile {
             try TimingsFile.write(clock, result: result, wallSeconds: Date().timeIntervalSince(start), jobs: jobs, to: timingsFile)
         }
@@ -53,9 +59,12 @@ struct Build: ParsableCommand {
 enum Summary {
     static func print(_ result: DatasetBuilder.BuildResult, verb: String) {
         let content = result.content
-        let metrics = content.documents.reduce(0) { $0 + $1.metrics.count }
-        var line = "\(verb) \(result.folder.path): \(content.documents.count) reports, \(metrics) metrics, "
+        var line = "\(verb) \(result.folder.path): \(content.summaries.count) reports, "
         line += "\(content.rejected.count) rejected"
+        if let cache = result.cacheStats {
+            line += "; cache \(cache.hits) hits, \(cache.misses) misses"
+            if cache.corrupt > 0 { line += " (\(cache.corrupt) corrupt entries ignored)" }
+        }
         FileHandle.standardError.write(Data((line + "\n").utf8))
         for rejected in content.rejected {
             FileHandle.standardError.write(Data("  rejected \(rejected.source) [\(rejected.stage)]: \(rejected.reason)\n".utf8))

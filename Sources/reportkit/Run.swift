@@ -24,6 +24,9 @@ struct Run: ParsableCommand {
     @Option(help: "Worker threads for the per-document stages (default: the number of cores).")
     var jobs: Int = ParallelRunner.defaultJobs
 
+    @Option(help: "Folder for a per-document result cache (off unless given).")
+    var cacheDir: String?
+
     @Flag(help: "Exit non-zero when any input is rejected.")
     var strict = false
 
@@ -39,7 +42,8 @@ struct Run: ParsableCommand {
         let clock = StageClock()
         let start = Date()
         let result = try DatasetBuilder().run(
-            paths: inputs, output: URL(fileURLWithPath: output), jobs: jobs, showProgress: true, clock: clock)
+            paths: inputs, output: URL(fileURLWithPath: output), jobs: jobs, showProgress: true, clock: clock,
+            cacheDirectory: cacheDir.map { URL(fileURLWithPath: $0) })
         if let timingsFile {
             try TimingsFile.write(clock, result: result, wallSeconds: Date().timeIntervalSince(start), jobs: jobs, to: timingsFile)
         }

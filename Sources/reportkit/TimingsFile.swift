@@ -9,7 +9,7 @@ enum TimingsFile {
         let bytes = result.content.inputs.reduce(0) { $0 + ($1.bytes ?? 0) }
         let object: [String: Any] = [
             "stages": stages, "wall_seconds": wallSeconds, "jobs": jobs, "documents": result.content.inputs.count,
-            "reports": result.content.documents.count, "input_bytes": bytes,
+            "reports": result.content.summaries.count, "input_bytes": bytes,
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
         try data.write(to: URL(fileURLWithPath: path))

@@ -28,9 +28,10 @@ public struct DeduplicationOptions: Sendable, Codable, Equatable {
     }
 }
 
-/// The dedup stage: exact duplicates by normalised-text hash, near duplicates by MinHash with LSH banding.
-/// Each cluster keeps one canonical report — the earliest published, then the one with the most complete
-/// metadata, then the smallest id — which lists the others in `duplicates`; the others are not emitted.
+/// The dedup stage: exact duplicates by normalised-text hash, near duplicates by MinHash with LSH banding,
+/// both read from each report's ``DedupSketch`` so the texts need not be in memory. Each cluster keeps one
+/// canonical report — the earliest published, then the one with the most complete metadata, then the
+/// smallest id — which lists the others in `duplicates`; the others are not emitted.
 public struct Deduplicator: GlobalStage {
     public var name: String { "dedup" }
     public let options: DeduplicationOptions
@@ -40,15 +41,14 @@ public struct Deduplicator: GlobalStage {
     }
 
     public struct Result: Sendable {
-        public var kept: [ExtractedDocument]
+        /// Canonical reports sorted by id, with their duplicate lists.
+        public var kept: [DocumentSummary]
         /// Reports collapsed into another one.
         public var duplicatesRemoved: Int
-        public var claimsCollapsed: Int
     }
 
-    public func run(_ documents: [ExtractedDocument]) throws -> Result {
-        let hasher = MinHasher(shingleSize: options.shingleSize, permutations: options.permutations)
-        var parent = Array(documents.indices)
+    public func run(_ summaries: [DocumentSummary]) throws -> Result {
+        var parent = Array(summaries.indices)
         func find(_ index: Int) -> Int {
             var root = index
             while parent[root] != root { root = parent[root] }
@@ -60,26 +60,21 @@ public struct Deduplicator: GlobalStage {
             let (rootA, rootB) = (find(a), find(b))
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
-        // Exact: same normalised text.
         var byHash: [String: Int] = [:]
-        for (index, document) in documents.enumerated() {
-            let normalized = String(String.UnicodeScalarView(document.text.unicodeScalars.filter {
-                CJK.isIdeograph($0) || CJK.isASCIIDigit($0) || CJK.isASCIILetter($0)
-            }))
-            let key = SHA256Hex.digest(normalized)
-            if let first = byHash[key] { union(first, index) } else { byHash[key] = index }
+        for (index, summary) in summaries.enumerated() {
+            if let first = byHash[summary.sketch.exactKey] { union(first, index) } else { byHash[summary.sketch.exactKey] = index }
         }
-        // Near: LSH buckets on signature bands, candidates confirmed by estimated similarity.
-        let signatures = documents.map { hasher.signature(of: $0.text) }
         let rows = max(1, options.permutations / max(1, options.bands))
         for band in 0..<max(1, options.bands) {
             var buckets: [[UInt32]: Int] = [:]
             let range = (band * rows)..<min((band + 1) * rows, options.permutations)
             guard !range.isEmpty else { continue }
-            for (index, signature) in signatures.enumerated() {
-                let key = Array(signature[range])
+            for (index, summary) in summaries.enumerated() where summary.sketch.minhash.count >= range.upperBound {
+                let key = Array(summary.sketch.minhash[range])
                 if let first = buckets[key] {
-                    if find(first) != find(index), MinHasher.similarity(signatures[first], signature) >= options.threshold {
+                    if find(first) != find(index),
+                        MinHasher.similarity(summaries[first].sketch.minhash, summary.sketch.minhash) >= options.threshold
+                    {
                         union(first, index)
                     }
                 } else {
@@ -88,38 +83,29 @@ public struct Deduplicator: GlobalStage {
             }
         }
         var clusters: [Int: [Int]] = [:]
-        for index in documents.indices { clusters[find(index), default: []].append(index) }
-        var kept: [ExtractedDocument] = []
+        for index in summaries.indices { clusters[find(index), default: []].append(index) }
+        var kept: [DocumentSummary] = []
         var removed = 0
-        var collapsed = 0
         for root in clusters.keys.sorted() {
-            let members = clusters[root]!.sorted { Self.isPreferred(documents[$0], over: documents[$1]) }
-            var canonical = documents[members[0]]
-            let copies = members.dropFirst().map { documents[$0] }.sorted { $0.report.reportID < $1.report.reportID }
-            canonical.report.duplicates = copies.map(\.report.reportID).joined(separator: ";")
-            canonical.report.duplicateSources = copies.map(\.report.sourcePath).joined(separator: ";")
+            let members = clusters[root]!.sorted { Self.isPreferred(summaries[$0], over: summaries[$1]) }
+            var canonical = summaries[members[0]]
+            let copies = members.dropFirst().map { summaries[$0] }.sorted { $0.reportID < $1.reportID }
+            canonical.duplicates = copies.map(\.reportID)
+            canonical.duplicateSources = copies.map(\.sourcePath)
             removed += copies.count
-            if options.collapseRepeatedClaims {
-                let before = canonical.metrics.count
-                canonical.metrics = Self.collapseRepeated(canonical.metrics)
-                collapsed += before - canonical.metrics.count
-                canonical.report.metricCount = canonical.metrics.count
-            }
             kept.append(canonical)
         }
-        kept.sort { $0.report.reportID < $1.report.reportID }
-        return Result(kept: kept, duplicatesRemoved: removed, claimsCollapsed: collapsed)
+        kept.sort { $0.reportID < $1.reportID }
+        return Result(kept: kept, duplicatesRemoved: removed)
     }
 
     /// Earliest date first (undated last), then more complete metadata, then the smaller id.
-    static func isPreferred(_ left: ExtractedDocument, over right: ExtractedDocument) -> Bool {
-        let leftDate = left.report.publishedDate ?? "9999"
-        let rightDate = right.report.publishedDate ?? "9999"
+    static func isPreferred(_ left: DocumentSummary, over right: DocumentSummary) -> Bool {
+        let leftDate = left.publishedDate ?? "9999"
+        let rightDate = right.publishedDate ?? "9999"
         if leftDate != rightDate { return leftDate < rightDate }
-        let leftCompleteness = completeness(left.report)
-        let rightCompleteness = completeness(right.report)
-        if leftCompleteness != rightCompleteness { return leftCompleteness > rightCompleteness }
-        return left.report.reportID < right.report.reportID
+        if left.completeness != right.completeness { return left.completeness > right.completeness }
+        return left.reportID < right.reportID
     }
 
     static func completeness(_ report: Report) -> Int {
@@ -127,7 +113,7 @@ public struct Deduplicator: GlobalStage {
             .filter { $0 }.count
     }
 
-    /// Keeps the first of claims with the same indicator, value, unit and period.
+    /// Keeps the first of claims with the same indicator, value, unit, kind and period.
     static func collapseRepeated(_ metrics: [Metric]) -> [Metric] {
         var seen = Set<String>()
         return metrics.filter { metric in

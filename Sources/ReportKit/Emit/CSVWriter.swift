@@ -6,12 +6,15 @@
 /// ```
 public enum CSVWriter {
     public static func render<Row>(_ rows: [Row], schema: TableSchema<Row>) -> String {
-        var out = schema.columns.map { field($0.name) }.joined(separator: ",") + "\n"
-        for row in rows {
-            out += schema.columns.map { field($0.value(row).csvText) }.joined(separator: ",")
-            out += "\n"
-        }
-        return out
+        header(schema) + rows.map { line($0, schema: schema) }.joined()
+    }
+
+    static func header<Row>(_ schema: TableSchema<Row>) -> String {
+        schema.columns.map { field($0.name) }.joined(separator: ",") + "\n"
+    }
+
+    static func line<Row>(_ row: Row, schema: TableSchema<Row>) -> String {
+        schema.columns.map { field($0.value(row).csvText) }.joined(separator: ",") + "\n"
     }
 
     public static func field(_ value: String) -> String {
@@ -24,13 +27,13 @@ public enum CSVWriter {
 /// Writes JSON Lines: one JSON object per line, keys in the table's column order, UTF-8.
 public enum JSONLinesWriter {
     public static func render<Row>(_ rows: [Row], schema: TableSchema<Row>, extra: ((Row) -> [(String, Cell)])? = nil) -> String {
-        var out = ""
-        for row in rows {
-            var pairs = schema.columns.map { ($0.name, $0.value(row)) }
-            if let extra { pairs += extra(row) }
-            out += "{" + pairs.map { Cell.jsonString($0.0) + ":" + $0.1.jsonText }.joined(separator: ",") + "}\n"
-        }
-        return out
+        rows.map { line($0, schema: schema, extra: extra) }.joined()
+    }
+
+    static func line<Row>(_ row: Row, schema: TableSchema<Row>, extra: ((Row) -> [(String, Cell)])? = nil) -> String {
+        var pairs = schema.columns.map { ($0.name, $0.value(row)) }
+        if let extra { pairs += extra(row) }
+        return "{" + pairs.map { Cell.jsonString($0.0) + ":" + $0.1.jsonText }.joined(separator: ",") + "}\n"
     }
 
     /// Encodes Codable records (findings, rejections) with sorted keys, one per line.

@@ -1,35 +1,44 @@
 import Foundation
 
-/// Writes `CHANGELOG.md`: reports and metrics added, removed and changed since the previous version.
+/// Writes `CHANGELOG.md`: reports added, removed and changed (their metric rows differ) since the previous
+/// version, and the metric totals.
 enum ChangelogBuilder {
-    static func render(_ content: DatasetContent, reports: [Report], metrics: [Metric], previous: (version: String, folder: URL)?) -> String {
+    static func render(_ content: DatasetContent, counts: EmittedCounts, previous: (version: String, folder: URL)?) -> String {
         var out = "# Changelog: \(content.name) \(content.version)\n\n"
         guard let previous else {
-            return out + "First version: \(reports.count) reports, \(metrics.count) metrics.\n"
+            return out + "First version: \(counts.reports) reports, \(counts.metrics) metrics.\n"
         }
-        let oldReports = ids(in: previous.folder.appendingPathComponent("reports.csv"))
-        let oldMetrics = rows(in: previous.folder.appendingPathComponent("metrics.csv"))
-        let newReportIDs = Set(reports.map(\.reportID))
-        let newMetrics = Dictionary(metrics.map { ($0.metricID, CSVWriter.render([$0], schema: DatasetTables.metrics).split(separator: "\n").last.map(String.init) ?? "") }, uniquingKeysWith: { a, _ in a })
+        let (oldDigests, oldMetricCount) = digests(in: previous.folder)
+        let newIDs = Set(counts.metricDigests.keys)
+        let oldIDs = Set(oldDigests.keys)
+        let changed = newIDs.intersection(oldIDs).filter { counts.metricDigests[$0] != oldDigests[$0] }.count
         out += "Compared with \(previous.version):\n\n"
-        out += "- reports: \(newReportIDs.subtracting(oldReports).count) added, \(oldReports.subtracting(newReportIDs).count) removed, \(reports.count) in all\n"
-        let added = Set(newMetrics.keys).subtracting(oldMetrics.keys).count
-        let removed = Set(oldMetrics.keys).subtracting(newMetrics.keys).count
-        let changed = newMetrics.filter { oldMetrics[$0.key] != nil && oldMetrics[$0.key] != $0.value }.count
-        out += "- metrics: \(added) added, \(removed) removed, \(changed) changed, \(metrics.count) in all\n"
+        out += "- reports: \(newIDs.subtracting(oldIDs).count) added, \(oldIDs.subtracting(newIDs).count) removed, "
+        out += "\(changed) with changed metrics, \(counts.reports) in all\n"
+        out += "- metrics: \(oldMetricCount) before, \(counts.metrics) now\n"
         return out
     }
 
-    /// First-column values of a CSV file (the ids), skipping the header.
-    private static func ids(in url: URL) -> Set<String> { Set(rows(in: url).keys) }
-
-    private static func rows(in url: URL) -> [String: String] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
-        var result: [String: String] = [:]
+    /// Per-report digests of the previous version's metric rows, computed the same way as the emit pass.
+    private static func digests(in folder: URL) -> ([String: String], Int) {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8) else { return ([:], 0) }
+        var rows: [String: String] = [:]
+        var count = 0
+        var order: [String] = []
         for record in CSVReader.records(text).dropFirst() {
-            guard let id = record.fields.first else { continue }
-            result[id] = record.line
+            guard record.fields.count > 1 else { continue }
+            let id = record.fields[1]
+            if rows[id] == nil { order.append(id) }
+            rows[id, default: ""] += record.line + "\n"
+            count += 1
         }
-        return result
+        var digests: [String: String] = [:]
+        for id in order { digests[id] = SHA256Hex.digest(rows[id] ?? "") }
+        if let reports = try? String(contentsOf: folder.appendingPathComponent("reports.csv"), encoding: .utf8) {
+            for record in CSVReader.records(reports).dropFirst() where digests[record.fields[0]] == nil {
+                digests[record.fields[0]] = SHA256Hex.digest("")
+            }
+        }
+        return (digests, count)
     }
 }

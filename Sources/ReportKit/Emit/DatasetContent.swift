@@ -18,13 +18,20 @@ public struct DatasetContent: Sendable {
     public var publishText: Bool
     public var specPath: String?
     public var specSHA256: String?
-    public var documents: [ExtractedDocument]
+    /// Canonical reports after dedup, sorted by id; their records are read from `store` one at a time.
+    public var summaries: [DocumentSummary]
+    public var store: DocumentStore
     public var rejected: [RejectedInput]
     public var inputs: [Input]
     /// Stage name → count, such as `"fetch.file": 5`.
     public var stageCounts: [String: Int]
     public var dedup: DeduplicationOptions
     public var toolkitSourceDigest: String?
+
+    /// Every kept report's full record, in id order. Holds them all in memory: for tests and small runs.
+    public func loadDocuments() throws -> [ExtractedDocument] {
+        try summaries.map { try store.load($0) }
+    }
 }
 
 /// The toolkit's own version, written into provenance.

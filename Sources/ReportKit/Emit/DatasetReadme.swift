@@ -1,17 +1,16 @@
 /// Writes the dataset's `README.md`: what it is, every file, every field, the unit lexicon, the category
 /// taxonomy, quality flags, validation rules and a summary of this build's findings.
 enum DatasetReadme {
-    static func render(_ content: DatasetContent, findings: [Finding]) -> String {
+    static func render(_ content: DatasetContent, counts: EmittedCounts) -> String {
         var out = "# \(content.title)\n\n"
         out += "Dataset `\(content.name)`, version \(content.version)"
         if let released = content.released { out += ", released \(released)" }
         out += ". Licence: \(content.license.title ?? content.license.name)"
         if let path = content.license.path { out += " (\(path))" }
         out += ".\n\n\(content.description.trimmingCharacters(in: .whitespacesAndNewlines))\n\n"
-        let metrics = content.documents.reduce(0) { $0 + $1.metrics.count }
-        out += "This build: \(content.documents.count) reports, \(metrics) metrics, "
-        out += "\(content.documents.reduce(0) { $0 + $1.policies.count }) policy mentions, "
-        out += "\(content.documents.reduce(0) { $0 + $1.initiatives.count }) initiative mentions, "
+        out += "This build: \(counts.reports) reports, \(counts.metrics) metrics, "
+        out += "\(counts.policies) policy mentions, "
+        out += "\(counts.initiatives) initiative mentions, "
         out += "\(content.rejected.count) rejected inputs.\n\n"
         out += """
             ## Files
@@ -70,13 +69,11 @@ enum DatasetReadme {
         out += "| `date-implausible` | error | A publication date before 1990 or after the release date. |\n"
         out += "| `region-ambiguous` | warning | The place name is shared by several divisions and context did not decide. |\n\n"
         out += "Findings in this build:\n\n| rule | severity | count |\n|---|---|---|\n"
-        var counts: [String: Int] = [:]
-        for finding in findings { counts["\(finding.rule)|\(finding.severity.rawValue)", default: 0] += 1 }
-        for key in counts.keys.sorted() {
+        for key in counts.findings.keys.sorted() {
             let parts = key.split(separator: "|")
-            out += "| `\(parts[0])` | \(parts[1]) | \(counts[key]!) |\n"
+            out += "| `\(parts[0])` | \(parts[1]) | \(counts.findings[key]!) |\n"
         }
-        if counts.isEmpty { out += "| (none) | | 0 |\n" }
+        if counts.findings.isEmpty { out += "| (none) | | 0 |\n" }
         out += """
 
             ## Regions

@@ -16,43 +16,96 @@ public enum EmitError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 }
 
-/// The emit stage: renders every dataset file in memory, then writes the folder. Versioned builds refuse
-/// to change a version that exists with different data, and point `latest` at the newest version.
+/// What the emit pass counted while streaming the tables (for the README, provenance and changelog).
+struct EmittedCounts {
+    var reports = 0
+    var metrics = 0
+    var policies = 0
+    var initiatives = 0
+    /// `rule|severity` → count.
+    var findings: [String: Int] = [:]
+    /// report_id → SHA-256 of its metric rows, for the changelog.
+    var metricDigests: [String: String] = [:]
+}
+
+/// The emit stage: streams every table to a staging folder (one report's rows in memory at a time), then
+/// writes the README, data package, provenance, changelog and checksums, and moves the folder into place.
+/// Versioned builds refuse to change a version that exists with different data, and point `latest` at the
+/// newest version.
 public struct DatasetWriter: Sendable {
     public init() {}
 
     /// Files whose bytes define a version's data; provenance, checksums and changelog may be refreshed.
     static let metadataFiles: Set<String> = ["provenance.json", "SHA256SUMS", "CHANGELOG.md"]
 
-    /// Renders all files of the dataset, keyed by file name.
-    public func render(_ content: DatasetContent, previous: (version: String, folder: URL)?) throws -> [String: Data] {
-        var files: [String: String] = [:]
-        let documents = content.documents.sorted { $0.report.reportID < $1.report.reportID }
-        let reports = documents.map(\.report)
-        let metrics = documents.flatMap { $0.metrics.sorted { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) } }
-        let policies = documents.flatMap(\.policies)
-        let initiatives = documents.flatMap(\.initiatives)
-        files["reports.csv"] = CSVWriter.render(reports, schema: DatasetTables.reports)
-        files["reports.jsonl"] = JSONLinesWriter.render(reports, schema: DatasetTables.reports) { report in
-            content.publishText ? [("text", .string(report.text))] : []
+    /// Writes every dataset file into `folder` (created, and expected to be empty).
+    func writeFiles(_ content: DatasetContent, into folder: URL, previous: (version: String, folder: URL)?) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var checksums: [String: String] = [:]
+        func open(_ name: String) throws -> BufferedFileWriter { try BufferedFileWriter(url: folder.appendingPathComponent(name)) }
+        let reportsCSV = try open("reports.csv"), reportsJSON = try open("reports.jsonl")
+        let metricsCSV = try open("metrics.csv"), metricsJSON = try open("metrics.jsonl")
+        let policiesCSV = try open("policies.csv"), policiesJSON = try open("policies.jsonl")
+        let initiativesCSV = try open("initiatives.csv"), initiativesJSON = try open("initiatives.jsonl")
+        let validation = try open("validation.jsonl")
+        try reportsCSV.write(CSVWriter.header(DatasetTables.reports))
+        try metricsCSV.write(CSVWriter.header(DatasetTables.metrics))
+        try policiesCSV.write(CSVWriter.header(DatasetTables.policies))
+        try initiativesCSV.write(CSVWriter.header(DatasetTables.initiatives))
+        var counts = EmittedCounts()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for summary in content.summaries {
+            let document = try content.store.load(summary)
+            let report = document.report
+            try reportsCSV.write(CSVWriter.line(report, schema: DatasetTables.reports))
+            try reportsJSON.write(JSONLinesWriter.line(report, schema: DatasetTables.reports) { report in
+                content.publishText ? [("text", .string(report.text))] : []
+            })
+            var metricRows = ""
+            for metric in document.metrics.sorted(by: { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }) {
+                let row = CSVWriter.line(metric, schema: DatasetTables.metrics)
+                metricRows += row
+                try metricsCSV.write(row)
+                try metricsJSON.write(JSONLinesWriter.line(metric, schema: DatasetTables.metrics))
+            }
+            counts.metricDigests[report.reportID] = SHA256Hex.digest(metricRows)
+            for policy in document.policies {
+                try policiesCSV.write(CSVWriter.line(policy, schema: DatasetTables.policies))
+                try policiesJSON.write(JSONLinesWriter.line(policy, schema: DatasetTables.policies))
+            }
+            for initiative in document.initiatives {
+                try initiativesCSV.write(CSVWriter.line(initiative, schema: DatasetTables.initiatives))
+                try initiativesJSON.write(JSONLinesWriter.line(initiative, schema: DatasetTables.initiatives))
+            }
+            for finding in document.findings {
+                try validation.write(try encoder.encode(finding) + Data("\n".utf8))
+                counts.findings["\(finding.rule)|\(finding.severity.rawValue)", default: 0] += 1
+            }
+            counts.reports += 1
+            counts.metrics += document.metrics.count
+            counts.policies += document.policies.count
+            counts.initiatives += document.initiatives.count
         }
-        files["metrics.csv"] = CSVWriter.render(metrics, schema: DatasetTables.metrics)
-        files["metrics.jsonl"] = JSONLinesWriter.render(metrics, schema: DatasetTables.metrics)
-        files["policies.csv"] = CSVWriter.render(policies, schema: DatasetTables.policies)
-        files["policies.jsonl"] = JSONLinesWriter.render(policies, schema: DatasetTables.policies)
-        files["initiatives.csv"] = CSVWriter.render(initiatives, schema: DatasetTables.initiatives)
-        files["initiatives.jsonl"] = JSONLinesWriter.render(initiatives, schema: DatasetTables.initiatives)
-        let findings = documents.flatMap(\.findings)
-        files["validation.jsonl"] = try JSONLinesWriter.encode(findings)
-        files["rejected.jsonl"] = try JSONLinesWriter.encode(content.rejected.sorted { ($0.source, $0.stage) < ($1.source, $1.stage) })
-        files["README.md"] = DatasetReadme.render(content, findings: findings)
-        files["CHANGELOG.md"] = ChangelogBuilder.render(content, reports: reports, metrics: metrics, previous: previous)
-        var data = files.mapValues { Data($0.utf8) }
-        data["datapackage.json"] = try DataPackageBuilder.json(for: content) + Data("\n".utf8)
-        data["provenance.json"] = try ProvenanceBuilder.json(for: content) + Data("\n".utf8)
-        data["SHA256SUMS"] = Data(
-            data.keys.sorted().map { "\(SHA256Hex.digest(data[$0]!))  \($0)\n" }.joined().utf8)
-        return data
+        for writer in [reportsCSV, reportsJSON, metricsCSV, metricsJSON, policiesCSV, policiesJSON, initiativesCSV, initiativesJSON, validation] {
+            checksums[writer.url.lastPathComponent] = try writer.finish()
+        }
+        var small: [String: Data] = [:]
+        small["rejected.jsonl"] = Data(try JSONLinesWriter.encode(content.rejected.sorted { ($0.source, $0.stage) < ($1.source, $1.stage) }).utf8)
+        small["README.md"] = Data(DatasetReadme.render(content, counts: counts).utf8)
+        small["CHANGELOG.md"] = Data(ChangelogBuilder.render(content, counts: counts, previous: previous).utf8)
+        small["datapackage.json"] = try DataPackageBuilder.json(for: content) + Data("\n".utf8)
+        small["provenance.json"] = try ProvenanceBuilder.json(for: content, counts: counts) + Data("\n".utf8)
+        for (name, data) in small {
+            do {
+                try data.write(to: folder.appendingPathComponent(name))
+            } catch {
+                throw EmitError.cannotWrite(path: folder.appendingPathComponent(name).path, reason: error.localizedDescription)
+            }
+            checksums[name] = SHA256Hex.digest(data)
+        }
+        let sums = checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined()
+        try Data(sums.utf8).write(to: folder.appendingPathComponent("SHA256SUMS"))
     }
 
     /// Writes a versioned dataset to `<root>/<name>/<version>/` and points `latest` at it.
@@ -62,42 +115,60 @@ public struct DatasetWriter: Sendable {
     public func writeVersioned(_ content: DatasetContent, outputRoot: URL, replace: Bool = false) throws -> (URL, Bool) {
         let datasetFolder = outputRoot.appendingPathComponent(content.name)
         let folder = datasetFolder.appendingPathComponent(content.version)
-        let previous = Self.previousVersion(in: datasetFolder, before: content.version)
-        let files = try render(content, previous: previous)
-        if FileManager.default.fileExists(atPath: folder.path), !replace {
-            let changed = files.keys.sorted().filter { name in
-                !Self.metadataFiles.contains(name)
-                    && FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) != files[name]
-            }
-            if !changed.isEmpty {
-                throw EmitError.versionExists(path: folder.path, changedFiles: changed)
+        let staging = datasetFolder.appendingPathComponent(".staging-\(content.version)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        try writeFiles(content, into: staging, previous: Self.previousVersion(in: datasetFolder, before: content.version))
+        let names = try FileManager.default.contentsOfDirectory(atPath: staging.path).sorted()
+        var changed = true
+        if FileManager.default.fileExists(atPath: folder.path) {
+            let differing = names.filter { !Self.filesEqual(staging.appendingPathComponent($0), folder.appendingPathComponent($0)) }
+            let dataChanges = differing.filter { !Self.metadataFiles.contains($0) }
+            if !dataChanges.isEmpty && !replace { throw EmitError.versionExists(path: folder.path, changedFiles: dataChanges) }
+            changed = !differing.isEmpty
+            if changed { try FileManager.default.removeItem(at: folder) }
+        }
+        if changed {
+            do {
+                try FileManager.default.moveItem(at: staging, to: folder)
+            } catch {
+                throw EmitError.cannotWrite(path: folder.path, reason: error.localizedDescription)
             }
         }
-        let changed = try write(files, to: folder)
         try pointLatest(in: datasetFolder)
         return (folder, changed)
     }
 
-    /// Writes the dataset files straight into `folder` (for `reportkit run`).
+    /// Writes the dataset files straight into `folder` (for `reportkit run`), replacing files of the same name.
     @discardableResult
-    public func write(_ files: [String: Data], to folder: URL) throws -> Bool {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw EmitError.cannotWrite(path: folder.path, reason: "\(error.localizedDescription)")
-        }
+    public func write(_ content: DatasetContent, to folder: URL) throws -> Bool {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let staging = folder.appendingPathComponent(".staging-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        try writeFiles(content, into: staging, previous: nil)
         var changed = false
-        for name in files.keys.sorted() {
-            let url = folder.appendingPathComponent(name)
-            if FileManager.default.contents(atPath: url.path) == files[name] { continue }
-            do {
-                try files[name]!.write(to: url, options: .atomic)
-                changed = true
-            } catch {
-                throw EmitError.cannotWrite(path: url.path, reason: error.localizedDescription)
-            }
+        for name in try FileManager.default.contentsOfDirectory(atPath: staging.path).sorted() {
+            let target = folder.appendingPathComponent(name)
+            if Self.filesEqual(staging.appendingPathComponent(name), target) { continue }
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.moveItem(at: staging.appendingPathComponent(name), to: target)
+            changed = true
         }
         return changed
+    }
+
+    /// Byte-for-byte comparison in 1 MB chunks.
+    static func filesEqual(_ left: URL, _ right: URL) -> Bool {
+        guard let a = try? FileHandle(forReadingFrom: left), let b = try? FileHandle(forReadingFrom: right) else { return false }
+        defer {
+            try? a.close()
+            try? b.close()
+        }
+        while true {
+            let chunkA = (try? a.read(upToCount: 1 << 20)) ?? nil
+            let chunkB = (try? b.read(upToCount: 1 << 20)) ?? nil
+            if chunkA != chunkB { return false }
+            if chunkA == nil || chunkA!.isEmpty { return true }
+        }
     }
 
     /// Versions present in a dataset folder, oldest first (semantic ordering).

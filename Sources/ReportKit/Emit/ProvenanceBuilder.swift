@@ -3,7 +3,7 @@ import Foundation
 /// Builds `provenance.json`: the toolkit, the spec's hash, every input with its hash and outcome, and
 /// counts per stage. No wall-clock time: the same inputs and spec give the same bytes.
 enum ProvenanceBuilder {
-    static func json(for content: DatasetContent) throws -> Data {
+    static func json(for content: DatasetContent, counts: EmittedCounts) throws -> Data {
         var toolkit: [String: Any] = ["name": "ReportKit", "version": ReportKitVersion.current]
         // The digest of the toolkit's source files (Makefile passes it); a git commit cannot be recorded in a
         // dataset committed alongside the code, because committing changes the commit.
@@ -17,7 +17,11 @@ enum ProvenanceBuilder {
         }
         var provenance: [String: Any] = [
             "dataset": content.name, "version": content.version, "toolkit": toolkit, "inputs": inputs,
-            "stage_counts": content.stageCounts,
+            "stage_counts": content.stageCounts.merging(
+                [
+                    "emit.reports": counts.reports, "emit.metrics": counts.metrics, "emit.policies": counts.policies,
+                    "emit.initiatives": counts.initiatives, "emit.findings": counts.findings.values.reduce(0, +),
+                ]) { $1 },
             "dedup": [
                 "shingle_size": content.dedup.shingleSize, "permutations": content.dedup.permutations,
                 "bands": content.dedup.bands, "threshold": content.dedup.threshold,

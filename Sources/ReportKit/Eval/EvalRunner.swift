@@ -43,7 +43,10 @@ public struct EvalRunner: Sendable {
         options.dedup = dedup
         let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
         var predictions: [String: ExtractedDocument] = [:]
-        for document in outcome.documents { predictions[document.report.sourcePath] = document }
+        for summary in outcome.summaries {
+            let document = try outcome.store.load(summary)
+            predictions[document.report.sourcePath] = document
+        }
         let summary = ExtractionEvaluator(collapseRepeatedClaims: dedup.collapseRepeatedClaims).evaluate(gold: gold, predictions: predictions)
         return Outcome(
             summary: summary, minMetricF1: minF1 ?? spec.eval?.minMetricF1 ?? 0,

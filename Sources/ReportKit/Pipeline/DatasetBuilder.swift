@@ -8,11 +8,22 @@ public struct DatasetBuilder: Sendable {
         public var folder: URL
         public var changed: Bool
         public var content: DatasetContent
+        /// Cache hits, misses and corrupt entries when a cache was used.
+        public var cacheStats: (hits: Int, misses: Int, corrupt: Int)?
+    }
+
+    /// What identifies this toolkit build in cache keys: the source digest make passes, else the executable's hash.
+    static func toolkitIdentity() -> String {
+        if let digest = ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"], !digest.isEmpty { return digest }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        if let data = try? Data(contentsOf: executable, options: .alwaysMapped) { return SHA256Hex.digest(data) }
+        return ReportKitVersion.current
     }
 
     /// Builds `<outputRoot>/<name>/<version>/` from a pipeline folder or spec file.
     public func build(
-        spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false, clock: StageClock? = nil
+        spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false, clock: StageClock? = nil,
+        cacheDirectory: URL? = nil
     ) throws -> BuildResult {
         let (spec, specURL) = try SpecLoader().load(path)
         let base = specURL.deletingLastPathComponent()
@@ -28,22 +39,28 @@ public struct DatasetBuilder: Sendable {
             maxPlausible: ValidationContext.defaultBounds.merging(spec.validate?.maxPlausible ?? [:]) { $1 })
         options.severityOverrides = spec.validate?.severity ?? [:]
         options.clock = clock
+        options.keepsText = spec.publishText ?? false
+        options.cacheDirectory = cacheDirectory
+        options.toolkitIdentity = Self.toolkitIdentity()
         let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
         let specBytes = FileManager.default.contents(atPath: specURL.path) ?? Data()
         let content = DatasetContent(
             name: spec.name, version: spec.version, title: spec.title, description: spec.description, license: spec.license,
             released: spec.released ?? Self.sourceDateEpochDate(), publishText: spec.publishText ?? false,
-            specPath: SpecLoader.fileName, specSHA256: SHA256Hex.digest(specBytes), documents: outcome.documents,
+            specPath: SpecLoader.fileName, specSHA256: SHA256Hex.digest(specBytes), summaries: outcome.summaries,
+            store: outcome.store,
             rejected: outcome.rejected, inputs: outcome.inputs, stageCounts: outcome.stageCounts, dedup: options.dedup,
             toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
         let (folder, changed) = try (clock ?? StageClock()).measure("emit") {
             try DatasetWriter().writeVersioned(content, outputRoot: outputRoot, replace: replace)
         }
-        return BuildResult(folder: folder, changed: changed, content: content)
+        return BuildResult(folder: folder, changed: changed, content: content, cacheStats: outcome.cacheStats)
     }
 
     /// Runs the default stages over ad-hoc files and folders and writes the dataset files into `output`.
-    public func run(paths: [String], output: URL, jobs: Int, showProgress: Bool = false, clock: StageClock? = nil) throws -> BuildResult {
+    public func run(
+        paths: [String], output: URL, jobs: Int, showProgress: Bool = false, clock: StageClock? = nil, cacheDirectory: URL? = nil
+    ) throws -> BuildResult {
         let located = SourceLocator(baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).locate(paths)
         var options = PipelineRunner.Options()
         options.jobs = jobs
@@ -51,19 +68,20 @@ public struct DatasetBuilder: Sendable {
         let today = Self.sourceDateEpochDate() ?? Self.isoDate(Date())
         options.validation = ValidationContext(buildDate: today)
         options.clock = clock
+        options.keepsText = true
+        options.cacheDirectory = cacheDirectory
+        options.toolkitIdentity = Self.toolkitIdentity()
         let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
         let content = DatasetContent(
             name: output.lastPathComponent, version: "0.0.0", title: "Reports processed with reportkit run",
             description: "Dataset built by `reportkit run` from the user's own files: \(paths.joined(separator: ", ")).",
             license: .init(name: "other-closed", title: "The user's own files; licence as theirs", path: nil),
             released: Self.sourceDateEpochDate(), publishText: true, specPath: nil, specSHA256: nil,
-            documents: outcome.documents, rejected: outcome.rejected, inputs: outcome.inputs,
+            summaries: outcome.summaries, store: outcome.store, rejected: outcome.rejected, inputs: outcome.inputs,
             stageCounts: outcome.stageCounts, dedup: options.dedup,
             toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
-        let changed = try (clock ?? StageClock()).measure("emit") {
-            try DatasetWriter().write(try DatasetWriter().render(content, previous: nil), to: output)
-        }
-        return BuildResult(folder: output, changed: changed, content: content)
+        let changed = try (clock ?? StageClock()).measure("emit") { try DatasetWriter().write(content, to: output) }
+        return BuildResult(folder: output, changed: changed, content: content, cacheStats: outcome.cacheStats)
     }
 
     /// `SOURCE_DATE_EPOCH` as a `YYYY-MM-DD` date, when set.

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Runs a whole pipeline: the per-document stages in parallel (fetch → decode → clean → extract →
-/// validate), then, after the barrier, deduplication. Every input ends in exactly one place: a report,
-/// a duplicate list, or the rejected list with its reason.
+/// validate → dedup preparation → spool), then, after the barrier, deduplication over the compact
+/// summaries. Every input ends in exactly one place: a report, a duplicate list, or the rejected list
+/// with its reason.
 public struct PipelineRunner: Sendable {
     public struct Options: Sendable {
         public var jobs: Int = ParallelRunner.defaultJobs
@@ -10,19 +11,38 @@ public struct PipelineRunner: Sendable {
         public var dedup = DeduplicationOptions()
         public var validation = ValidationContext(buildDate: "9999-12-31")
         public var severityOverrides: [String: String] = [:]
+        /// Keep the cleaned text in the spooled records (for `publish_text`).
+        public var keepsText = false
         /// Print progress to stderr for long runs.
         public var showProgress = false
         /// Receives each stage's time; nil to skip timing.
         public var clock: StageClock?
+        /// Per-document result cache; nil to run every stage on every document.
+        public var cacheDirectory: URL?
+        /// Identifies the toolkit build in cache keys (the source digest, else the executable's hash).
+        public var toolkitIdentity: String = ReportKitVersion.current
 
         public init() {}
+
+        /// Every option that changes a per-document result, for cache keys.
+        var cacheConfiguration: String {
+            let severities = severityOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            let bounds = validation.maxPlausible.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            return [
+                toolkitIdentity, "\(maxBytes)", "\(dedup.shingleSize)/\(dedup.permutations)/\(dedup.collapseRepeatedClaims)",
+                validation.buildDate, "\(validation.earliestPlausibleYear)", bounds, severities, "\(keepsText)",
+            ].joined(separator: "|")
+        }
     }
 
     public struct Outcome: Sendable {
-        public var documents: [ExtractedDocument]
+        /// Canonical reports after dedup, sorted by id.
+        public var summaries: [DocumentSummary]
+        public var store: DocumentStore
         public var rejected: [RejectedInput]
         public var inputs: [DatasetContent.Input]
         public var stageCounts: [String: Int]
+        public var cacheStats: (hits: Int, misses: Int, corrupt: Int)?
     }
 
     public let options: Options
@@ -32,12 +52,15 @@ public struct PipelineRunner: Sendable {
     }
 
     /// The per-document stages, composed and timed into `clock`.
-    public func documentStages(clock: StageClock) -> some Stage<SourceReference, ExtractedDocument> {
-        LocalFileFetcher(maxBytes: options.maxBytes).timed(clock)
-            .then(DocumentDecoder().timed(clock))
+    func documentStages(clock: StageClock, cache: DocumentCache?, store: DocumentStore) -> some Stage<SourceReference, DocumentSummary> {
+        let perDocument = DocumentDecoder().timed(clock)
             .then(TextCleaner().timed(clock))
             .then(ReportExtractor().timed(clock))
             .then(Validator(context: options.validation, severityOverrides: options.severityOverrides).timed(clock))
+            .then(DedupPreparation(options: options.dedup, keepsText: options.keepsText).timed(clock))
+        return LocalFileFetcher(maxBytes: options.maxBytes).timed(clock)
+            .then(CachedStage(inner: perDocument, cache: cache))
+            .then(StoreStage(store: store).timed(clock))
     }
 
     public func run(_ sources: [SourceReference], alreadyRejected: [RejectedInput] = []) throws -> Outcome {
@@ -49,8 +72,10 @@ public struct PipelineRunner: Sendable {
             }
         }
         let clock = options.clock ?? StageClock()
-        let results = runner.run(documentStages(clock: clock), on: sources)
-        var documents: [ExtractedDocument] = []
+        let store = try DocumentStore()
+        let cache = options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
+        let results = runner.run(documentStages(clock: clock, cache: cache, store: store), on: sources)
+        var summaries: [DocumentSummary] = []
         var rejected = alreadyRejected
         var inputs: [DatasetContent.Input] = alreadyRejected.map {
             DatasetContent.Input(path: $0.source, sha256: nil, bytes: nil, outcome: "rejected", reportID: nil)
@@ -58,8 +83,8 @@ public struct PipelineRunner: Sendable {
         var counts: [String: Int] = ["inputs.located": sources.count, "inputs.rejected_before_reading": alreadyRejected.count]
         for (source, result) in zip(sources, results) {
             switch result {
-            case .success(.keep(let document)):
-                documents.append(document)
+            case .success(.keep(let summary)):
+                summaries.append(summary)
             case .success(.drop(let reason)):
                 rejected.append(RejectedInput(source: source.displayPath, stage: "extract", reason: reason))
                 inputs.append(.init(path: source.displayPath, sha256: nil, bytes: nil, outcome: "dropped", reportID: nil))
@@ -71,30 +96,25 @@ public struct PipelineRunner: Sendable {
                 counts["rejected.\(failure.stage)", default: 0] += 1
             }
         }
-        counts["extracted"] = documents.count
-        let deduplicated = try clock.measure("dedup") { try Deduplicator(options: options.dedup).run(documents) }
-        let keptIDs = Set(deduplicated.kept.map(\.report.reportID))
+        counts["extracted"] = summaries.count
+        let deduplicated = try clock.measure("dedup") { try Deduplicator(options: options.dedup).run(summaries) }
         var canonicalOf: [String: String] = [:]
-        for document in deduplicated.kept {
-            for duplicate in document.report.duplicates.split(separator: ";") { canonicalOf[String(duplicate)] = document.report.reportID }
+        for summary in deduplicated.kept {
+            for duplicate in summary.duplicates { canonicalOf[duplicate] = summary.reportID }
         }
-        for document in documents {
-            let id = document.report.reportID
+        let keptIDs = Set(deduplicated.kept.map(\.reportID))
+        for summary in summaries {
+            let id = summary.reportID
             let outcome = keptIDs.contains(id) && canonicalOf[id] == nil ? "report" : "duplicate"
             inputs.append(
-                .init(path: document.report.sourcePath, sha256: document.report.sourceSHA256, bytes: document.report.sourceBytes,
-                      outcome: outcome, reportID: outcome == "report" ? id : canonicalOf[id] ?? id))
+                .init(path: summary.sourcePath, sha256: summary.sourceSHA256, bytes: summary.sourceBytes, outcome: outcome,
+                      reportID: outcome == "report" ? id : canonicalOf[id] ?? id))
         }
         counts["dedup.duplicates_removed"] = deduplicated.duplicatesRemoved
-        counts["dedup.claims_collapsed"] = deduplicated.claimsCollapsed
         counts["reports"] = deduplicated.kept.count
-        counts["metrics"] = deduplicated.kept.reduce(0) { $0 + $1.metrics.count }
-        counts["policies"] = deduplicated.kept.reduce(0) { $0 + $1.policies.count }
-        counts["initiatives"] = deduplicated.kept.reduce(0) { $0 + $1.initiatives.count }
-        for severity in Finding.Severity.allCases {
-            counts["findings.\(severity.rawValue)"] = deduplicated.kept.reduce(0) { $0 + $1.findings.filter { $0.severity == severity }.count }
-        }
         counts["rejected"] = rejected.count
-        return Outcome(documents: deduplicated.kept, rejected: rejected, inputs: inputs, stageCounts: counts)
+        return Outcome(
+            summaries: deduplicated.kept, store: store, rejected: rejected, inputs: inputs, stageCounts: counts,
+            cacheStats: cache?.stats)
     }
 }

@@ -16,8 +16,9 @@ import Testing
         try Data(try String(contentsOf: try TestSupport.seed("002"), encoding: .utf8).utf8).write(to: folder.appendingPathComponent("c_other.txt"))
         let output = try TestSupport.temporaryFolder("dedup-out")
         let result = try DatasetBuilder().run(paths: [folder.path], output: output, jobs: 2)
-        #expect(result.content.documents.count == 2)
-        let kept = try #require(result.content.documents.first { $0.report.sourcePath.hasSuffix("a_original.txt") || $0.report.sourcePath.hasSuffix("b_copy.txt") })
+        let documents = try result.content.loadDocuments()
+        #expect(documents.count == 2)
+        let kept = try #require(documents.first { $0.report.sourcePath.hasSuffix("a_original.txt") || $0.report.sourcePath.hasSuffix("b_copy.txt") })
         #expect(kept.report.duplicateSources.hasSuffix("_copy.txt") || kept.report.duplicateSources.hasSuffix("_original.txt"))
         #expect(!kept.report.duplicates.isEmpty)
         let outcomes = result.content.inputs.map(\.outcome).sorted()
@@ -35,22 +36,19 @@ import Testing
     }
 
     @Test("picks the earliest, then most complete, then smallest id as canonical") func canonicalRule() throws {
-        func document(_ id: String, date: String?, publisher: String?) -> ExtractedDocument {
-            let report = Report(
-                reportID: id, title: nil, publishedDate: date, publishedAsWritten: date, publisher: publisher, authors: [],
-                editors: [], photographers: [], province: nil, city: nil, county: nil, regionCode: nil, regionLongitude: nil,
-                regionLatitude: nil, script: "simplified", charCount: 10, metricCount: 0, policyCount: 0, initiativeCount: 0,
-                qualityFlags: "", qualityScore: 1, duplicates: "", duplicateSources: "", sourcePath: "\(id).txt", sourceURL: nil,
-                sourceSHA256: id, sourceBytes: 10, sourceFormat: "text", sourceEncoding: "UTF-8", text: "same")
-            return ExtractedDocument(report: report, metrics: [], policies: [], initiatives: [], findings: [], text: "完全相同的正文内容在这里", regionAmbiguous: false)
+        let sketch = DedupPreparation(options: DeduplicationOptions(), keepsText: false).sketch(of: "完全相同的正文内容在这里")
+        func summary(_ id: String, date: String?, completeness: Int) -> DocumentSummary {
+            DocumentSummary(
+                reportID: id, sourcePath: "\(id).txt", sourceSHA256: id, sourceBytes: 10, publishedDate: date,
+                completeness: completeness, sketch: sketch, offset: 0, length: 0)
         }
         let result = try Deduplicator().run([
-            document("c", date: "2024-05-02", publisher: "甲"), document("b", date: "2024-05-01", publisher: nil),
-            document("a", date: nil, publisher: "乙"),
+            summary("c", date: "2024-05-02", completeness: 3), summary("b", date: "2024-05-01", completeness: 1),
+            summary("a", date: nil, completeness: 5), summary("d", date: "2024-05-01", completeness: 2),
         ])
-        #expect(result.kept.map(\.report.reportID) == ["b"])
-        #expect(result.kept.first?.report.duplicates == "a;c")
-        #expect(result.duplicatesRemoved == 2)
+        #expect(result.kept.map(\.reportID) == ["d"])
+        #expect(result.kept.first?.duplicates == ["a", "b", "c"])
+        #expect(result.duplicatesRemoved == 3)
     }
 
     @Test("collapses a claim repeated inside one report") func repeatedClaims() {

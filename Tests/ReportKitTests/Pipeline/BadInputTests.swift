@@ -24,7 +24,7 @@ import Testing
         let output = try TestSupport.temporaryFolder("bad-out")
         let result = try DatasetBuilder().run(paths: [folder.path, folder.appendingPathComponent("missing.txt").path], output: output, jobs: 2)
         let rejected = Dictionary(grouping: result.content.rejected, by: { URL(fileURLWithPath: $0.source).lastPathComponent })
-        let reported = Set(result.content.documents.map { URL(fileURLWithPath: $0.report.sourcePath).lastPathComponent })
+        let reported = Set(result.content.summaries.map { URL(fileURLWithPath: $0.sourcePath).lastPathComponent })
         #expect(reported == ["gbk.txt", "truncated.html", "good.txt"])
         #expect(rejected["deep.html"]?.first?.reason.contains("deeper than libxml2's limit") == true)
         #expect(rejected["empty.txt"]?.first?.reason.contains("is empty (0 bytes)") == true)

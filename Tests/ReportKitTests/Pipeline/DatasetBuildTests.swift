@@ -19,7 +19,7 @@ import Testing
             "validation.jsonl",
         ]
         #expect(first.keys.sorted() == expected)
-        #expect(one.content.documents.count == 5)
+        #expect(one.content.summaries.count == 5)
     }
 
     /// A version that exists with different data is an error that says to bump the version; identical is a no-op.
@@ -59,7 +59,7 @@ import Testing
         try Data().write(to: input.appendingPathComponent("empty.txt"))
         let output = try TestSupport.temporaryFolder("run").appendingPathComponent("dataset")
         let result = try DatasetBuilder().run(paths: [input.path], output: output, jobs: 2)
-        #expect(result.content.documents.count == 1)
+        #expect(result.content.summaries.count == 1)
         #expect(result.content.rejected.map(\.stage) == ["fetch.file"])
         let reports = try String(contentsOf: output.appendingPathComponent("reports.jsonl"), encoding: .utf8)
         #expect(reports.contains("\"text\":\"今年以来，某县新增市场主体1200户"))
