@@ -20,17 +20,31 @@ public struct DatasetBuilder: Sendable {
         return ReportKitVersion.current
     }
 
-    /// Builds `<outputRoot>/<name>/<version>/` from a pipeline folder or spec file.
-    public func build(
-        spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false, clock: StageClock? = nil,
-        cacheDirectory: URL? = nil
-    ) throws -> BuildResult {
+    /// A loaded spec with its located sources and the runner options it implies.
+    public struct Plan: Sendable {
+        public var spec: PipelineSpec
+        public var specURL: URL
+        public var located: SourceLocator.Located
+        public var options: PipelineRunner.Options
+
+        /// The dataset content for an outcome of this plan.
+        public func content(_ outcome: PipelineRunner.Outcome) -> DatasetContent {
+            let specBytes = FileManager.default.contents(atPath: specURL.path) ?? Data()
+            return DatasetContent(
+                name: spec.name, version: spec.version, title: spec.title, description: spec.description, license: spec.license,
+                released: spec.released ?? DatasetBuilder.sourceDateEpochDate(), publishText: spec.publishText ?? false,
+                specPath: SpecLoader.fileName, specSHA256: SHA256Hex.digest(specBytes), summaries: outcome.summaries,
+                store: outcome.store, rejected: outcome.rejected, inputs: outcome.inputs, stageCounts: outcome.stageCounts,
+                dedup: options.dedup, toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
+        }
+    }
+
+    /// Loads a pipeline folder or spec file and locates its sources.
+    public func plan(spec path: String, jobs: Int, clock: StageClock? = nil, cacheDirectory: URL? = nil) throws -> Plan {
         let (spec, specURL) = try SpecLoader().load(path)
-        let base = specURL.deletingLastPathComponent()
-        let located = SourceLocator(baseDirectory: base).locate(spec.sources)
+        let located = SourceLocator(baseDirectory: specURL.deletingLastPathComponent()).locate(spec.sources)
         var options = PipelineRunner.Options()
         options.jobs = jobs
-        options.showProgress = showProgress
         if let maxBytes = spec.fetch?.maxBytes { options.maxBytes = maxBytes }
         options.dedup = spec.dedup ?? DeduplicationOptions()
         options.validation = ValidationContext(
@@ -42,15 +56,33 @@ public struct DatasetBuilder: Sendable {
         options.keepsText = spec.publishText ?? false
         options.cacheDirectory = cacheDirectory
         options.toolkitIdentity = Self.toolkitIdentity()
-        let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
-        let specBytes = FileManager.default.contents(atPath: specURL.path) ?? Data()
-        let content = DatasetContent(
-            name: spec.name, version: spec.version, title: spec.title, description: spec.description, license: spec.license,
-            released: spec.released ?? Self.sourceDateEpochDate(), publishText: spec.publishText ?? false,
-            specPath: SpecLoader.fileName, specSHA256: SHA256Hex.digest(specBytes), summaries: outcome.summaries,
-            store: outcome.store,
-            rejected: outcome.rejected, inputs: outcome.inputs, stageCounts: outcome.stageCounts, dedup: options.dedup,
-            toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
+        return Plan(spec: spec, specURL: specURL, located: located, options: options)
+    }
+
+    /// Builds `<outputRoot>/<name>/<version>/` from a pipeline folder or spec file: `map` then `reduce`, in one process.
+    public func build(
+        spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false, clock: StageClock? = nil,
+        cacheDirectory: URL? = nil
+    ) throws -> BuildResult {
+        var plan = try plan(spec: path, jobs: jobs, clock: clock, cacheDirectory: cacheDirectory)
+        plan.options.showProgress = showProgress
+        let outcome = try PipelineRunner(options: plan.options).run(plan.located.sources, alreadyRejected: plan.located.rejected)
+        return try emit(plan, outcome, outputRoot: outputRoot, replace: replace, clock: clock)
+    }
+
+    /// The global stages of `build` over records from `reportkit map` (possibly produced on other machines).
+    public func reduce(spec path: String, records: [MapRecord], outputRoot: URL, replace: Bool = false, clock: StageClock? = nil) throws
+        -> BuildResult
+    {
+        let plan = try plan(spec: path, jobs: 1, clock: clock)
+        let outcome = try PipelineRunner(options: plan.options).reduce(records, alreadyRejected: plan.located.rejected)
+        return try emit(plan, outcome, outputRoot: outputRoot, replace: replace, clock: clock)
+    }
+
+    private func emit(_ plan: Plan, _ outcome: PipelineRunner.Outcome, outputRoot: URL, replace: Bool, clock: StageClock?) throws
+        -> BuildResult
+    {
+        let content = plan.content(outcome)
         let (folder, changed) = try (clock ?? StageClock()).measure("emit") {
             try DatasetWriter().writeVersioned(content, outputRoot: outputRoot, replace: replace)
         }

@@ -51,15 +51,19 @@ public struct PipelineRunner: Sendable {
         self.options = options
     }
 
-    /// The per-document stages, composed and timed into `clock`.
-    func documentStages(clock: StageClock, cache: DocumentCache?, store: DocumentStore) -> some Stage<SourceReference, DocumentSummary> {
-        let perDocument = DocumentDecoder().timed(clock)
+    /// Decode → clean → extract → validate → dedup preparation, timed into `clock`.
+    func perDocumentStages(clock: StageClock) -> some Stage<RawDocument, ExtractedDocument> {
+        DocumentDecoder().timed(clock)
             .then(TextCleaner().timed(clock))
             .then(ReportExtractor().timed(clock))
             .then(Validator(context: options.validation, severityOverrides: options.severityOverrides).timed(clock))
             .then(DedupPreparation(options: options.dedup, keepsText: options.keepsText).timed(clock))
-        return LocalFileFetcher(maxBytes: options.maxBytes).timed(clock)
-            .then(CachedStage(inner: perDocument, cache: cache))
+    }
+
+    /// Every per-document stage, from a source to its spooled summary.
+    func documentStages(clock: StageClock, cache: DocumentCache?, store: DocumentStore) -> some Stage<SourceReference, DocumentSummary> {
+        LocalFileFetcher(maxBytes: options.maxBytes).timed(clock)
+            .then(CachedStage(inner: perDocumentStages(clock: clock), cache: cache))
             .then(StoreStage(store: store).timed(clock))
     }
 
@@ -75,24 +79,68 @@ public struct PipelineRunner: Sendable {
         let store = try DocumentStore()
         let cache = options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
         let results = runner.run(documentStages(clock: clock, cache: cache, store: store), on: sources)
+        let outcomes = zip(sources, results).map { source, result in SourceOutcome(source: source.displayPath, result: result) }
+        var outcome = try finish(outcomes, alreadyRejected: alreadyRejected, store: store, clock: clock)
+        outcome.cacheStats = cache?.stats
+        return outcome
+    }
+
+    /// The per-document stages without the spool, for `reportkit map`: one record per source, in input order.
+    public func map(_ sources: [SourceReference]) -> [MapRecord] {
+        let clock = options.clock ?? StageClock()
+        let cache = options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
+        let stages = LocalFileFetcher(maxBytes: options.maxBytes).timed(clock)
+            .then(CachedStage(inner: perDocumentStages(clock: clock), cache: cache))
+        let results = ParallelRunner(jobs: options.jobs).run(stages, on: sources)
+        return zip(sources, results).map { source, result in
+            switch result {
+            case .success(.keep(let document)): MapRecord(source: source.displayPath, document: document)
+            case .success(.drop(let reason)): MapRecord(source: source.displayPath, stage: "extract", reason: reason, dropped: true)
+            case .failure(let error):
+                {
+                    let failure = (error as? StageFailure) ?? StageFailure(stage: "pipeline", error: error)
+                    return MapRecord(source: source.displayPath, stage: failure.stage, reason: failure.message, dropped: false)
+                }()
+            }
+        }
+    }
+
+    /// The global stages over mapped records, for `reportkit reduce`: spools the documents, then `finish`.
+    public func reduce(_ records: [MapRecord], alreadyRejected: [RejectedInput]) throws -> Outcome {
+        let store = try DocumentStore()
+        let outcomes = try records.map { record -> SourceOutcome in
+            if let document = record.document { return SourceOutcome(source: record.source, result: .success(.keep(try store.append(document)))) }
+            if record.dropped == true { return SourceOutcome(source: record.source, result: .success(.drop(reason: record.reason ?? ""))) }
+            return SourceOutcome(source: record.source, result: .failure(StageFailure(stage: record.stage ?? "pipeline", message: record.reason ?? "")))
+        }
+        return try finish(outcomes.sorted { $0.source < $1.source }, alreadyRejected: alreadyRejected, store: store, clock: options.clock ?? StageClock())
+    }
+
+    struct SourceOutcome {
+        var source: String
+        var result: Result<StageOutcome<DocumentSummary>, any Error>
+    }
+
+    /// After the barrier: collects rejections, deduplicates, and accounts for every input.
+    func finish(_ outcomes: [SourceOutcome], alreadyRejected: [RejectedInput], store: DocumentStore, clock: StageClock) throws -> Outcome {
         var summaries: [DocumentSummary] = []
         var rejected = alreadyRejected
         var inputs: [DatasetContent.Input] = alreadyRejected.map {
             DatasetContent.Input(path: $0.source, sha256: nil, bytes: nil, outcome: "rejected", reportID: nil)
         }
-        var counts: [String: Int] = ["inputs.located": sources.count, "inputs.rejected_before_reading": alreadyRejected.count]
-        for (source, result) in zip(sources, results) {
-            switch result {
+        var counts: [String: Int] = ["inputs.located": outcomes.count, "inputs.rejected_before_reading": alreadyRejected.count]
+        for outcome in outcomes {
+            switch outcome.result {
             case .success(.keep(let summary)):
                 summaries.append(summary)
             case .success(.drop(let reason)):
-                rejected.append(RejectedInput(source: source.displayPath, stage: "extract", reason: reason))
-                inputs.append(.init(path: source.displayPath, sha256: nil, bytes: nil, outcome: "dropped", reportID: nil))
+                rejected.append(RejectedInput(source: outcome.source, stage: "extract", reason: reason))
+                inputs.append(.init(path: outcome.source, sha256: nil, bytes: nil, outcome: "dropped", reportID: nil))
                 counts["dropped", default: 0] += 1
             case .failure(let error):
                 let failure = (error as? StageFailure) ?? StageFailure(stage: "pipeline", error: error)
-                rejected.append(RejectedInput(source: source.displayPath, stage: failure.stage, reason: failure.message))
-                inputs.append(.init(path: source.displayPath, sha256: nil, bytes: nil, outcome: "rejected", reportID: nil))
+                rejected.append(RejectedInput(source: outcome.source, stage: failure.stage, reason: failure.message))
+                inputs.append(.init(path: outcome.source, sha256: nil, bytes: nil, outcome: "rejected", reportID: nil))
                 counts["rejected.\(failure.stage)", default: 0] += 1
             }
         }
@@ -114,7 +162,6 @@ public struct PipelineRunner: Sendable {
         counts["reports"] = deduplicated.kept.count
         counts["rejected"] = rejected.count
         return Outcome(
-            summaries: deduplicated.kept, store: store, rejected: rejected, inputs: inputs, stageCounts: counts,
-            cacheStats: cache?.stats)
+            summaries: deduplicated.kept, store: store, rejected: rejected, inputs: inputs, stageCounts: counts, cacheStats: nil)
     }
 }

@@ -49,6 +49,11 @@ public struct StageFailure: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    public init(stage: String, message: String) {
+        self.stage = stage
+        self.message = message
+    }
+
     public var description: String { "\(stage): \(message)" }
 }
 
