@@ -10,7 +10,7 @@ JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 SOURCE_DIGEST := $(shell (git ls-files -z Package.swift Sources 2>/dev/null | LC_ALL=C sort -z | xargs -0 cat 2>/dev/null) | sha256sum | cut -c1-64)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build datasets test test-unit eval bench clean format lint
+.PHONY: all deps build datasets test test-unit eval test-http bench test-spark clean format lint
 
 all: datasets
 
@@ -33,11 +33,16 @@ datasets: build
 	done
 
 ## Unit and integration tests, then the extraction quality gate against the gold annotations.
-test: deps test-unit eval
+test: deps test-unit eval test-http
 
 test-unit:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## HTTP fetching against a loopback fault server (Python 3, standard library only).
+test-http:
+	$(SWIFT) build --product reportkit
+	REPORTKIT=$(DEBUG_BIN) python3 Tests/integration/test_http_fetch.py
 
 eval:
 	$(SWIFT) build --product reportkit
@@ -45,6 +50,28 @@ eval:
 	  if grep -q '^eval:' $$p/pipeline.yaml; then \
 	    echo "reportkit eval $$p"; $(DEBUG_BIN) eval $$p || exit 1; \
 	  fi; \
+	done
+
+## Benchmark: generate a synthetic corpus (BENCH_COUNT reports, default 20000) into .bench/ and time
+## `reportkit build` on it at --jobs 1 and 2; prints a table and writes bench/results.json (tools/bench.sh).
+BENCH_COUNT   ?= 20000
+BENCH_SCRATCH ?= .build
+bench: deps
+	BENCH_COUNT=$(BENCH_COUNT) BENCH_SCRATCH=$(BENCH_SCRATCH) SWIFT=$(SWIFT) tools/bench.sh
+
+## Run every pipeline on Spark (local mode, 3 partitions) and check the bytes equal make's build.
+SPARK_VENV := .venv-spark
+test-spark: datasets
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@[ -x $(SPARK_VENV)/bin/python ] && $(SPARK_VENV)/bin/python -c 'import pyspark' 2>/dev/null || \
+	  { python3 -m venv $(SPARK_VENV) && $(SPARK_VENV)/bin/pip install -q pyspark; }
+	@for p in $(PIPELINES); do \
+	  name=$$(basename $$p); version=$$(readlink output/$$name/latest); \
+	  rm -rf .spark-output && mkdir -p .spark-output && cp -a output/$$name .spark-output/ && rm -rf .spark-output/$$name/$$version; \
+	  REPORTKIT_SOURCE_DIGEST=$(SOURCE_DIGEST) $(SPARK_VENV)/bin/python tools/spark/reportkit_spark.py $$p \
+	    --reportkit $(RELEASE_BIN) --master 'local[3]' --partitions 3 --output-root .spark-output || exit 1; \
+	  diff -r .spark-output/$$name/$$version output/$$name/$$version || { echo "Spark output differs from make's for $$name"; exit 1; }; \
+	  echo "Spark run of $$name $$version is byte-identical to make's build"; \
 	done
 
 clean:

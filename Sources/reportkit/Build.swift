@@ -29,6 +29,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Run every stage on every document, ignoring the cache.")
     var noCache = false
 
+    @Flag(help: "Use only the response cache for URL sources; fetch nothing.")
+    var offline = false
+
     @Flag(help: "Replace an existing version folder even if its data changes (only for unpublished versions).")
     var replace = false
 
@@ -47,7 +50,7 @@ struct Build: ParsableCommand {
         let start = Date()
         let result = try DatasetBuilder().build(
             spec: pipeline, outputRoot: URL(fileURLWithPath: outputRoot), jobs: jobs, replace: replace, showProgress: true,
-            clock: clock, cacheDirectory: noCache ? nil : URL(fileURLWithPath: cacheDir))
+            clock: clock, cacheDirectory: noCache ? nil : URL(fileURLWithPath: cacheDir), offline: offline)
         if let timingsFile {
             try TimingsFile.write(clock, result: result, wallSeconds: Date().timeIntervalSince(start), jobs: jobs, to: timingsFile)
         }

@@ -13,10 +13,19 @@ struct Run: ParsableCommand {
 
             Example:
               reportkit run ~/reports/*.html notes/ --output my-dataset
+              reportkit run --manifest urls.csv --cache-dir .cache/reportkit --output web-dataset
             """)
 
-    @Argument(help: "Files and folders to process.")
-    var inputs: [String]
+    @Argument(help: "Files, folders and http(s) URLs to process.")
+    var inputs: [String] = []
+
+    @Option(help: "A manifest of URLs: one per line, or CSV with url and optional publisher and date columns.")
+    var manifest: [String] = []
+
+    @Flag(help: "Use only the response cache for URLs; fetch nothing.")
+    var offline = false
+
+    @OptionGroup var web: WebOptions
 
     @Option(help: "Folder to write the dataset into (created if missing).")
     var output: String
@@ -34,7 +43,9 @@ struct Run: ParsableCommand {
     var timingsFile: String?
 
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("Please give at least one file or folder to process.") }
+        guard !inputs.isEmpty || !manifest.isEmpty else {
+            throw ValidationError("Please give at least one file, folder, URL or --manifest to process.")
+        }
         guard jobs >= 1 else { throw ValidationError("Please specify a '--jobs' of at least 1.") }
     }
 
@@ -42,8 +53,9 @@ struct Run: ParsableCommand {
         let clock = StageClock()
         let start = Date()
         let result = try DatasetBuilder().run(
-            paths: inputs, output: URL(fileURLWithPath: output), jobs: jobs, showProgress: true, clock: clock,
-            cacheDirectory: cacheDir.map { URL(fileURLWithPath: $0) })
+            paths: inputs + manifest.map { "manifest:" + $0 }, output: URL(fileURLWithPath: output), jobs: jobs,
+            showProgress: true, clock: clock, cacheDirectory: cacheDir.map { URL(fileURLWithPath: $0) }, offline: offline,
+            http: web.options)
         if let timingsFile {
             try TimingsFile.write(clock, result: result, wallSeconds: Date().timeIntervalSince(start), jobs: jobs, to: timingsFile)
         }

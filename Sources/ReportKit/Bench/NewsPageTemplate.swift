@@ -18,12 +18,14 @@ struct NewsPageTemplate: Sendable {
 
     static let skins: [Skin] = [
         Skin(
-            wrapper: "layout rm_txt cf", nav: "rm_topnav", crumbs: "route", article: "rm_txt_con cf", info: "col-1-1 fl",
+            wrapper: "layout rm_txt cf", nav: "rm_topnav", crumbs: "route", article: "rm_txt_con cf",
+            info: "col-1-1 fl",
             sidebar: "col-2 fr hot_news", share: "share_box", related: "rm_related", comments: "rm_comment",
             footer: "rm_footer copyright", semantic: false),
         Skin(
             wrapper: "main-wrap clearfix", nav: "header-nav", crumbs: "news-crumbs", article: "detail-content",
-            info: "source-info", sidebar: "aside-hot", share: "share-bar", related: "related-news", comments: "comment-area",
+            info: "source-info", sidebar: "aside-hot", share: "share-bar", related: "related-news",
+            comments: "comment-area",
             footer: "foot-box", semantic: false),
         Skin(
             wrapper: "con_box", nav: "menu-bar", crumbs: "position", article: "TRS_Editor", info: "xx_info",
@@ -83,7 +85,8 @@ struct NewsPageTemplate: Sendable {
             """
         html += style.semantic ? "<nav class=\"\(style.nav)\">\n" : "<div class=\"\(style.nav)\">\n"
         for (index, label) in SyntheticVocabulary.navigation.prefix(10).enumerated() {
-            html += "  <a href=\"https://\(domain)/\(index == 0 ? "" : "channel\(index)/")\" target=\"_blank\">\(label)</a>\n"
+            html +=
+                "  <a href=\"https://\(domain)/\(index == 0 ? "" : "channel\(index)/")\" target=\"_blank\">\(label)</a>\n"
         }
         html += style.semantic ? "</nav>\n" : "</div>\n"
         html += "<!-- 顶部导航 结束 -->\n"
@@ -92,7 +95,8 @@ struct NewsPageTemplate: Sendable {
         html += "<div class=\"\(style.wrapper)\">\n"
         html += style.semantic ? "<main>\n<article class=\"\(style.article)\">\n" : "<div class=\"main-left\">\n"
         html += "<h1>\(escaped(draft.title))</h1>\n"
-        html += "<div class=\"\(style.info)\">\(draft.published)　来源：\(escaped(draft.outlet))　作者：\(escaped(draft.author))</div>\n"
+        html +=
+            "<div class=\"\(style.info)\">\(draft.published)　来源：\(escaped(draft.outlet))　作者：\(escaped(draft.author))</div>\n"
         if !style.semantic { html += "<div class=\"\(style.article)\" id=\"articleText\">\n" }
         html += "<!-- 正文 开始 -->\n"
         for paragraph in draft.paragraphs {
@@ -104,7 +108,10 @@ struct NewsPageTemplate: Sendable {
         html += "<div class=\"\(style.share)\"><span>分享到：</span><a href=\"javascript:void(0)\">微信</a> "
         html += "<a href=\"javascript:void(0)\">微博</a> <a href=\"javascript:void(0)\">QQ空间</a></div>\n"
         html += "<div class=\"\(style.related)\"><h3>相关新闻</h3><ul>\n"
-        for _ in 0..<5 { html += "  <li><a href=\"https://\(domain)/n/\(random.int(in: 10_000...99_999)).html\">\(headline(&random))</a></li>\n" }
+        for _ in 0..<5 {
+            html +=
+                "  <li><a href=\"https://\(domain)/n/\(random.int(in: 10_000...99_999)).html\">\(headline(&random))</a></li>\n"
+        }
         html += "</ul></div>\n"
         html += "<div class=\"\(style.comments)\"><h3>网友评论</h3>\n"
         for number in 0..<3 {
@@ -113,18 +120,23 @@ struct NewsPageTemplate: Sendable {
             html += "<p>\(random.pick(SyntheticVocabulary.comments))</p></div>\n"
         }
         html += "</div>\n"
-        html += style.semantic ? "</main>\n<aside class=\"\(style.sidebar)\">\n" : "</div>\n<div class=\"\(style.sidebar)\">\n"
+        html +=
+            style.semantic
+            ? "</main>\n<aside class=\"\(style.sidebar)\">\n" : "</div>\n<div class=\"\(style.sidebar)\">\n"
         html += "<h3>热点新闻</h3><ol>\n"
         for rank in 1...8 {
-            html += "  <li><span>\(rank)</span><a href=\"https://\(domain)/hot/\(random.int(in: 10_000...99_999)).html\">\(headline(&random))</a></li>\n"
+            html +=
+                "  <li><span>\(rank)</span><a href=\"https://\(domain)/hot/\(random.int(in: 10_000...99_999)).html\">\(headline(&random))</a></li>\n"
         }
         html += "</ol>\n" + (style.semantic ? "</aside>\n" : "</div>\n") + "</div>\n"
         let icp = random.pick(SyntheticVocabulary.icpPrefixes)
         html += style.semantic ? "<footer class=\"\(style.footer)\">\n" : "<div class=\"\(style.footer)\">\n"
         html += "<p><a href=\"https://\(domain)/about/\">关于我们</a> | <a href=\"https://\(domain)/contact/\">联系我们</a> | "
-        html += "<a href=\"https://\(domain)/sitemap/\">网站地图</a> | <a href=\"https://\(domain)/copyright/\">版权声明</a></p>\n"
+        html +=
+            "<a href=\"https://\(domain)/sitemap/\">网站地图</a> | <a href=\"https://\(domain)/copyright/\">版权声明</a></p>\n"
         html += "<p>版权所有 © \(date.prefix(4)) \(escaped(draft.outlet)) 未经书面授权禁止转载</p>\n"
-        html += "<p>\(icp)ICP备\(random.int(in: 10_000_000...99_999_999))号-1　\(icp)公网安备 \(random.int(in: 10_000_000...99_999_999))\(random.int(in: 100_000...999_999))号</p>\n"
+        html +=
+            "<p>\(icp)ICP备\(random.int(in: 10_000_000...99_999_999))号-1　\(icp)公网安备 \(random.int(in: 10_000_000...99_999_999))\(random.int(in: 100_000...999_999))号</p>\n"
         html += style.semantic ? "</footer>\n" : "</div>\n"
         html += "<!-- 统计代码 -->\n<script src=\"https://\(domain)/js/stat.js\"></script>\n</body>\n</html>\n"
         return html

@@ -37,7 +37,8 @@ enum NumberPerturber {
                 output.append(contentsOf: literal.unicodeScalars)
             } else {
                 let percent = after == "%" || after == "％"
-                output.append(contentsOf: scaled(literal, decimals: decimals, percent: percent, using: &random).unicodeScalars)
+                output.append(
+                    contentsOf: scaled(literal, decimals: decimals, percent: percent, using: &random).unicodeScalars)
             }
             index = end
         }
@@ -51,7 +52,9 @@ enum NumberPerturber {
         return (scalar.value >= 0x41 && scalar.value <= 0x5A) || (scalar.value >= 0x61 && scalar.value <= 0x7A)
     }
 
-    static func keepsAsWritten(_ literal: String, decimals: Int, before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+    static func keepsAsWritten(_ literal: String, decimals: Int, before: Unicode.Scalar?, after: Unicode.Scalar?)
+        -> Bool
+    {
         if literal.count > 15 || isLatinLetter(before) || isLatinLetter(after) { return true }
         if decimals == 0, literal.count == 4, let year = Int(literal), (1900...2100).contains(year) { return true }
         let dateNeighbours: Set<Unicode.Scalar> = [":", "：", "-", "/", "年", "月", "日", "时", "号"]

@@ -49,7 +49,8 @@ struct ReportComposer: Sendable {
         let plan = Plan(
             isDuplicate: index > 0 && duplicate < options.duplicateShare, isHTML: html < options.htmlShare,
             script: script < options.traditionalShare ? .traditional : .simplified,
-            encoding: script >= options.traditionalShare && script < options.traditionalShare + options.gbkShare ? .gbk : .utf8,
+            encoding: script >= options.traditionalShare && script < options.traditionalShare + options.gbkShare
+                ? .gbk : .utf8,
             skin: skin)
         return (plan, random)
     }
@@ -79,19 +80,25 @@ struct ReportComposer: Sendable {
         case 2: byline = "\(outlet)记者 \(author) 通讯员 \(Self.name(&random))"
         default: byline = "来源：\(outlet)　作者：\(author)　\(published)"
         }
-        let target = Double(options.targetBytes) * (0.7 + 0.6 * random.unit())
+        // The body's budget is shared among the paragraphs; a sentence that would overshoot its paragraph's
+        // share by more than half its length is drawn and left out, so reports land near the target.
+        var budget = Int(Double(options.targetBytes) * (0.7 + 0.6 * random.unit()))
         let paragraphCount = random.int(in: 5...15)
-        let perParagraph = max(60, Int(target) / paragraphCount)
         var paragraphs: [ReportDraft.Paragraph] = []
         for number in 0..<paragraphCount {
-            let heading = number > 0 && random.chance(0.15) ? random.pick(headingParts).joined(separator: place.city) : nil
+            let share = max(60, budget / (paragraphCount - number))
+            let heading =
+                number > 0 && random.chance(0.15) ? random.pick(headingParts).joined(separator: place.city) : nil
             var sentences: [String] = []
             var bytes = 0
-            repeat {
+            while sentences.count < 12 {
                 let sentence = self.sentence(in: place, using: &random)
+                let length = sentence.utf8.count
+                if !sentences.isEmpty, bytes + length / 2 > share { break }
                 sentences.append(sentence)
-                bytes += sentence.utf8.count
-            } while bytes < perParagraph && sentences.count < 12
+                bytes += length
+            }
+            budget -= bytes + (heading?.utf8.count ?? 0)
             paragraphs.append(ReportDraft.Paragraph(heading: heading, sentences: sentences))
         }
         return ReportDraft(
@@ -103,7 +110,8 @@ struct ReportComposer: Sendable {
         var copy = original
         let outlets = SyntheticVocabulary.outlets
         let outletIndex = random.below(outlets.count)
-        copy.outlet = outlets[outletIndex] == original.outlet ? outlets[(outletIndex + 1) % outlets.count] : outlets[outletIndex]
+        copy.outlet =
+            outlets[outletIndex] == original.outlet ? outlets[(outletIndex + 1) % outlets.count] : outlets[outletIndex]
         copy.published = Self.date(&random)
         let titles = ["【\(original.place.city)】\(original.title)", "\(original.title)（图）", "转载｜\(original.title)"]
         let title = random.pick(titles)

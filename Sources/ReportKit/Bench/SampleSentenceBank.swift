@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Every `.txt` file of the folder is read in name order; each line is split after `。`, `！` or `？`
 /// (a closing quote stays with its sentence), and complete sentences of at least ten characters are kept.
-/// Short lines without an end mark that are not bylines or captions are kept as headings.
+/// Short lines without an end mark that are not bylines or captions are kept as headings, in Simplified script.
 ///
 /// ```swift
 /// let bank = try SampleSentenceBank(folder: URL(fileURLWithPath: "pipelines/business-environment/sources"))
@@ -37,7 +37,10 @@ struct SampleSentenceBank: Sendable {
                 let pieces = Self.split(line)
                 let complete = pieces.filter { $0.count >= 10 && Self.isComplete($0) }
                 sentences += complete
-                if pieces.count == 1, complete.isEmpty, Self.looksLikeHeading(line) { headings.append(line) }
+                if pieces.count == 1, complete.isEmpty, Self.looksLikeHeading(line) {
+                    // Titles are made from headings: keep them in Simplified script.
+                    headings.append((try? ChineseScriptConverter.shared.toSimplified(line)) ?? line)
+                }
             }
         }
         guard !sentences.isEmpty else { throw SyntheticCorpusError.noSentences(folder.path) }
@@ -71,8 +74,8 @@ struct SampleSentenceBank: Sendable {
 
     static func looksLikeHeading(_ line: String) -> Bool {
         guard (6...36).contains(line.count) else { return false }
-        let chrome = ["记者", "编辑", "图片", "摄", "来源", "摘要", "通讯员", "责任", "http"]
-        return !chrome.contains(where: line.contains) && !line.contains("，") && !line.contains(",")
+        let chrome = ["记者", "编辑", "图片", "摄", "来源", "摘要", "通讯员", "责任", "http", "微信", "扫码", "掃碼", "关注"]
+        return !chrome.contains(where: line.contains) && !line.contains(where: { "，,()?？".contains($0) })
             && !line.contains(where: { $0.isNumber && $0.isASCII })
     }
 }

@@ -34,7 +34,8 @@ public struct SyntheticCorpus: Sendable {
         public var targetBytes: Int
 
         public init(
-            count: Int, seed: UInt64, htmlShare: Double = 0.3, duplicateShare: Double = 0.1, traditionalShare: Double = 0.05,
+            count: Int, seed: UInt64, htmlShare: Double = 0.3, duplicateShare: Double = 0.1,
+            traditionalShare: Double = 0.05,
             gbkShare: Double = 0.05, targetBytes: Int = 5000
         ) {
             self.count = count
@@ -59,17 +60,21 @@ public struct SyntheticCorpus: Sendable {
     /// - Throws: ``SyntheticCorpusError/invalidOption(_:)`` for a negative count, a share outside 0…1 or a
     ///   target under 200 bytes, and the errors of reading the samples (no `.txt` file, not UTF-8, no sentence).
     public init(options: Options, samples: URL = URL(fileURLWithPath: SyntheticCorpus.defaultSamplesFolder)) throws {
-        guard options.count >= 0 else { throw SyntheticCorpusError.invalidOption("Please specify a count of at least 0.") }
+        guard options.count >= 0 else {
+            throw SyntheticCorpusError.invalidOption("Please specify a count of at least 0.")
+        }
         let shares = [
             ("html-share", options.htmlShare), ("duplicate-share", options.duplicateShare),
             ("traditional-share", options.traditionalShare), ("gbk-share", options.gbkShare),
         ]
         for (name, share) in shares where !(0...1).contains(share) {
-            throw SyntheticCorpusError.invalidOption("The \(name) \(share) is not between 0 and 1; give a share such as 0.3.")
+            throw SyntheticCorpusError.invalidOption(
+                "The \(name) \(share) is not between 0 and 1; give a share such as 0.3.")
         }
         guard options.traditionalShare + options.gbkShare <= 1 else {
             throw SyntheticCorpusError.invalidOption(
-                "traditional-share + gbk-share is more than 1; a report is either Traditional or GBK, so lower one of them.")
+                "traditional-share + gbk-share is more than 1; a report is either Traditional or GBK, so lower one of them."
+            )
         }
         guard options.targetBytes >= 200 else {
             throw SyntheticCorpusError.invalidOption("Please specify a target of at least 200 bytes per report.")
@@ -102,7 +107,8 @@ public struct SyntheticCorpus: Sendable {
             bytes = Array(content.utf8)
         }
         let number = String(index + 1)
-        let fileName = String(repeating: "0", count: max(0, nameWidth - number.count)) + number + (plan.isHTML ? ".html" : ".txt")
+        let fileName =
+            String(repeating: "0", count: max(0, nameWidth - number.count)) + number + (plan.isHTML ? ".html" : ".txt")
         return SyntheticReport(
             index: index, fileName: fileName, isHTML: plan.isHTML, script: plan.script, encoding: encoding,
             duplicateOf: composition.duplicateOf, title: draft.title, byline: draft.byline,
@@ -128,22 +134,20 @@ public struct SyntheticCorpus: Sendable {
         let corpus = folder.appendingPathComponent("corpus")
         do {
             try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-            for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path) where Self.isGeneratedName(name) {
+            for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+            where Self.isGeneratedName(name) {
                 try FileManager.default.removeItem(at: corpus.appendingPathComponent(name))
             }
         } catch {
             throw SyntheticCorpusError.writeFailed(path: corpus.path, reason: error.localizedDescription)
         }
         let workers = max(1, min(jobs, options.count))
-        let results = Mutex([Result<SyntheticCorpusSummary, SyntheticCorpusError>?](repeating: nil, count: workers))
+        let results = Mutex([Result<SyntheticCorpusSummary, any Error>?](repeating: nil, count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var summary = SyntheticCorpusSummary()
-            let outcome = Result<SyntheticCorpusSummary, SyntheticCorpusError> {
+            let outcome = Result<SyntheticCorpusSummary, any Error> {
                 for index in stride(from: worker, to: options.count, by: workers) {
-                    let report: SyntheticReport
-                    do { report = try self.report(at: index) } catch let error as SyntheticCorpusError { throw error } catch {
-                        throw SyntheticCorpusError.conversionFailed("\(error)")
-                    }
+                    let report = try self.report(at: index)
                     let url = corpus.appendingPathComponent(report.fileName)
                     do { try Data(report.bytes).write(to: url) } catch {
                         throw SyntheticCorpusError.writeFailed(path: url.path, reason: error.localizedDescription)
@@ -165,7 +169,8 @@ public struct SyntheticCorpus: Sendable {
     /// `000001.txt`, `000002.html`: the names this generator writes.
     static func isGeneratedName(_ name: String) -> Bool {
         let parts = name.split(separator: ".")
-        return parts.count == 2 && ["txt", "html"].contains(parts[1]) && !parts[0].isEmpty && parts[0].allSatisfy(\.isASCII)
+        return parts.count == 2 && ["txt", "html"].contains(parts[1]) && !parts[0].isEmpty
+            && parts[0].allSatisfy(\.isASCII)
             && parts[0].allSatisfy(\.isNumber)
     }
 

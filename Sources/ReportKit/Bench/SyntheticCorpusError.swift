@@ -17,7 +17,8 @@ public enum SyntheticCorpusError: Error, Equatable, CustomStringConvertible {
             "The sample reports in '\(path)' hold no complete sentence (ending in 。！？ and ten characters or more). Give Chinese reports as samples."
         case .invalidOption(let problem): problem
         case .conversionFailed(let reason): reason
-        case .writeFailed(let path, let reason): "Could not write '\(path)': \(reason). Check that the output folder is writable."
+        case .writeFailed(let path, let reason):
+            "Could not write '\(path)': \(reason). Check that the output folder is writable."
         }
     }
 }

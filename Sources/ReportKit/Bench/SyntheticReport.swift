@@ -8,7 +8,10 @@
 /// ```
 public struct SyntheticReport: Sendable, Equatable {
     public enum Script: String, Sendable, Codable { case simplified, traditional }
-    public enum Encoding: String, Sendable, Codable { case utf8 = "UTF-8", gbk = "GBK" }
+    public enum Encoding: String, Sendable, Codable {
+        case utf8 = "UTF-8"
+        case gbk = "GBK"
+    }
 
     /// 0-based position in the corpus; the file is numbered from 1.
     public var index: Int

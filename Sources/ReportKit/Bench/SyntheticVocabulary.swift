@@ -19,7 +19,7 @@ enum SyntheticVocabulary {
     ].map { Place(province: $0.0, city: $0.1) }
 
     /// Place names of the sample reports, replaced by the generated report's city.
-    static let samplePlaceNames = ["儋州", "洋浦", "海口", "商丘", "玉门", "遵义", "凤冈", "凤岗"]
+    static let samplePlaceNames = ["儋州", "海口", "商丘", "玉门", "遵义", "凤冈", "凤岗"]
 
     static let newspapers = [
         "人民日报", "经济日报", "光明日报", "工人日报", "法治日报", "中国经济导报", "南方日报", "浙江日报", "新华日报",
@@ -28,7 +28,9 @@ enum SyntheticVocabulary {
     static let websites = ["人民网", "新华网", "中国网", "环球网", "央广网", "中国新闻网", "光明网", "中国经济网", "澎湃新闻", "大河网"]
     static var outlets: [String] { newspapers + websites }
 
-    static let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"]
+    static let surnames = [
+        "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗",
+    ]
     static let givenNames = [
         "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "晓东",
         "海燕", "建华", "志强", "文博", "雨桐", "子涵", "思远", "国庆", "春梅",

@@ -31,7 +31,8 @@ final class TraditionalScriptConverter: Sendable {
         try handle.withLock { handle in
             guard let handle else {
                 throw SyntheticCorpusError.conversionFailed(
-                    "OpenCC could not be loaded (\(loadError ?? "unknown error")). Install `libopencc-dev` and `libopencc-data` (make does this).")
+                    "OpenCC could not be loaded (\(loadError ?? "unknown error")). Install `libopencc-dev` and `libopencc-data` (make does this)."
+                )
             }
             let utf8 = Array(text.utf8)
             let converted = utf8.withUnsafeBufferPointer { buffer in
@@ -41,7 +42,8 @@ final class TraditionalScriptConverter: Sendable {
             }
             guard let converted else {
                 throw SyntheticCorpusError.conversionFailed(
-                    "OpenCC could not convert the text: \(opencc_error().map { String(cString: $0) } ?? "unknown error")")
+                    "OpenCC could not convert the text: \(opencc_error().map { String(cString: $0) } ?? "unknown error")"
+                )
             }
             defer { opencc_convert_utf8_free(converted) }
             return String(cString: converted)

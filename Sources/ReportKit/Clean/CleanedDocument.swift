@@ -13,6 +13,8 @@ public struct CleanedDocument: Sendable {
     public let repairs: [Repair]
     /// Suspect mojibake runs left as they were.
     public let unrepairedMojibake: Int
+    /// How the document was fetched, for web sources.
+    public var fetch: FetchRecord? = nil
 
     /// Quality flags with their counts, sorted by name: `["boilerplate_removed": 3, …]`.
     public var qualityFlags: [(name: String, count: Int)] {

@@ -8,6 +8,8 @@ public struct DecodedDocument: Sendable {
     public let format: Format
     public let encoding: DetectedEncoding
     public let text: String
+    /// How the document was fetched, for web sources.
+    public var fetch: FetchRecord? = nil
 }
 
 /// Decides whether a document is HTML or plain text and decodes its bytes (see ``EncodingDetector``).
@@ -18,7 +20,8 @@ public struct DocumentDecoder: Stage {
 
     public func process(_ raw: RawDocument) throws -> StageOutcome<DecodedDocument> {
         let isHTML = Self.looksLikeHTML(raw)
-        let (text, encoding) = try EncodingDetector().decode(raw.bytes, path: raw.source.displayPath, isHTML: isHTML)
+        let (text, encoding) = try EncodingDetector().decode(
+            raw.bytes, path: raw.source.displayPath, isHTML: isHTML, declaredCharset: raw.declaredCharset)
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
             throw FetchError.whitespaceOnly(raw.source.displayPath)
         }
@@ -28,7 +31,7 @@ public struct DocumentDecoder: Stage {
         return .keep(
             DecodedDocument(
                 source: raw.source, sha256: raw.sha256, byteCount: raw.bytes.count,
-                format: isHTML ? .html : .text, encoding: encoding, text: text))
+                format: isHTML ? .html : .text, encoding: encoding, text: text, fetch: raw.fetch))
     }
 
     /// HTML by extension, or by markup at the start of the file.

@@ -7,6 +7,7 @@ public struct DatasetContent: Sendable {
         /// report | duplicate | rejected | dropped
         public var outcome: String
         public var reportID: String?
+        public var fetch: FetchRecord? = nil
     }
 
     public var name: String

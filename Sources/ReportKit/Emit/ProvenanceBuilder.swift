@@ -13,6 +13,12 @@ enum ProvenanceBuilder {
             if let sha = input.sha256 { entry["sha256"] = sha }
             if let bytes = input.bytes { entry["bytes"] = bytes }
             if let id = input.reportID { entry["report_id"] = id }
+            if let fetch = input.fetch {
+                var web: [String: Any] = ["url": fetch.url, "final_url": fetch.finalURL, "status": fetch.status, "redirects": fetch.redirects]
+                if let etag = fetch.etag { web["etag"] = etag }
+                if let modified = fetch.lastModified { web["last_modified"] = modified }
+                entry["http"] = web
+            }
             return entry
         }
         var provenance: [String: Any] = [

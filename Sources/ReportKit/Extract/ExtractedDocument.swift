@@ -11,11 +11,14 @@ public struct ExtractedDocument: Sendable, Codable {
     public var regionAmbiguous: Bool
     /// Set by ``DedupPreparation``.
     public var sketch: DedupSketch?
+    /// How the document was fetched, for web sources.
+    public var fetch: FetchRecord?
 
     public init(
         report: Report, metrics: [Metric], policies: [TermMention], initiatives: [TermMention], findings: [Finding],
-        text: String, regionAmbiguous: Bool, sketch: DedupSketch? = nil
+        text: String, regionAmbiguous: Bool, sketch: DedupSketch? = nil, fetch: FetchRecord? = nil
     ) {
+        self.fetch = fetch
         self.report = report
         self.metrics = metrics
         self.policies = policies
@@ -27,6 +30,6 @@ public struct ExtractedDocument: Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case report, metrics, policies, initiatives, findings, text, regionAmbiguous = "region_ambiguous", sketch
+        case report, metrics, policies, initiatives, findings, text, regionAmbiguous = "region_ambiguous", sketch, fetch
     }
 }

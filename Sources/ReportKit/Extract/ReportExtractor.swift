@@ -13,7 +13,10 @@ public struct ReportExtractor: Stage {
             return .drop(reason: "no report text left after cleaning")
         }
         let reportID = String(SHA256Hex.digest(text).prefix(16))
-        let hints = document.hints
+        var hints = document.hints
+        // A manifest's publisher and date beat what the page says.
+        if let publisher = document.source.overrides["publisher"] { hints.publisher = publisher }
+        if let date = document.source.overrides["date"] { hints.published = date }
         let spans = TextSpans(text)
         let metrics = MetricExtractor().extract(from: text, reportID: reportID)
         let terms = QuotedTermExtractor()
@@ -29,12 +32,13 @@ public struct ReportExtractor: Stage {
             regionLongitude: region?.division.longitude, regionLatitude: region?.division.latitude,
             script: document.originalScript, charCount: text.unicodeScalars.count, metricCount: metrics.count,
             policyCount: policies.count, initiativeCount: initiatives.count, qualityFlags: flags, qualityScore: 1,
-            duplicates: "", duplicateSources: "", sourcePath: document.source.displayPath, sourceURL: nil,
+            duplicates: "", duplicateSources: "", sourcePath: document.source.displayPath,
+            sourceURL: document.fetch?.finalURL ?? document.source.remoteURL,
             sourceSHA256: document.sha256, sourceBytes: document.byteCount, sourceFormat: document.format.rawValue,
             sourceEncoding: document.encoding.name, text: text)
         return .keep(
             ExtractedDocument(
                 report: report, metrics: metrics, policies: policies, initiatives: initiatives, findings: [], text: text,
-                regionAmbiguous: region?.ambiguous ?? false))
+                regionAmbiguous: region?.ambiguous ?? false, fetch: document.fetch))
     }
 }

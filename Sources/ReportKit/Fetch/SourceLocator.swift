@@ -37,6 +37,22 @@ public struct SourceLocator: Sendable {
             located.sources.append(SourceReference(fileURL: url, displayPath: display))
         }
         for pattern in patterns {
+            if SourceReference.isRemote(pattern) {
+                if seen.insert(pattern).inserted { located.sources.append(SourceReference(remoteURL: pattern)) }
+                continue
+            }
+            if pattern.hasPrefix("manifest:") {
+                let path = String(pattern.dropFirst("manifest:".count)).trimmingCharacters(in: .whitespaces)
+                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
+                do {
+                    for source in try ManifestReader().read(contentsOf: url) where seen.insert(source.displayPath).inserted {
+                        located.sources.append(source)
+                    }
+                } catch {
+                    located.rejected.append(RejectedInput(source: pattern, stage: "fetch.locate", reason: "\(error)"))
+                }
+                continue
+            }
             let absolute = pattern.hasPrefix("/") ? pattern : baseDirectory.appendingPathComponent(pattern).path
             if pattern.contains(where: { "*?[".contains($0) }) {
                 let matches = Self.glob(absolute)

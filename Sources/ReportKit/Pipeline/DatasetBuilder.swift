@@ -62,10 +62,11 @@ public struct DatasetBuilder: Sendable {
     /// Builds `<outputRoot>/<name>/<version>/` from a pipeline folder or spec file: `map` then `reduce`, in one process.
     public func build(
         spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false, clock: StageClock? = nil,
-        cacheDirectory: URL? = nil
+        cacheDirectory: URL? = nil, offline: Bool = false
     ) throws -> BuildResult {
         var plan = try plan(spec: path, jobs: jobs, clock: clock, cacheDirectory: cacheDirectory)
         plan.options.showProgress = showProgress
+        plan.options.http.offline = offline
         let outcome = try PipelineRunner(options: plan.options).run(plan.located.sources, alreadyRejected: plan.located.rejected)
         return try emit(plan, outcome, outputRoot: outputRoot, replace: replace, clock: clock)
     }
@@ -91,7 +92,8 @@ public struct DatasetBuilder: Sendable {
 
     /// Runs the default stages over ad-hoc files and folders and writes the dataset files into `output`.
     public func run(
-        paths: [String], output: URL, jobs: Int, showProgress: Bool = false, clock: StageClock? = nil, cacheDirectory: URL? = nil
+        paths: [String], output: URL, jobs: Int, showProgress: Bool = false, clock: StageClock? = nil, cacheDirectory: URL? = nil,
+        offline: Bool = false, http: HTTPFetchOptions? = nil
     ) throws -> BuildResult {
         let located = SourceLocator(baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).locate(paths)
         var options = PipelineRunner.Options()
@@ -102,6 +104,8 @@ public struct DatasetBuilder: Sendable {
         options.clock = clock
         options.keepsText = true
         options.cacheDirectory = cacheDirectory
+        if let http { options.http = http }
+        options.http.offline = offline
         options.toolkitIdentity = Self.toolkitIdentity()
         let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
         let content = DatasetContent(

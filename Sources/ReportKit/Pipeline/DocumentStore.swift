@@ -17,11 +17,13 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     /// Filled by dedup: the ids and sources of the copies collapsed into this report.
     public var duplicates: [String] = []
     public var duplicateSources: [String] = []
+    /// How the document was fetched, for web sources.
+    public var fetch: FetchRecord?
 
     enum CodingKeys: String, CodingKey {
         case reportID = "report_id", sourcePath = "source_path", sourceSHA256 = "source_sha256"
         case sourceBytes = "source_bytes", publishedDate = "published_date", completeness, sketch, offset, length
-        case duplicates, duplicateSources = "duplicate_sources"
+        case duplicates, duplicateSources = "duplicate_sources", fetch
     }
 }
 
@@ -75,7 +77,8 @@ public final class DocumentStore: Sendable {
         return DocumentSummary(
             reportID: report.reportID, sourcePath: report.sourcePath, sourceSHA256: report.sourceSHA256,
             sourceBytes: report.sourceBytes, publishedDate: report.publishedDate, completeness: Deduplicator.completeness(report),
-            sketch: document.sketch ?? DedupSketch(exactKey: report.reportID, minhash: []), offset: offset, length: data.count)
+            sketch: document.sketch ?? DedupSketch(exactKey: report.reportID, minhash: []), offset: offset, length: data.count,
+            fetch: document.fetch)
     }
 
     /// Reads one document back, with the summary's duplicate lists applied to its report.

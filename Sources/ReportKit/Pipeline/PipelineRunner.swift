@@ -21,6 +21,8 @@ public struct PipelineRunner: Sendable {
         public var cacheDirectory: URL?
         /// Identifies the toolkit build in cache keys (the source digest, else the executable's hash).
         public var toolkitIdentity: String = ReportKitVersion.current
+        /// How web sources are fetched (its cache folder defaults to `<cacheDirectory>/http`).
+        public var http = HTTPFetchOptions()
 
         public init() {}
 
@@ -62,7 +64,7 @@ public struct PipelineRunner: Sendable {
 
     /// Every per-document stage, from a source to its spooled summary.
     func documentStages(clock: StageClock, cache: DocumentCache?, store: DocumentStore) -> some Stage<SourceReference, DocumentSummary> {
-        LocalFileFetcher(maxBytes: options.maxBytes).timed(clock)
+        SourceFetcher(options: options).timed(clock)
             .then(CachedStage(inner: perDocumentStages(clock: clock), cache: cache))
             .then(StoreStage(store: store).timed(clock))
     }
@@ -89,7 +91,7 @@ public struct PipelineRunner: Sendable {
     public func map(_ sources: [SourceReference]) -> [MapRecord] {
         let clock = options.clock ?? StageClock()
         let cache = options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
-        let stages = LocalFileFetcher(maxBytes: options.maxBytes).timed(clock)
+        let stages = SourceFetcher(options: options).timed(clock)
             .then(CachedStage(inner: perDocumentStages(clock: clock), cache: cache))
         let results = ParallelRunner(jobs: options.jobs).run(stages, on: sources)
         return zip(sources, results).map { source, result in
@@ -146,17 +148,17 @@ public struct PipelineRunner: Sendable {
         }
         counts["extracted"] = summaries.count
         let deduplicated = try clock.measure("dedup") { try Deduplicator(options: options.dedup).run(summaries) }
-        var canonicalOf: [String: String] = [:]
+        // Copies of the same text share a report id, so inputs are told apart by source path.
+        var canonicalOf: [String: String] = [:]  // duplicate source path → canonical report id
         for summary in deduplicated.kept {
-            for duplicate in summary.duplicates { canonicalOf[duplicate] = summary.reportID }
+            for source in summary.duplicateSources { canonicalOf[source] = summary.reportID }
         }
-        let keptIDs = Set(deduplicated.kept.map(\.reportID))
+        let canonicalSources = Set(deduplicated.kept.map(\.sourcePath))
         for summary in summaries {
-            let id = summary.reportID
-            let outcome = keptIDs.contains(id) && canonicalOf[id] == nil ? "report" : "duplicate"
+            let outcome = canonicalSources.contains(summary.sourcePath) ? "report" : "duplicate"
             inputs.append(
                 .init(path: summary.sourcePath, sha256: summary.sourceSHA256, bytes: summary.sourceBytes, outcome: outcome,
-                      reportID: outcome == "report" ? id : canonicalOf[id] ?? id))
+                      reportID: canonicalOf[summary.sourcePath] ?? summary.reportID, fetch: summary.fetch))
         }
         counts["dedup.duplicates_removed"] = deduplicated.duplicatesRemoved
         counts["reports"] = deduplicated.kept.count

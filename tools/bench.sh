@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# `make bench`: generates a synthetic corpus (reportkit generate-corpus) and times `reportkit build` on it at
+# --jobs 1 and 2 under /usr/bin/time -v. Prints a table and writes the figures to bench/results.json.
+# Benchmarks are not tests: nothing here fails on a timing.
+#
+# Variables (environment, or make's command line):
+#   BENCH_COUNT    reports to generate (20000, about 140 MB; 2000 for a quick run)
+#   BENCH_SEED     generator seed (42)
+#   BENCH_JOBS     the --jobs values to time ("1 2")
+#   BENCH_SCRATCH  SwiftPM build folder (.build); the binary is $BENCH_SCRATCH/release/reportkit
+#   BENCH_RESULTS  where the figures go (bench/results.json)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COUNT="${BENCH_COUNT:-20000}"
+SEED="${BENCH_SEED:-42}"
+JOBS_LIST="${BENCH_JOBS:-1 2}"
+SCRATCH="${BENCH_SCRATCH:-.build}"
+RESULTS="${BENCH_RESULTS:-bench/results.json}"
+SWIFT="${SWIFT:-swift}"
+HTML_SHARE=0.3
+DUPLICATE_SHARE=0.1
+TRADITIONAL_SHARE=0.05
+GBK_SHARE=0.05
+DIR=.bench
+BIN="$SCRATCH/release/reportkit"
+
+if [ ! -x /usr/bin/time ]; then
+    echo "make bench needs GNU time at /usr/bin/time for the peak memory: apt-get install time" >&2
+    exit 1
+fi
+
+echo "== release build ($SCRATCH)"
+"$SWIFT" build -c release --product reportkit --scratch-path "$SCRATCH"
+if ! "$BIN" build --help | grep -q -- '--timings-file'; then
+    echo "$BIN build has no --timings-file option yet; update the sources and run make bench again." >&2
+    exit 1
+fi
+
+# The corpus is generated again only when its parameters, the generator or the samples change.
+generator_digest=$(cat Sources/ReportKit/Bench/*.swift pipelines/business-environment/sources/*.txt | sha256sum | cut -c1-16)
+params="count=$COUNT seed=$SEED html-share=$HTML_SHARE duplicate-share=$DUPLICATE_SHARE"
+params="$params traditional-share=$TRADITIONAL_SHARE gbk-share=$GBK_SHARE generator=$generator_digest"
+mkdir -p "$DIR"
+if [ -f "$DIR/corpus.params" ] && [ "$(cat "$DIR/corpus.params")" = "$params" ] && [ -f "$DIR/pipeline.yaml" ]; then
+    echo "== corpus: reusing $DIR/corpus ($params)"
+else
+    echo "== corpus: generating $COUNT reports into $DIR/corpus"
+    rm -f "$DIR/corpus.params"
+    "$BIN" generate-corpus --count "$COUNT" --seed "$SEED" --output "$DIR" --html-share "$HTML_SHARE" \
+        --duplicate-share "$DUPLICATE_SHARE" --traditional-share "$TRADITIONAL_SHARE" --gbk-share "$GBK_SHARE"
+    echo "$params" >"$DIR/corpus.params"
+fi
+
+# Every run does all the work: a fresh output folder, and the per-document result cache switched off.
+no_cache=()
+if "$BIN" build --help | grep -q -- '--no-cache'; then no_cache=(--no-cache); fi
+for jobs in $JOBS_LIST; do
+    echo "== reportkit build --jobs $jobs"
+    rm -rf "$DIR/out" "$DIR/timings-j$jobs.json"
+    /usr/bin/time -v -o "$DIR/time-j$jobs.txt" "$BIN" build "$DIR" --output-root "$DIR/out" --jobs "$jobs" --replace \
+        "${no_cache[@]}" --timings-file "$DIR/timings-j$jobs.json" 2>"$DIR/build-j$jobs.log" || {
+        echo "reportkit build --jobs $jobs failed; see $DIR/build-j$jobs.log" >&2
+        exit 1
+    }
+    tail -n 1 "$DIR/build-j$jobs.log" | tr '\r' '\n' | tail -n 1
+done
+
+mkdir -p "$(dirname "$RESULTS")"
+BENCH_DIR="$DIR" BENCH_JOBS_LIST="$JOBS_LIST" BENCH_RESULTS_PATH="$RESULTS" BENCH_DATE="$(date -u +%F)" \
+    BENCH_CORES="$(nproc)" BENCH_CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)" \
+    BENCH_SWIFT="$("$SWIFT" --version 2>/dev/null | head -n 1)" BENCH_COUNT="$COUNT" BENCH_SEED="$SEED" \
+    BENCH_SHARES="$HTML_SHARE $DUPLICATE_SHARE $TRADITIONAL_SHARE $GBK_SHARE" python3 - <<'PYTHON'
+import json
+import os
+import re
+
+env = os.environ
+folder = env["BENCH_DIR"]
+stage_order = ["fetch.file", "clean.decode", "clean.text", "extract", "validate", "dedup.prepare", "store", "dedup", "emit"]
+
+
+def gnu_time(path):
+    """Wall seconds, peak RSS (KiB), user and system seconds, CPU share from /usr/bin/time -v."""
+    fields = {}
+    for line in open(path, encoding="utf-8"):
+        key, _, value = line.strip().rpartition(": ")
+        fields[key] = value
+    clock = [float(part) for part in fields["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":")]
+    wall = sum(value * 60 ** power for power, value in enumerate(reversed(clock)))
+    return {
+        "wall": wall,
+        "rss_kib": int(fields["Maximum resident set size (kbytes)"]),
+        "user": float(fields["User time (seconds)"]),
+        "system": float(fields["System time (seconds)"]),
+        "cpu": fields["Percent of CPU this job got"],
+    }
+
+
+runs = []
+corpus = None
+for jobs in env["BENCH_JOBS_LIST"].split():
+    timings = json.load(open(f"{folder}/timings-j{jobs}.json", encoding="utf-8"))
+    measured = gnu_time(f"{folder}/time-j{jobs}.txt")
+    megabytes = timings["input_bytes"] / 1e6
+    documents = timings["documents"]
+    stages = timings["stages"]
+    total = sum(stage["seconds"] for stage in stages.values()) or 1.0
+    names = [name for name in stage_order if name in stages] + sorted(set(stages) - set(stage_order))
+    rate = lambda amount, seconds: round(amount / seconds, 3) if seconds > 0 else None
+    runs.append({
+        "jobs": int(jobs),
+        "wall_seconds": round(measured["wall"], 3),
+        "build_wall_seconds": round(timings["wall_seconds"], 3),
+        "mb_per_second": rate(megabytes, measured["wall"]),
+        "documents_per_second": rate(documents, measured["wall"]),
+        "peak_rss_mib": round(measured["rss_kib"] / 1024, 1),
+        "user_seconds": measured["user"],
+        "system_seconds": measured["system"],
+        "cpu_percent": measured["cpu"],
+        "reports_kept": timings.get("reports"),
+        "stages": {
+            name: {
+                "seconds": round(stages[name]["seconds"], 3),
+                "calls": stages[name]["calls"],
+                "share": round(stages[name]["seconds"] / total, 4),
+                "mb_per_second": rate(megabytes, stages[name]["seconds"]),
+                "documents_per_second": rate(documents, stages[name]["seconds"]),
+            }
+            for name in names
+        },
+    })
+    corpus = {"documents": documents, "input_bytes": timings["input_bytes"], "megabytes": round(megabytes, 2)}
+
+html, duplicate, traditional, gbk = (float(value) for value in env["BENCH_SHARES"].split())
+corpus.update({
+    "reports": int(env["BENCH_COUNT"]), "seed": int(env["BENCH_SEED"]), "html_share": html,
+    "duplicate_share": duplicate, "traditional_share": traditional, "gbk_share": gbk,
+    "generator": "reportkit generate-corpus",
+})
+baseline = next((run for run in runs if run["jobs"] == 1), None)
+speedup = {}
+if baseline:
+    for run in runs:
+        if run["jobs"] != 1:
+            speedup[f"jobs{run['jobs']}_over_jobs1"] = round(baseline["wall_seconds"] / run["wall_seconds"], 3)
+results = {
+    "date": env["BENCH_DATE"],
+    "machine": {"cores": int(env["BENCH_CORES"]), "cpu": env.get("BENCH_CPU", ""), "swift": env.get("BENCH_SWIFT", "")},
+    "corpus": corpus,
+    "runs": runs,
+    "speedup": speedup,
+    "notes": (
+        "MB = 10^6 input bytes. End-to-end figures use the wall time of the whole `reportkit build` process "
+        "(/usr/bin/time); peak memory is its maximum resident set size. Stage seconds are summed over worker "
+        "threads (CPU-side time), so at --jobs 2 they can add up to more than the wall time; a stage's MB/s and "
+        "documents/s are the corpus divided by its summed seconds, and its share is its part of all stage seconds."
+    ),
+}
+with open(env["BENCH_RESULTS_PATH"], "w", encoding="utf-8") as out:
+    json.dump(results, out, indent=2, sort_keys=True, ensure_ascii=False)
+    out.write("\n")
+
+# The table.
+def number(value, digits=1):
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+print()
+print(f"ReportKit benchmark, {results['date']}, {results['machine']['cores']} cores ({results['machine']['cpu']})")
+print(
+    f"corpus: {corpus['reports']:,} reports, {corpus['megabytes']:.1f} MB (seed {corpus['seed']}; "
+    f"{html:.0%} HTML, {duplicate:.0%} near-duplicates, {traditional:.0%} Traditional, {gbk:.0%} GBK)"
+)
+header = f"{'':<18}" + "".join(f"{'--jobs ' + str(run['jobs']):>38}" for run in runs)
+print()
+print(header)
+print(f"{'stage':<18}" + f"{'seconds':>10}{'share':>8}{'MB/s':>10}{'docs/s':>10}" * len(runs))
+names = list(runs[0]["stages"])
+for name in names:
+    row = f"{name:<18}"
+    for run in runs:
+        stage = run["stages"].get(name)
+        row += (
+            f"{number(stage['seconds'], 2):>10}{stage['share']:>8.1%}{number(stage['mb_per_second']):>10}"
+            f"{number(stage['documents_per_second'], 0):>10}"
+            if stage else f"{'-':>38}"
+        )
+    print(row)
+print("-" * (18 + 38 * len(runs)))
+row = f"{'end to end (wall)':<18}"
+for run in runs:
+    row += f"{number(run['wall_seconds'], 2):>10}{'':>8}{number(run['mb_per_second'], 2):>10}{number(run['documents_per_second'], 0):>10}"
+print(row)
+print(f"{'peak RSS (MiB)':<18}" + "".join(f"{number(run['peak_rss_mib']):>38}" for run in runs))
+print(f"{'reports kept':<18}" + "".join(f"{run['reports_kept']:>38,}" for run in runs))
+for key, value in speedup.items():
+    print(f"speed-up {key.replace('_over_', ' over ')}: {value:.2f}x (wall time)")
+print("stage seconds are summed over threads; end to end is the wall time of the whole process.")
+print(f"figures written to {env['BENCH_RESULTS_PATH']}")
+PYTHON
