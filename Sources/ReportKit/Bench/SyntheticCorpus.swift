@@ -97,7 +97,13 @@ public struct SyntheticCorpus: Sendable {
             content = NewsPageTemplate(skin: plan.skin).render(
                 draft, charset: plan.encoding == .gbk ? "gbk" : "utf-8", using: &composition.random)
         }
-        if plan.script == .traditional { content = try TraditionalScriptConverter.shared.toTraditional(content) }
+        if plan.script == .traditional {
+            do {
+                content = try ChineseScriptConverter.simplifiedToTraditional.convert(content)
+            } catch {
+                throw SyntheticCorpusError.conversionFailed("\(error)")
+            }
+        }
         var encoding = plan.encoding
         var bytes: [UInt8]
         if encoding == .gbk, let legacy = Self.gbkBytes(content) {

@@ -2,11 +2,13 @@ internal import COpenCC
 import Foundation
 import Synchronization
 
-/// Converts Traditional Chinese to Simplified with OpenCC's phrase-level `t2s` configuration, and
-/// detects whether a text is written in Traditional script at all (conversion only runs when it is).
+/// Converts between Traditional and Simplified Chinese with OpenCC's phrase-level configurations
+/// (`t2s` for cleaning, `s2t` for the synthetic benchmark corpus), and detects whether a text is written
+/// in Traditional script at all (cleaning converts only when it is).
 ///
 /// ```swift
-/// try ChineseScriptConverter.shared.toSimplified("營商環境")  // "营商环境"
+/// try ChineseScriptConverter.shared.toSimplified("營商環境")               // "营商环境"
+/// try ChineseScriptConverter.simplifiedToTraditional.convert("营商环境")  // "營商環境"
 /// ```
 public final class ChineseScriptConverter: Sendable {
     public enum ConverterError: Error, CustomStringConvertible {
@@ -21,24 +23,29 @@ public final class ChineseScriptConverter: Sendable {
         }
     }
 
-    /// One converter for the process; OpenCC's dictionaries take a while to load.
-    public static let shared = ChineseScriptConverter()
+    /// Traditional to Simplified, one converter for the process; OpenCC's dictionaries take a while to load.
+    public static let shared = ChineseScriptConverter(configuration: "t2s.json")
+    /// Simplified to Traditional.
+    public static let simplifiedToTraditional = ChineseScriptConverter(configuration: "s2t.json")
 
     private let handle: Mutex<UnsafeMutableRawPointer?>
     private let loadError: String?
 
-    private init() {
-        let opened = opencc_open("t2s.json")
+    private init(configuration: String) {
+        let opened = opencc_open(configuration)
         if let opened, Int(bitPattern: opened) != -1 {
             handle = Mutex(opened)
             loadError = nil
         } else {
             handle = Mutex(nil)
-            loadError = opencc_error().map { String(cString: $0) } ?? "t2s.json not found"
+            loadError = opencc_error().map { String(cString: $0) } ?? "\(configuration) not found"
         }
     }
 
-    public func toSimplified(_ text: String) throws -> String {
+    public func toSimplified(_ text: String) throws -> String { try convert(text) }
+
+    /// Converts `text` with this converter's configuration.
+    public func convert(_ text: String) throws -> String {
         try handle.withLock { handle in
             guard let handle else { throw ConverterError.unavailable(loadError ?? "unknown error") }
             let utf8 = Array(text.utf8)

@@ -12,16 +12,9 @@ public struct MinHasher: Sendable {
     public init(shingleSize: Int = 5, permutations: Int = 128, seed: UInt64 = 0x5EED_2026) {
         self.shingleSize = max(1, shingleSize)
         self.permutations = max(1, permutations)
-        var state = seed
-        func next() -> UInt64 {  // splitmix64: deterministic, well mixed
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        multipliers = (0..<self.permutations).map { _ in next() | 1 }
-        increments = (0..<self.permutations).map { _ in next() }
+        var random = SplitMix64(seed: seed)  // deterministic on every machine, unlike Swift's hashing
+        multipliers = (0..<self.permutations).map { _ in random.next() | 1 }
+        increments = (0..<self.permutations).map { _ in random.next() }
     }
 
     /// The signature: one 32-bit minimum per permutation (512 bytes at 128 permutations).

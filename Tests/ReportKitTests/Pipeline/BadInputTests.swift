@@ -11,7 +11,7 @@ import Testing
         try write("whitespace.txt", Array("  \n\t\n　\n".utf8))
         try write("nul.txt", [0x41, 0x00, 0x42, 0x00, 0x43])
         try write("image.html", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 64))
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         try write("random.txt", (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next() | 0x80) })
         try write("gbk.txt", try #require(IconvDecoder.encode("某县优化营商环境，新增市场主体300户。\n", to: "GBK")))
         try write("truncated.html", Array("<html><head><title>某市营商环境 - 网</title></head><body><div class=\"content\"><p>某市审批时限压缩至3个工作日，新增企业120家。<p>第二段".utf8))
@@ -47,7 +47,7 @@ import Testing
 
     /// Random bytes fed to every stage never crash it: they are read, rejected with a reason, or cleaned.
     @Test("random bytes never crash a stage") func fuzz() throws {
-        var generator = SplitMix(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         let stages = DocumentDecoder().then(TextCleaner()).then(ReportExtractor())
         let alphabet = Array("<>/=\"'。，、“”《》（）()%0123456789万亿余近项件家户第由至?!營商環境 \n\t".unicodeScalars)
         for round in 0..<300 {
@@ -68,15 +68,3 @@ import Testing
     }
 }
 
-/// A tiny deterministic generator for tests (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

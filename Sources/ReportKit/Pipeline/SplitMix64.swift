@@ -1,4 +1,4 @@
-/// A tiny seedable random number generator (SplitMix64, Steele, Lea and Flood 2014) for the synthetic corpus.
+/// A tiny seedable random number generator (SplitMix64, Steele, Lea and Flood 2014) for MinHash and the synthetic corpus.
 ///
 /// `SystemRandomNumberGenerator` and Swift's hashing are seeded per process; this generator gives the same
 /// sequence for the same seed on every machine and in every run, and its helpers (`below`, `unit`, `pick`)
@@ -24,7 +24,7 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
