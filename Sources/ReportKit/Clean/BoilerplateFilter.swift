@@ -58,7 +58,11 @@ public struct BoilerplateFilter: Sendable {
                 repairs.append(Repair(flag: QualityFlagName.bylineParsed, before: line, after: "(byline)"))
                 continue
             }
-            if let (prefix, rest) = Self.splitGluedByline(line), let byline = BylineParser.parseLine(prefix) {
+            if let (byline, rest) = BylineParser.parseDateline(line) {
+                Self.merge(byline, into: &hints)
+                paragraphs[index] = rest
+                repairs.append(Repair(flag: QualityFlagName.bylineParsed, before: String(line.prefix(line.count - rest.count)), after: "(dateline)"))
+            } else if let (prefix, rest) = Self.splitGluedByline(line), let byline = BylineParser.parseLine(prefix) {
                 Self.merge(byline, into: &hints)
                 paragraphs[index] = rest
                 repairs.append(Repair(flag: QualityFlagName.bylineParsed, before: prefix, after: "(byline)"))
@@ -83,6 +87,12 @@ public struct BoilerplateFilter: Sendable {
             } else if bare.count <= 30, Self.widgetMarkers.contains(where: bare.contains) {
                 removed(line, why: "page widget")
             } else if let credits = BylineParser.parseCredits(bare) {
+                Self.merge(credits, into: &hints)
+                removed(line, why: "credit line")
+            } else if position >= paragraphs.count - 2, bare.count <= 40, bare.hasPrefix("（") || bare.hasPrefix("("),
+                let credits = BylineParser.parseLine(bare)
+            {
+                // A closing credit in parentheses: （央视记者 许明远 何雨 摄像 周凯）
                 Self.merge(credits, into: &hints)
                 removed(line, why: "credit line")
             } else if position >= paragraphs.count / 2, bare.count <= 60, Self.trailerMarkers.contains(where: bare.contains) {

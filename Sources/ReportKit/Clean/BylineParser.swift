@@ -14,8 +14,39 @@ enum BylineParser {
             && token.unicodeScalars.allSatisfy { CJK.isIdeograph($0) || CJK.isASCIILetter($0) }
     }
 
+    /// Label words that look like names in bylines (`发布时间`, `星期一`, `原创`).
+    static let labelWords = ["时间", "日期", "来源", "星期", "浏览", "点击", "字号", "原创", "信息", "时长", "作者", "编辑", "记者", "通讯员", "摄像", "阅读"]
+
     static func isPersonName(_ token: String) -> Bool {
         (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph)
+            && !labelWords.contains(where: token.contains)
+    }
+
+    /// Alternative names of outlets, normalised to the name publishers use for themselves.
+    static let outletAliases = ["中新网": "中国新闻网", "中新社": "中国新闻社", "央视网": "央视网", "央视新闻客户端": "央视新闻"]
+
+    static let datelinePattern = try! NSRegularExpression(
+        pattern: "^([^\\s，。（(]{2,12}?)(\\d{1,2}月\\d{1,2}日)(电|讯)\\s*[（(]([^）)]{2,40})[）)]\\s*")
+
+    /// A wire-style dateline that opens the first paragraph: `新华社南宁6月3日电（记者 韦晓宁、陆元）清晨…`.
+    /// - Returns: The hints and the paragraph without the dateline.
+    static func parseDateline(_ paragraph: String) -> (MetadataHints, String)? {
+        let range = NSRange(paragraph.startIndex..., in: paragraph)
+        guard let match = datelinePattern.firstMatch(in: paragraph, range: range),
+            let whole = Range(match.range, in: paragraph), let head = Range(match.range(at: 1), in: paragraph),
+            let credits = Range(match.range(at: 4), in: paragraph)
+        else { return nil }
+        var hints = parseLine("记者 " + paragraph[credits].replacingOccurrences(of: "本网记者", with: "记者")) ?? MetadataHints()
+        let lead = String(paragraph[head])
+        for length in stride(from: min(lead.count, 8), through: 2, by: -1) {
+            let prefix = String(lead.prefix(length))
+            if isOutlet(prefix) {
+                hints.publisher = outletAliases[prefix] ?? prefix
+                break
+            }
+        }
+        guard hints.publisher != nil || !hints.authors.isEmpty else { return nil }
+        return (hints, String(paragraph[whole.upperBound...]))
     }
 
     /// The first date in `text` as written, or nil.
@@ -41,21 +72,25 @@ enum BylineParser {
         let normalized = rest.replacingOccurrences(of: "来源：", with: " ").replacingOccurrences(of: "来源:", with: " ")
             .replacingOccurrences(of: "作者：", with: " 记者").replacingOccurrences(of: "作者:", with: " 记者")
         var role = "author"
-        for rawToken in normalized.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" }) {
+        for rawToken in normalized.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" || $0 == "　" }) {
             var token = String(rawToken).trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】:："))
             if token.hasSuffix("报道") { token = String(token.dropLast(2)) }
             if token.isEmpty { continue }
-            for (marker, markerRole) in [("记者", "author"), ("通讯员", "author"), ("编辑", "editor"), ("摄影", "photographer")] {
+            for (marker, markerRole) in [
+                ("记者", "author"), ("通讯员", "author"), ("编辑", "editor"), ("摄影", "photographer"), ("摄像", "photographer"),
+            ] {
                 if let range = token.range(of: marker) {
                     let before = String(token[..<range.lowerBound])
-                    if isOutlet(before), hints.publisher == nil { hints.publisher = before }
+                    let outlet = before.replacingOccurrences(of: "全媒体", with: "").replacingOccurrences(of: "融媒体", with: "")
+                    if isOutlet(outlet), hints.publisher == nil { hints.publisher = outletAliases[outlet] ?? outlet }
                     token = String(token[range.upperBound...])
                     role = markerRole
                 }
             }
             if token.isEmpty { continue }
             if isOutlet(token) {
-                hints.publisher = token
+                // The last outlet named wins: `中国经济导报 中国发展网 刘伟奇` was published by 中国发展网.
+                hints.publisher = outletAliases[token] ?? token
             } else if isPersonName(token) {
                 switch role {
                 case "editor": hints.editors.append(token)
@@ -80,7 +115,9 @@ enum BylineParser {
         ]
         guard line.utf8.count <= 200 else { return nil }
         let compact = line.replacingOccurrences(of: " ", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】"))
-        guard compact.count <= 60, !compact.contains("。"), roles.contains(where: { compact.hasPrefix($0.0) }) else {
+        guard compact.count <= 40, !compact.contains(where: { "。？！，?!,".contains($0) }),
+            roles.contains(where: { compact.hasPrefix($0.0) })
+        else {
             return nil
         }
         var hints = MetadataHints()

@@ -55,13 +55,23 @@ enum HTMLMetadataReader {
 
     /// `标题 - 站点名` / `标题_站点名` / `标题|站点名` → `标题`.
     static func stripSiteName(_ title: String) -> String {
-        for separator in [" - ", "_", " | ", "|", " — ", "－", "--"] {
-            if let range = title.range(of: separator, options: .backwards) {
-                let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-                if head.count >= 2 { return head }
+        var current = title
+        // `标题_栏目 - 站点名`: strip up to two trailing site or section names.
+        for _ in 0..<2 {
+            var stripped = false
+            for separator in [" - ", "_", " | ", "|", " — ", "－", "--"] {
+                if let range = current.range(of: separator, options: .backwards) {
+                    let head = String(current[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+                    if head.count >= 2 {
+                        current = head
+                        stripped = true
+                        break
+                    }
+                }
             }
+            if !stripped { break }
         }
-        return title
+        return current
     }
 
     private static func apply(jsonLD text: String, to hints: inout MetadataHints) {

@@ -100,6 +100,8 @@ public final class RegionGazetteer: Sendable {
 
     /// The full name and its short forms: 甘肃省 → 甘肃; 凤冈县 → 凤冈; 甘南藏族自治州 → 甘南; 延边朝鲜族自治州 → 延边州.
     static func names(for division: Division) -> [String] {
+        // Two-character district names (北区, 东区, 城区, 郊区) are too generic to find in text; 睢县 and 和县 are not.
+        if division.name.count <= 2 && division.name.hasSuffix("区") { return [] }
         var names = [division.name]
         var short = division.name
         let suffixes = [

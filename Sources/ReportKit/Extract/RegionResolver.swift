@@ -18,6 +18,10 @@ public struct RegionResolver: Sendable {
 
     let gazetteer: RegionGazetteer
 
+    static let surnames: Set<Unicode.Scalar> = Set(
+        "陈王李张刘杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤"
+            .unicodeScalars)
+
     public init(gazetteer: RegionGazetteer = .shared) {
         self.gazetteer = gazetteer
     }
@@ -58,12 +62,26 @@ public struct RegionResolver: Sendable {
         // The most-mentioned division; on a tie the more specific one (county over prefecture over province).
         let rank = ["county": 2, "prefecture": 1, "province": 0]
         guard
-            let best = scores.max(by: { left, right in
+            var best = scores.max(by: { left, right in
                 let l = gazetteer.division(code: left.key)
                 let r = gazetteer.division(code: right.key)
                 return (left.value, rank[l?.level ?? ""] ?? 0, right.key) < (right.value, rank[r?.level ?? ""] ?? 0, left.key)
-            }), let division = gazetteer.division(code: best.key)
+            }), var division = gazetteer.division(code: best.key)
         else { return nil }
+        // A report about 西宁 names 青海 often too: prefer a place inside the winning province or prefecture
+        // when it is mentioned at least a third as often.
+        while division.level != "county" {
+            let code = division.code
+            let inside = scores.filter { entry in
+                guard let candidate = gazetteer.division(code: entry.key), candidate.code != code else { return false }
+                return candidate.provinceCode == code || candidate.prefectureCode == code
+            }
+            guard let child = inside.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), child.value >= max(2, best.value / 3),
+                let childDivision = gazetteer.division(code: child.key)
+            else { break }
+            best = child
+            division = childDivision
+        }
         let province = division.level == "province" ? division : division.provinceCode.flatMap(gazetteer.division(code:))
         let prefecture = division.level == "prefecture" ? division : division.prefectureCode.flatMap(gazetteer.division(code:))
         return Resolution(
@@ -80,6 +98,8 @@ public struct RegionResolver: Sendable {
             var matched = 0
             if let candidates = gazetteer.namesByFirstScalar[scalars[index]] {
                 for name in candidates where index + name.count <= scalars.count {
+                    // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
+                    if name.count == 2, index > 0, Self.surnames.contains(scalars[index - 1]) { continue }
                     if scalars.matches(name, at: index) {
                         counts[String(String.UnicodeScalarView(name)), default: 0] += weight
                         matched = name.count
