@@ -74,5 +74,12 @@ test-spark: datasets
 	  echo "Spark run of $$name $$version is byte-identical to make's build"; \
 	done
 
+## Format the Swift sources in place, and lint them (warnings only; the rules are in .swift-format).
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests Package.swift
+
 clean:
 	rm -rf .build
