@@ -45,6 +45,18 @@ import Testing
         #expect(lines.count == result.content.rejected.count)
     }
 
+    /// A file over the size limit is refused before it is read into memory; the limit comes from `fetch.max_bytes`.
+    @Test("refuses a file larger than the limit with its size") func tooLarge() throws {
+        let folder = try TestSupport.temporaryFolder("large")
+        let url = folder.appendingPathComponent("big.txt")
+        try Data(repeating: 0x41, count: 2_000_000).write(to: url)
+        #expect(throws: FetchError.tooLarge("big.txt", bytes: 2_000_000, limit: 1_000_000)) {
+            try LocalFileFetcher(maxBytes: 1_000_000).process(SourceReference(fileURL: url, displayPath: "big.txt"))
+        }
+        let message = FetchError.tooLarge("big.txt", bytes: 2_000_000, limit: 1_000_000).description
+        #expect(message == "'big.txt' is 2000000 bytes, more than the limit of 1000000 bytes for one report. Split it, or raise `fetch.max_bytes` in the spec.")
+    }
+
     /// Random bytes fed to every stage never crash it: they are read, rejected with a reason, or cleaned.
     @Test("random bytes never crash a stage") func fuzz() throws {
         var generator = SplitMix64(seed: 2026)
