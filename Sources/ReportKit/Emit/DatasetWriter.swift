@@ -33,7 +33,69 @@ struct EmittedCounts {
 /// Versioned builds refuse to change a version that exists with different data, and point `latest` at the
 /// newest version.
 public struct DatasetWriter: Sendable {
-    public init() {}
+    /// Threads that load and render reports' rows; files are still written in report order.
+    public let jobs: Int
+
+    public init(jobs: Int = 1) {
+        self.jobs = max(1, jobs)
+    }
+
+    /// One report's rows, rendered off the writing thread.
+    struct RenderedReport: Sendable {
+        var reportID = ""
+        var reportCSV = "", reportJSON = "", metricsCSV = "", metricsJSON = ""
+        var policiesCSV = "", policiesJSON = "", initiativesCSV = "", initiativesJSON = ""
+        var findings = Data()
+        var findingKeys: [String] = []
+        var metricCount = 0, policyCount = 0, initiativeCount = 0
+    }
+
+    static func render(_ document: ExtractedDocument, publishText: Bool) throws -> RenderedReport {
+        var rendered = RenderedReport()
+        let report = document.report
+        rendered.reportID = report.reportID
+        rendered.reportCSV = CSVWriter.line(report, schema: DatasetTables.reports)
+        rendered.reportJSON = JSONLinesWriter.line(report, schema: DatasetTables.reports) { report in
+            publishText ? [("text", .string(report.text))] : []
+        }
+        for metric in document.metrics.sorted(by: { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }) {
+            rendered.metricsCSV += CSVWriter.line(metric, schema: DatasetTables.metrics)
+            rendered.metricsJSON += JSONLinesWriter.line(metric, schema: DatasetTables.metrics)
+        }
+        for policy in document.policies {
+            rendered.policiesCSV += CSVWriter.line(policy, schema: DatasetTables.policies)
+            rendered.policiesJSON += JSONLinesWriter.line(policy, schema: DatasetTables.policies)
+        }
+        for initiative in document.initiatives {
+            rendered.initiativesCSV += CSVWriter.line(initiative, schema: DatasetTables.initiatives)
+            rendered.initiativesJSON += JSONLinesWriter.line(initiative, schema: DatasetTables.initiatives)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for finding in document.findings {
+            rendered.findings += try encoder.encode(finding) + Data("\n".utf8)
+            rendered.findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
+        }
+        rendered.metricCount = document.metrics.count
+        rendered.policyCount = document.policies.count
+        rendered.initiativeCount = document.initiatives.count
+        return rendered
+    }
+
+    /// Loads and renders `summaries` on `jobs` threads, in order.
+    private func renderBatch(_ summaries: ArraySlice<DocumentSummary>, content: DatasetContent) throws -> [RenderedReport] {
+        struct RenderStage: Stage {
+            let content: DatasetContent
+            var name: String { "emit.render" }
+            func process(_ summary: DocumentSummary) throws -> StageOutcome<RenderedReport> {
+                .keep(try DatasetWriter.render(try content.store.load(summary), publishText: content.publishText))
+            }
+        }
+        return try ParallelRunner(jobs: jobs).run(RenderStage(content: content), on: Array(summaries)).map { result in
+            guard case .keep(let rendered) = try result.get() else { throw EmitError.cannotWrite(path: "(render)", reason: "a report was dropped") }
+            return rendered
+        }
+    }
 
     /// Files whose bytes define a version's data; provenance, checksums and changelog may be refreshed.
     static let metadataFiles: Set<String> = ["provenance.json", "SHA256SUMS", "CHANGELOG.md"]
@@ -53,39 +115,28 @@ public struct DatasetWriter: Sendable {
         try policiesCSV.write(CSVWriter.header(DatasetTables.policies))
         try initiativesCSV.write(CSVWriter.header(DatasetTables.initiatives))
         var counts = EmittedCounts()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for summary in content.summaries {
-            let document = try content.store.load(summary)
-            let report = document.report
-            try reportsCSV.write(CSVWriter.line(report, schema: DatasetTables.reports))
-            try reportsJSON.write(JSONLinesWriter.line(report, schema: DatasetTables.reports) { report in
-                content.publishText ? [("text", .string(report.text))] : []
-            })
-            var metricRows = ""
-            for metric in document.metrics.sorted(by: { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }) {
-                let row = CSVWriter.line(metric, schema: DatasetTables.metrics)
-                metricRows += row
-                try metricsCSV.write(row)
-                try metricsJSON.write(JSONLinesWriter.line(metric, schema: DatasetTables.metrics))
+        // Batches bound memory; inside a batch, reports load and render in parallel and are written in order.
+        var start = content.summaries.startIndex
+        while start < content.summaries.endIndex {
+            let end = min(start + 512, content.summaries.endIndex)
+            for rendered in try renderBatch(content.summaries[start..<end], content: content) {
+                try reportsCSV.write(rendered.reportCSV)
+                try reportsJSON.write(rendered.reportJSON)
+                try metricsCSV.write(rendered.metricsCSV)
+                try metricsJSON.write(rendered.metricsJSON)
+                try policiesCSV.write(rendered.policiesCSV)
+                try policiesJSON.write(rendered.policiesJSON)
+                try initiativesCSV.write(rendered.initiativesCSV)
+                try initiativesJSON.write(rendered.initiativesJSON)
+                try validation.write(rendered.findings)
+                counts.metricDigests[rendered.reportID] = SHA256Hex.digest(rendered.metricsCSV)
+                for key in rendered.findingKeys { counts.findings[key, default: 0] += 1 }
+                counts.reports += 1
+                counts.metrics += rendered.metricCount
+                counts.policies += rendered.policyCount
+                counts.initiatives += rendered.initiativeCount
             }
-            counts.metricDigests[report.reportID] = SHA256Hex.digest(metricRows)
-            for policy in document.policies {
-                try policiesCSV.write(CSVWriter.line(policy, schema: DatasetTables.policies))
-                try policiesJSON.write(JSONLinesWriter.line(policy, schema: DatasetTables.policies))
-            }
-            for initiative in document.initiatives {
-                try initiativesCSV.write(CSVWriter.line(initiative, schema: DatasetTables.initiatives))
-                try initiativesJSON.write(JSONLinesWriter.line(initiative, schema: DatasetTables.initiatives))
-            }
-            for finding in document.findings {
-                try validation.write(try encoder.encode(finding) + Data("\n".utf8))
-                counts.findings["\(finding.rule)|\(finding.severity.rawValue)", default: 0] += 1
-            }
-            counts.reports += 1
-            counts.metrics += document.metrics.count
-            counts.policies += document.policies.count
-            counts.initiatives += document.initiatives.count
+            start = end
         }
         for writer in [reportsCSV, reportsJSON, metricsCSV, metricsJSON, policiesCSV, policiesJSON, initiativesCSV, initiativesJSON, validation] {
             checksums[writer.url.lastPathComponent] = try writer.finish()
