@@ -11,6 +11,17 @@ struct QuotedTermExtractor {
         "表", "法", "机制", "规则", "须知", "告知书", "通告", "政策",
     ]
     static let honourMarkers = ["授予", "获评", "荣获", "入选", "评为", "评选为", "称号", "获得"]
+    /// Characters of reform names: actions (办, 批, 跑, 通, 审) and instruments (网, 码, 证, 贷, 站, 制), or a
+    /// slogan's leading numeral (一网通办, 三集中). A quoted term of three characters or fewer without them is
+    /// usually a metaphor or emphasis (样板间, 店小二, 痛点, 组合拳), not an initiative.
+    static let reformCharacters: Set<Unicode.Scalar> = Set("办批跑通贷码评证审网制站易惠云".unicodeScalars)
+    static let sloganNumerals: Set<Unicode.Scalar> = Set("零一二两三四五六七八九十".unicodeScalars)
+
+    static func looksLikeReformName(_ term: String) -> Bool {
+        guard term.count <= 3 else { return true }
+        if let first = term.unicodeScalars.first, sloganNumerals.contains(first) { return true }
+        return term.unicodeScalars.contains(where: reformCharacters.contains)
+    }
 
     func policies(in spans: TextSpans, reportID: String) -> [TermMention] {
         var seen = Set<String>()
@@ -34,6 +45,9 @@ struct QuotedTermExtractor {
             let before = spans.string(max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1))
             if Self.honourMarkers.contains(where: before.contains) { continue }
             if term.hasPrefix("十") && term.hasSuffix("五") { continue }  // 十四五, 十三五: plan periods
+            if !Self.looksLikeReformName(term) { continue }
+            if term.hasPrefix("第") { continue }  // 第一: a rank in quotes
+            if term.contains(where: { "!?！？".contains($0) }) { continue }  // quoted speech
             guard seen.insert(term).inserted else { continue }
             mentions.append(mention(term, span: span, type: nil, spans: spans, reportID: reportID))
         }
