@@ -24,8 +24,6 @@ struct EmittedCounts {
     var initiatives = 0
     /// `rule|severity` → count.
     var findings: [String: Int] = [:]
-    /// report_id → SHA-256 of its metric rows, for the changelog.
-    var metricDigests: [String: String] = [:]
 }
 
 /// The emit stage: streams every table to a staging folder (one report's rows in memory at a time), then
@@ -129,7 +127,6 @@ public struct DatasetWriter: Sendable {
                 try initiativesCSV.write(rendered.initiativesCSV)
                 try initiativesJSON.write(rendered.initiativesJSON)
                 try validation.write(rendered.findings)
-                counts.metricDigests[rendered.reportID] = SHA256Hex.digest(rendered.metricsCSV)
                 for key in rendered.findingKeys { counts.findings[key, default: 0] += 1 }
                 counts.reports += 1
                 counts.metrics += rendered.metricCount
@@ -144,7 +141,7 @@ public struct DatasetWriter: Sendable {
         var small: [String: Data] = [:]
         small["rejected.jsonl"] = Data(try JSONLinesWriter.encode(content.rejected.sorted { ($0.source, $0.stage) < ($1.source, $1.stage) }).utf8)
         small["README.md"] = Data(DatasetReadme.render(content, counts: counts).utf8)
-        small["CHANGELOG.md"] = Data(ChangelogBuilder.render(content, counts: counts, previous: previous).utf8)
+        small["CHANGELOG.md"] = Data(ChangelogBuilder.render(content, counts: counts, staging: folder, previous: previous).utf8)
         small["datapackage.json"] = try DataPackageBuilder.json(for: content) + Data("\n".utf8)
         small["provenance.json"] = try ProvenanceBuilder.json(for: content, counts: counts) + Data("\n".utf8)
         for (name, data) in small {

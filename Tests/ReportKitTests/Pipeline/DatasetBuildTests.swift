@@ -50,8 +50,9 @@ import Testing
         #expect(next.folder.lastPathComponent == "99.0.0")
         let changelog = try String(contentsOf: next.folder.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         #expect(changelog.contains("Compared with \(version)"))
-        // The edited report has new text, so a new id: one report added, one removed.
-        #expect(changelog.contains("reports: 1 added, 1 removed, 0 with changed metrics, 5 in all"))
+        // The edited report has new text, so a new id: one report added, one removed, and all its metrics too.
+        #expect(changelog.contains("- reports: 1 added, 1 removed, 0 changed"))
+        #expect(changelog.contains("- metrics: 34 added, 33 removed, 0 changed"))
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: output.appendingPathComponent("business-environment/latest").path) == "99.0.0")
     }
 
