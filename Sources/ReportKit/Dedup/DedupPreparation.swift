@@ -40,10 +40,9 @@ public struct DedupPreparation: Stage {
     }
 
     func sketch(of text: String) -> DedupSketch {
-        let normalized = text.unicodeScalars.filter { CJK.isIdeograph($0) || CJK.isASCIIDigit($0) || CJK.isASCIILetter($0) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(normalized.count * 3)
-        for scalar in normalized { bytes.append(contentsOf: Array(String(scalar).utf8)) }
-        return DedupSketch(exactKey: String(SHA256Hex.digest(bytes).prefix(32)), minhash: hasher.signature(of: text))
+        // One pass over the text serves both the exact key and the MinHash shingles.
+        let normalized = MinHasher.normalizedScalars(text)
+        let bytes = Array(String(String.UnicodeScalarView(normalized)).utf8)
+        return DedupSketch(exactKey: String(SHA256Hex.digest(bytes).prefix(32)), minhash: hasher.signature(ofNormalized: normalized))
     }
 }

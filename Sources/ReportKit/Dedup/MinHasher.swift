@@ -19,7 +19,16 @@ public struct MinHasher: Sendable {
 
     /// The signature: one 32-bit minimum per permutation (512 bytes at 128 permutations).
     public func signature(of text: String) -> [UInt32] {
-        let scalars = text.unicodeScalars.filter { CJK.isIdeograph($0) || CJK.isASCIIDigit($0) || CJK.isASCIILetter($0) }
+        signature(ofNormalized: Self.normalizedScalars(text))
+    }
+
+    /// The ideographs, digits and letters of `text`: what both the exact hash and the shingles are built from.
+    static func normalizedScalars(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { CJK.isIdeograph($0) || CJK.isASCIIDigit($0) || CJK.isASCIILetter($0) }
+    }
+
+    /// The signature of text already reduced by ``normalizedScalars(_:)``.
+    func signature(ofNormalized scalars: [Unicode.Scalar]) -> [UInt32] {
         var minima = [UInt32](repeating: .max, count: permutations)
         guard !scalars.isEmpty else { return minima }
         let values = scalars.map(\.value)

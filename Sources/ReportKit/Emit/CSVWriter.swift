@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes RFC 4180 CSV: UTF-8 without BOM, a header row, `\n` line endings (declared in
 /// `datapackage.json`), and fields quoted when they hold a comma, quote, CR or LF (quotes doubled).
 ///
@@ -43,5 +45,3 @@ public enum JSONLinesWriter {
         return try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
     }
 }
-
-import Foundation

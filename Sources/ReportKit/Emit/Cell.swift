@@ -1,3 +1,5 @@
+import Foundation
+
 /// One value in a published table, formatted the same way in CSV and JSON Lines.
 public enum Cell: Sendable, Equatable {
     case string(String?)
@@ -49,5 +51,3 @@ public enum Cell: Sendable, Equatable {
         return out + "\""
     }
 }
-
-import Foundation

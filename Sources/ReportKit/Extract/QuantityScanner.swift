@@ -91,7 +91,7 @@ struct QuantityScanner {
         if end < scalars.count, "×*xX+".unicodeScalars.contains(scalars[end]) { return nil }
         if end < scalars.count, CJK.isASCIILetter(scalars[end]) { return nil }
         if isArabic, end + 1 < scalars.count, scalars[end] == "-" || scalars[end] == ":",
-            CJK.isASCIIDigit(scalars[end + 1]), spans.hasPrefix("", before: end)
+            CJK.isASCIIDigit(scalars[end + 1])
         {
             // 2024-04-19, 0570-8888888, 18:35 — but 3-5天 is a range, decided below.
             if value >= 100 || scalars[end] == ":" { return nil }
@@ -178,10 +178,9 @@ struct QuantityScanner {
         }
         if valueMax != nil { qualifier = "range" }
         let unit = magnitudeText + unitText
-        let normalizedFactor = factor * (unitNormalized == "percent" || unitNormalized == "rank" ? 1 : 1)
         return Quantity(
             start: claimStart, end: end, numberStart: start, value: value, valueMax: valueMax, unit: unit,
-            unitNormalized: unitNormalized, factor: normalizedFactor, countsThings: countsThings, qualifier: qualifier,
+            unitNormalized: unitNormalized, factor: factor, countsThings: countsThings, qualifier: qualifier,
             isRank: isRank)
     }
 

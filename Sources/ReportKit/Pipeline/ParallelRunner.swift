@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Runs a per-document stage over many inputs on `jobs` threads and returns the results in input order.
@@ -49,5 +50,3 @@ private enum RunnerError: Error, CustomStringConvertible {
     case notRun
     var description: String { "the runner did not process this input (internal error)" }
 }
-
-import Foundation
