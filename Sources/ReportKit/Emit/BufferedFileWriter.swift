@@ -23,6 +23,11 @@ final class BufferedFileWriter {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
     func write(_ data: Data) throws {
         buffer.append(data)
         if buffer.count >= 1 << 20 { try flush() }

@@ -16,13 +16,24 @@ public enum CSVWriter {
     }
 
     static func line<Row>(_ row: Row, schema: TableSchema<Row>) -> String {
-        schema.columns.map { field($0.value(row).csvText) }.joined(separator: ",") + "\n"
+        var bytes: [UInt8] = []
+        appendLine(row, schema: schema, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One row and its line break, appended as UTF-8.
+    static func appendLine<Row>(_ row: Row, schema: TableSchema<Row>, to out: inout [UInt8]) {
+        for (position, column) in schema.columns.enumerated() {
+            if position > 0 { out.append(0x2C) }
+            column.value(row).appendCSV(to: &out)
+        }
+        out.append(0x0A)
     }
 
     public static func field(_ value: String) -> String {
-        let needsQuotes = value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        RowBytes.appendCSVField(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -33,9 +44,25 @@ public enum JSONLinesWriter {
     }
 
     static func line<Row>(_ row: Row, schema: TableSchema<Row>, extra: ((Row) -> [(String, Cell)])? = nil) -> String {
-        var pairs = schema.columns.map { ($0.name, $0.value(row)) }
-        if let extra { pairs += extra(row) }
-        return "{" + pairs.map { Cell.jsonString($0.0) + ":" + $0.1.jsonText }.joined(separator: ",") + "}\n"
+        var bytes: [UInt8] = []
+        appendLine(row, schema: schema, extra: extra, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One object and its line break, appended as UTF-8.
+    static func appendLine<Row>(_ row: Row, schema: TableSchema<Row>, extra: ((Row) -> [(String, Cell)])? = nil, to out: inout [UInt8]) {
+        out.append(0x7B)
+        var first = true
+        func append(_ name: String, _ cell: Cell) {
+            if !first { out.append(0x2C) }
+            first = false
+            RowBytes.appendJSONString(name, to: &out)
+            out.append(0x3A)
+            cell.appendJSON(to: &out)
+        }
+        for column in schema.columns { append(column.name, column.value(row)) }
+        if let extra { for (name, cell) in extra(row) { append(name, cell) } }
+        out.append(contentsOf: [0x7D, 0x0A])
     }
 
     /// Encodes Codable records (findings, rejections) with sorted keys, one per line.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One value in a published table, formatted the same way in CSV and JSON Lines.
 public enum Cell: Sendable, Equatable {
     case string(String?)
@@ -35,19 +33,8 @@ public enum Cell: Sendable, Equatable {
 
     /// A JSON string literal; non-ASCII stays as UTF-8, control characters are escaped.
     static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var bytes: [UInt8] = []
+        RowBytes.appendJSONString(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -41,8 +41,8 @@ public struct DatasetWriter: Sendable {
     /// One report's rows, rendered off the writing thread.
     struct RenderedReport: Sendable {
         var reportID = ""
-        var reportCSV = "", reportJSON = "", metricsCSV = "", metricsJSON = ""
-        var policiesCSV = "", policiesJSON = "", initiativesCSV = "", initiativesJSON = ""
+        var reportCSV: [UInt8] = [], reportJSON: [UInt8] = [], metricsCSV: [UInt8] = [], metricsJSON: [UInt8] = []
+        var policiesCSV: [UInt8] = [], policiesJSON: [UInt8] = [], initiativesCSV: [UInt8] = [], initiativesJSON: [UInt8] = []
         var findings = Data()
         var findingKeys: [String] = []
         var metricCount = 0, policyCount = 0, initiativeCount = 0
@@ -52,21 +52,21 @@ public struct DatasetWriter: Sendable {
         var rendered = RenderedReport()
         let report = document.report
         rendered.reportID = report.reportID
-        rendered.reportCSV = CSVWriter.line(report, schema: DatasetTables.reports)
-        rendered.reportJSON = JSONLinesWriter.line(report, schema: DatasetTables.reports) { report in
+        CSVWriter.appendLine(report, schema: DatasetTables.reports, to: &rendered.reportCSV)
+        JSONLinesWriter.appendLine(report, schema: DatasetTables.reports, extra: { report in
             publishText ? [("text", .string(report.text))] : []
-        }
+        }, to: &rendered.reportJSON)
         for metric in document.metrics.sorted(by: { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }) {
-            rendered.metricsCSV += CSVWriter.line(metric, schema: DatasetTables.metrics)
-            rendered.metricsJSON += JSONLinesWriter.line(metric, schema: DatasetTables.metrics)
+            CSVWriter.appendLine(metric, schema: DatasetTables.metrics, to: &rendered.metricsCSV)
+            JSONLinesWriter.appendLine(metric, schema: DatasetTables.metrics, to: &rendered.metricsJSON)
         }
         for policy in document.policies {
-            rendered.policiesCSV += CSVWriter.line(policy, schema: DatasetTables.policies)
-            rendered.policiesJSON += JSONLinesWriter.line(policy, schema: DatasetTables.policies)
+            CSVWriter.appendLine(policy, schema: DatasetTables.policies, to: &rendered.policiesCSV)
+            JSONLinesWriter.appendLine(policy, schema: DatasetTables.policies, to: &rendered.policiesJSON)
         }
         for initiative in document.initiatives {
-            rendered.initiativesCSV += CSVWriter.line(initiative, schema: DatasetTables.initiatives)
-            rendered.initiativesJSON += JSONLinesWriter.line(initiative, schema: DatasetTables.initiatives)
+            CSVWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &rendered.initiativesCSV)
+            JSONLinesWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &rendered.initiativesJSON)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,0 +1,92 @@
+/// Appends table cells as UTF-8 bytes: CSV fields and JSON literals without building intermediate Strings.
+/// Emit renders every row of every report; doing it on bytes keeps it off the profile.
+enum RowBytes {
+    /// A CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled).
+    static func appendCSVField(_ value: String, to out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            var needsQuotes = false
+            for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                break
+            }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(0x22)
+            for byte in bytes {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+            out.append(0x22)
+        }
+    }
+
+    /// A JSON string literal; non-ASCII stays as UTF-8, control characters and U+2028/U+2029 are escaped.
+    static func appendJSONString(_ value: String, to out: inout [UInt8]) {
+        var value = value
+        out.append(0x22)
+        value.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0..<0x20: appendUnicodeEscape(UInt32(byte), to: &out)
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                    index += 2
+                default: out.append(byte)
+                }
+                index += 1
+            }
+        }
+        out.append(0x22)
+    }
+
+    /// `\uXXXX` with lowercase hex digits.
+    static func appendUnicodeEscape(_ value: UInt32, to out: inout [UInt8]) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: [0x5C, 0x75])
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+    }
+
+    static func appendASCII(_ text: String, to out: inout [UInt8]) {
+        out.append(contentsOf: text.utf8)
+    }
+}
+
+extension Cell {
+    /// ``csvText`` as a CSV field.
+    func appendCSV(to out: inout [UInt8]) {
+        switch self {
+        case .string(let value): if let value { RowBytes.appendCSVField(value, to: &out) }
+        case .integer(let value): if let value { RowBytes.appendASCII(String(value), to: &out) }
+        case .number(let value): if let value { RowBytes.appendASCII(Cell.format(value), to: &out) }
+        case .list(let values): RowBytes.appendCSVField(values.joined(separator: ";"), to: &out)
+        }
+    }
+
+    /// ``jsonText`` as bytes.
+    func appendJSON(to out: inout [UInt8]) {
+        switch self {
+        case .string(let value):
+            if let value { RowBytes.appendJSONString(value, to: &out) } else { RowBytes.appendASCII("null", to: &out) }
+        case .integer(let value): RowBytes.appendASCII(value.map(String.init) ?? "null", to: &out)
+        case .number(let value): RowBytes.appendASCII(value.map(Cell.format) ?? "null", to: &out)
+        case .list(let values):
+            out.append(0x5B)
+            for (position, item) in values.enumerated() {
+                if position > 0 { out.append(0x2C) }
+                RowBytes.appendJSONString(item, to: &out)
+            }
+            out.append(0x5D)
+        }
+    }
+}
