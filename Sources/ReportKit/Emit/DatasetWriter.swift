@@ -26,74 +26,12 @@ struct EmittedCounts {
     var findings: [String: Int] = [:]
 }
 
-/// The emit stage: streams every table to a staging folder (one report's rows in memory at a time), then
+/// The emit stage: streams every table to a staging folder (one report's pre-rendered rows in memory at a time), then
 /// writes the README, data package, provenance, changelog and checksums, and moves the folder into place.
 /// Versioned builds refuse to change a version that exists with different data, and point `latest` at the
 /// newest version.
 public struct DatasetWriter: Sendable {
-    /// Threads that load and render reports' rows; files are still written in report order.
-    public let jobs: Int
-
-    public init(jobs: Int = 1) {
-        self.jobs = max(1, jobs)
-    }
-
-    /// One report's rows, rendered off the writing thread.
-    struct RenderedReport: Sendable {
-        var reportID = ""
-        var reportCSV: [UInt8] = [], reportJSON: [UInt8] = [], metricsCSV: [UInt8] = [], metricsJSON: [UInt8] = []
-        var policiesCSV: [UInt8] = [], policiesJSON: [UInt8] = [], initiativesCSV: [UInt8] = [], initiativesJSON: [UInt8] = []
-        var findings = Data()
-        var findingKeys: [String] = []
-        var metricCount = 0, policyCount = 0, initiativeCount = 0
-    }
-
-    static func render(_ document: ExtractedDocument, publishText: Bool) throws -> RenderedReport {
-        var rendered = RenderedReport()
-        let report = document.report
-        rendered.reportID = report.reportID
-        CSVWriter.appendLine(report, schema: DatasetTables.reports, to: &rendered.reportCSV)
-        JSONLinesWriter.appendLine(report, schema: DatasetTables.reports, extra: { report in
-            publishText ? [("text", .string(report.text))] : []
-        }, to: &rendered.reportJSON)
-        for metric in document.metrics.sorted(by: { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }) {
-            CSVWriter.appendLine(metric, schema: DatasetTables.metrics, to: &rendered.metricsCSV)
-            JSONLinesWriter.appendLine(metric, schema: DatasetTables.metrics, to: &rendered.metricsJSON)
-        }
-        for policy in document.policies {
-            CSVWriter.appendLine(policy, schema: DatasetTables.policies, to: &rendered.policiesCSV)
-            JSONLinesWriter.appendLine(policy, schema: DatasetTables.policies, to: &rendered.policiesJSON)
-        }
-        for initiative in document.initiatives {
-            CSVWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &rendered.initiativesCSV)
-            JSONLinesWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &rendered.initiativesJSON)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for finding in document.findings {
-            rendered.findings += try encoder.encode(finding) + Data("\n".utf8)
-            rendered.findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
-        }
-        rendered.metricCount = document.metrics.count
-        rendered.policyCount = document.policies.count
-        rendered.initiativeCount = document.initiatives.count
-        return rendered
-    }
-
-    /// Loads and renders `summaries` on `jobs` threads, in order.
-    private func renderBatch(_ summaries: ArraySlice<DocumentSummary>, content: DatasetContent) throws -> [RenderedReport] {
-        struct RenderStage: Stage {
-            let content: DatasetContent
-            var name: String { "emit.render" }
-            func process(_ summary: DocumentSummary) throws -> StageOutcome<RenderedReport> {
-                .keep(try DatasetWriter.render(try content.store.load(summary), publishText: content.publishText))
-            }
-        }
-        return try ParallelRunner(jobs: jobs).run(RenderStage(content: content), on: Array(summaries)).map { result in
-            guard case .keep(let rendered) = try result.get() else { throw EmitError.cannotWrite(path: "(render)", reason: "a report was dropped") }
-            return rendered
-        }
-    }
+    public init() {}
 
     /// Files whose bytes define a version's data; provenance, checksums and changelog may be refreshed.
     static let metadataFiles: Set<String> = ["provenance.json", "SHA256SUMS", "CHANGELOG.md"]
@@ -113,27 +51,23 @@ public struct DatasetWriter: Sendable {
         try policiesCSV.write(CSVWriter.header(DatasetTables.policies))
         try initiativesCSV.write(CSVWriter.header(DatasetTables.initiatives))
         var counts = EmittedCounts()
-        // Batches bound memory; inside a batch, reports load and render in parallel and are written in order.
-        var start = content.summaries.startIndex
-        while start < content.summaries.endIndex {
-            let end = min(start + 512, content.summaries.endIndex)
-            for rendered in try renderBatch(content.summaries[start..<end], content: content) {
-                try reportsCSV.write(rendered.reportCSV)
-                try reportsJSON.write(rendered.reportJSON)
-                try metricsCSV.write(rendered.metricsCSV)
-                try metricsJSON.write(rendered.metricsJSON)
-                try policiesCSV.write(rendered.policiesCSV)
-                try policiesJSON.write(rendered.policiesJSON)
-                try initiativesCSV.write(rendered.initiativesCSV)
-                try initiativesJSON.write(rendered.initiativesJSON)
-                try validation.write(rendered.findings)
-                for key in rendered.findingKeys { counts.findings[key, default: 0] += 1 }
-                counts.reports += 1
-                counts.metrics += rendered.metricCount
-                counts.policies += rendered.policyCount
-                counts.initiatives += rendered.initiativeCount
-            }
-            start = end
+        // The rows were rendered when each report was spooled: here they are copied in report order.
+        for summary in content.summaries {
+            let rendered = try content.store.loadRendered(summary)
+            try reportsCSV.write(rendered.reportCSV(duplicates: summary.duplicates, duplicateSources: summary.duplicateSources))
+            try reportsJSON.write(rendered.reportJSON(duplicates: summary.duplicates, duplicateSources: summary.duplicateSources))
+            try metricsCSV.write(rendered.metricsCSV)
+            try metricsJSON.write(rendered.metricsJSON)
+            try policiesCSV.write(rendered.policiesCSV)
+            try policiesJSON.write(rendered.policiesJSON)
+            try initiativesCSV.write(rendered.initiativesCSV)
+            try initiativesJSON.write(rendered.initiativesJSON)
+            try validation.write(rendered.findings)
+            for key in rendered.findingKeys { counts.findings[key, default: 0] += 1 }
+            counts.reports += 1
+            counts.metrics += rendered.metricCount
+            counts.policies += rendered.policyCount
+            counts.initiatives += rendered.initiativeCount
         }
         for writer in [reportsCSV, reportsJSON, metricsCSV, metricsJSON, policiesCSV, policiesJSON, initiativesCSV, initiativesJSON, validation] {
             checksums[writer.url.lastPathComponent] = try writer.finish()

@@ -41,6 +41,7 @@ public struct EvalRunner: Sendable {
         var dedup = spec.dedup ?? DeduplicationOptions()
         dedup.threshold = 1.01
         options.dedup = dedup
+        options.keepsDocuments = true
         let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
         var predictions: [String: ExtractedDocument] = [:]
         for summary in outcome.summaries {

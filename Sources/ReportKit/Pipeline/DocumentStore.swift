@@ -27,17 +27,24 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     }
 }
 
-/// An append-only spool of per-document results (one JSON record per line) between the parallel stages
-/// and emit, so memory holds summaries rather than every report's rows and text.
+/// An append-only spool of per-document results between the parallel stages and emit, so memory holds
+/// summaries rather than every report's rows and text. Each record is the report's rows already rendered
+/// (``RenderedReport``), so emit only copies bytes; with `keepsDocuments` (eval, tests) the full
+/// ``ExtractedDocument`` follows as JSON so that ``load(_:)`` can give it back.
 public final class DocumentStore: Sendable {
     public let url: URL
+    /// Whether the `reports` JSON Lines rows carry the cleaned text.
+    public let publishText: Bool
+    /// Whether ``load(_:)`` is available: the full document is spooled next to its rows.
+    public let keepsDocuments: Bool
     private let writer: Mutex<(FileHandle, UInt64)>
     private let reader: Mutex<FileHandle?>
 
     public enum StoreError: Error, CustomStringConvertible {
-        case cannotCreate(String), corrupt(String)
+        case cannotCreate(String), corrupt(String), documentsNotKept
         public var description: String {
             switch self {
+            case .documentsNotKept: "This spool keeps rendered rows only; create it with keepsDocuments: true to load documents."
             case .cannotCreate(let path): "Could not create the document spool at '\(path)'. Check free disk space and permissions."
             case .corrupt(let id): "The spooled record of report \(id) could not be read back."
             }
@@ -45,11 +52,13 @@ public final class DocumentStore: Sendable {
     }
 
     /// Creates a new, empty spool file in `directory` (a temporary folder by default).
-    public init(directory: URL = FileManager.default.temporaryDirectory) throws {
+    public init(directory: URL = FileManager.default.temporaryDirectory, publishText: Bool = false, keepsDocuments: Bool = false) throws {
         let url = directory.appendingPathComponent("reportkit-spool-\(UUID().uuidString).jsonl")
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url)
         else { throw StoreError.cannotCreate(url.path) }
         self.url = url
+        self.publishText = publishText
+        self.keepsDocuments = keepsDocuments
         self.writer = Mutex((handle, 0))
         self.reader = Mutex(nil)
     }
@@ -65,8 +74,13 @@ public final class DocumentStore: Sendable {
     }()
 
     /// Appends one document and returns its summary.
+    /// Record layout: the rendered rows' length (UInt32, little-endian), the rows, then the document's JSON when kept.
     public func append(_ document: ExtractedDocument) throws -> DocumentSummary {
-        let data = try Self.encoder.encode(document) + Data("\n".utf8)
+        let rows = try RenderedReport(document, publishText: publishText).serialized()
+        var data = Data(capacity: rows.count + 4)
+        withUnsafeBytes(of: UInt32(rows.count).littleEndian) { data.append(contentsOf: $0) }
+        data.append(contentsOf: rows)
+        if keepsDocuments { data.append(try Self.encoder.encode(document)) }
         let offset: UInt64 = try writer.withLock { state in
             let offset = state.1
             try state.0.write(contentsOf: data)
@@ -81,9 +95,36 @@ public final class DocumentStore: Sendable {
             fetch: document.fetch)
     }
 
-    /// Reads one document back, with the summary's duplicate lists applied to its report.
+    /// Reads one report's rendered rows back.
+    func loadRendered(_ summary: DocumentSummary) throws -> RenderedReport {
+        let (rows, _) = try split(try read(summary), id: summary.reportID)
+        guard let rendered = RenderedReport(serialized: rows[...]) else { throw StoreError.corrupt(summary.reportID) }
+        return rendered
+    }
+
+    /// Reads one document back, with the summary's duplicate lists applied to its report (`keepsDocuments` only).
     public func load(_ summary: DocumentSummary) throws -> ExtractedDocument {
-        let data: Data = try reader.withLock { reader in
+        guard keepsDocuments else { throw StoreError.documentsNotKept }
+        let (_, json) = try split(try read(summary), id: summary.reportID)
+        guard var document = try? JSONDecoder().decode(ExtractedDocument.self, from: json) else {
+            throw StoreError.corrupt(summary.reportID)
+        }
+        document.report.duplicates = summary.duplicates.joined(separator: ";")
+        document.report.duplicateSources = summary.duplicateSources.joined(separator: ";")
+        return document
+    }
+
+    /// A record's rendered rows and the document JSON after them (empty unless kept).
+    private func split(_ data: Data, id: String) throws -> ([UInt8], Data) {
+        let bytes = [UInt8](data)
+        guard bytes.count >= 4 else { throw StoreError.corrupt(id) }
+        let length = bytes[0..<4].reversed().reduce(0) { $0 << 8 | Int($1) }
+        guard bytes.count >= 4 + length else { throw StoreError.corrupt(id) }
+        return (Array(bytes[4..<4 + length]), Data(bytes[(4 + length)...]))
+    }
+
+    private func read(_ summary: DocumentSummary) throws -> Data {
+        try reader.withLock { reader in
             if reader == nil {
                 try writer.withLock { try $0.0.synchronize() }
                 reader = try FileHandle(forReadingFrom: url)
@@ -92,12 +133,6 @@ public final class DocumentStore: Sendable {
             try handle.seek(toOffset: summary.offset)
             return try handle.read(upToCount: summary.length) ?? Data()
         }
-        guard var document = try? JSONDecoder().decode(ExtractedDocument.self, from: data) else {
-            throw StoreError.corrupt(summary.reportID)
-        }
-        document.report.duplicates = summary.duplicates.joined(separator: ";")
-        document.report.duplicateSources = summary.duplicateSources.joined(separator: ";")
-        return document
     }
 }
 

@@ -13,6 +13,8 @@ public struct PipelineRunner: Sendable {
         public var severityOverrides: [String: String] = [:]
         /// Keep the cleaned text in the spooled records (for `publish_text`).
         public var keepsText = false
+        /// Spool each full document next to its rendered rows, so that ``DocumentStore/load(_:)`` works (eval, tests).
+        public var keepsDocuments = false
         /// Print progress to stderr for long runs.
         public var showProgress = false
         /// Receives each stage's time; nil to skip timing.
@@ -78,7 +80,7 @@ public struct PipelineRunner: Sendable {
             }
         }
         let clock = options.clock ?? StageClock()
-        let store = try DocumentStore()
+        let store = try DocumentStore(publishText: options.keepsText, keepsDocuments: options.keepsDocuments)
         let cache = options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
         let results = runner.run(documentStages(clock: clock, cache: cache, store: store), on: sources)
         let outcomes = zip(sources, results).map { source, result in SourceOutcome(source: source.displayPath, result: result) }
@@ -109,7 +111,7 @@ public struct PipelineRunner: Sendable {
 
     /// The global stages over mapped records, for `reportkit reduce`: spools the documents, then `finish`.
     public func reduce(_ records: [MapRecord], alreadyRejected: [RejectedInput]) throws -> Outcome {
-        let store = try DocumentStore()
+        let store = try DocumentStore(publishText: options.keepsText, keepsDocuments: options.keepsDocuments)
         let outcomes = try records.map { record -> SourceOutcome in
             if let document = record.document { return SourceOutcome(source: record.source, result: .success(.keep(try store.append(document)))) }
             if record.dropped == true { return SourceOutcome(source: record.source, result: .success(.drop(reason: record.reason ?? ""))) }

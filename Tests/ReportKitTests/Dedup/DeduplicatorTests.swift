@@ -16,11 +16,13 @@ import Testing
         try Data(try String(contentsOf: try TestSupport.seed("002"), encoding: .utf8).utf8).write(to: folder.appendingPathComponent("c_other.txt"))
         let output = try TestSupport.temporaryFolder("dedup-out")
         let result = try DatasetBuilder().run(paths: [folder.path], output: output, jobs: 2)
-        let documents = try result.content.loadDocuments()
-        #expect(documents.count == 2)
-        let kept = try #require(documents.first { $0.report.sourcePath.hasSuffix("a_original.txt") || $0.report.sourcePath.hasSuffix("b_copy.txt") })
-        #expect(kept.report.duplicateSources.hasSuffix("_copy.txt") || kept.report.duplicateSources.hasSuffix("_original.txt"))
-        #expect(!kept.report.duplicates.isEmpty)
+        let table = CSVReader.records(try String(contentsOf: output.appendingPathComponent("reports.csv"), encoding: .utf8))
+        let header = try #require(table.first?.fields)
+        let rows = table.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.fields)) }
+        #expect(rows.count == 2)
+        let kept = try #require(rows.first { $0["source_path"]!.hasSuffix("a_original.txt") || $0["source_path"]!.hasSuffix("b_copy.txt") })
+        #expect(kept["duplicate_sources"]!.hasSuffix("_copy.txt") || kept["duplicate_sources"]!.hasSuffix("_original.txt"))
+        #expect(!kept["duplicates"]!.isEmpty)
         let outcomes = result.content.inputs.map(\.outcome).sorted()
         #expect(outcomes == ["duplicate", "report", "report"])
     }

@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test("the spool gives back exactly what it was given") func spoolRoundTrip() throws {
-        let store = try DocumentStore()
+        let store = try DocumentStore(keepsDocuments: true)
         let cleaned = try TestSupport.clean(try TestSupport.seed("000"))
         guard case .keep(let document) = try ReportExtractor().process(cleaned) else { Issue.record("no document"); return }
         let first = try store.append(document)

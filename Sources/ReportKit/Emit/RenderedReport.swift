@@ -1,0 +1,135 @@
+import Foundation
+
+/// One report's published rows, rendered as UTF-8 where the report is processed (in the parallel stages), so
+/// that emit only copies bytes. The `reports` row is kept in two halves around its `duplicates` and
+/// `duplicate_sources` cells: only dedup, after the barrier, knows those.
+struct RenderedReport: Sendable, Equatable {
+    var reportCSVHead: [UInt8] = [], reportCSVTail: [UInt8] = []
+    var reportJSONHead: [UInt8] = [], reportJSONTail: [UInt8] = []
+    var metricsCSV: [UInt8] = [], metricsJSON: [UInt8] = []
+    var policiesCSV: [UInt8] = [], policiesJSON: [UInt8] = []
+    var initiativesCSV: [UInt8] = [], initiativesJSON: [UInt8] = []
+    /// `validation.jsonl` lines.
+    var findings: [UInt8] = []
+    /// `rule|severity` of each finding, for the README's counts.
+    var findingKeys: [String] = []
+    var metricCount = 0, policyCount = 0, initiativeCount = 0
+
+    /// The columns of `reports` that dedup fills in.
+    static let duplicateColumns = ["duplicates", "duplicate_sources"]
+
+    init() {}
+
+    init(_ document: ExtractedDocument, publishText: Bool) throws {
+        let report = document.report
+        let columns = DatasetTables.reports.columns
+        guard let split = columns.firstIndex(where: { $0.name == Self.duplicateColumns[0] }),
+            columns[split + 1].name == Self.duplicateColumns[1]
+        else { preconditionFailure("reports schema must list duplicates then duplicate_sources") }
+        reportJSONHead.append(0x7B)
+        for (position, column) in columns[..<split].enumerated() {
+            column.value(report).appendCSV(to: &reportCSVHead)
+            reportCSVHead.append(0x2C)
+            Self.appendJSONMember(column.name, column.value(report), to: &reportJSONHead, comma: position > 0)
+        }
+        var tail = Array(columns[(split + 2)...].map { ($0.name, $0.value(report)) })
+        for (_, cell) in tail {
+            reportCSVTail.append(0x2C)
+            cell.appendCSV(to: &reportCSVTail)
+        }
+        reportCSVTail.append(0x0A)
+        if publishText { tail.append(("text", .string(report.text))) }
+        for (name, cell) in tail { Self.appendJSONMember(name, cell, to: &reportJSONTail, comma: true) }
+        reportJSONTail.append(contentsOf: [0x7D, 0x0A])
+        for metric in document.metrics.sorted(by: { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }) {
+            CSVWriter.appendLine(metric, schema: DatasetTables.metrics, to: &metricsCSV)
+            JSONLinesWriter.appendLine(metric, schema: DatasetTables.metrics, to: &metricsJSON)
+        }
+        for policy in document.policies {
+            CSVWriter.appendLine(policy, schema: DatasetTables.policies, to: &policiesCSV)
+            JSONLinesWriter.appendLine(policy, schema: DatasetTables.policies, to: &policiesJSON)
+        }
+        for initiative in document.initiatives {
+            CSVWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &initiativesCSV)
+            JSONLinesWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &initiativesJSON)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for finding in document.findings {
+            findings += try encoder.encode(finding)
+            findings.append(0x0A)
+            findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
+        }
+        metricCount = document.metrics.count
+        policyCount = document.policies.count
+        initiativeCount = document.initiatives.count
+    }
+
+    /// `"name":value`, after a comma when it is not the object's first member.
+    private static func appendJSONMember(_ name: String, _ cell: Cell, to out: inout [UInt8], comma: Bool) {
+        if comma { out.append(0x2C) }
+        RowBytes.appendJSONString(name, to: &out)
+        out.append(0x3A)
+        cell.appendJSON(to: &out)
+    }
+
+    /// The complete `reports` CSV line with the duplicate lists dedup found.
+    func reportCSV(duplicates: [String], duplicateSources: [String]) -> [UInt8] {
+        var line = reportCSVHead
+        Cell.string(duplicates.joined(separator: ";")).appendCSV(to: &line)
+        line.append(0x2C)
+        Cell.string(duplicateSources.joined(separator: ";")).appendCSV(to: &line)
+        line += reportCSVTail
+        return line
+    }
+
+    /// The complete `reports` JSON line with the duplicate lists dedup found.
+    func reportJSON(duplicates: [String], duplicateSources: [String]) -> [UInt8] {
+        var line = reportJSONHead
+        for (name, values) in zip(Self.duplicateColumns, [duplicates, duplicateSources]) {
+            Self.appendJSONMember(name, .string(values.joined(separator: ";")), to: &line, comma: true)
+        }
+        line += reportJSONTail
+        return line
+    }
+}
+
+extension RenderedReport {
+    /// The spool layout: each part as a little-endian UInt32 length and its bytes, in a fixed order.
+    func serialized() -> [UInt8] {
+        var out: [UInt8] = []
+        let parts = [
+            reportCSVHead, reportCSVTail, reportJSONHead, reportJSONTail, metricsCSV, metricsJSON, policiesCSV, policiesJSON,
+            initiativesCSV, initiativesJSON, findings, Array(findingKeys.joined(separator: "\n").utf8),
+            Array("\(metricCount),\(policyCount),\(initiativeCount)".utf8),
+        ]
+        out.reserveCapacity(parts.reduce(parts.count * 4) { $0 + $1.count })
+        for part in parts {
+            withUnsafeBytes(of: UInt32(part.count).littleEndian) { out.append(contentsOf: $0) }
+            out += part
+        }
+        return out
+    }
+
+    /// Reads ``serialized()`` back; nil when the bytes are truncated or malformed.
+    init?(serialized bytes: ArraySlice<UInt8>) {
+        var parts: [[UInt8]] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard bytes.endIndex - index >= 4 else { return nil }
+            let length = bytes[index..<index + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
+            index += 4
+            guard bytes.endIndex - index >= length else { return nil }
+            parts.append(Array(bytes[index..<index + length]))
+            index += length
+        }
+        let counts = String(decoding: parts.last ?? [], as: UTF8.self).split(separator: ",").compactMap { Int($0) }
+        guard parts.count == 13, counts.count == 3 else { return nil }
+        self.init()
+        (reportCSVHead, reportCSVTail, reportJSONHead, reportJSONTail) = (parts[0], parts[1], parts[2], parts[3])
+        (metricsCSV, metricsJSON, policiesCSV, policiesJSON) = (parts[4], parts[5], parts[6], parts[7])
+        (initiativesCSV, initiativesJSON, findings) = (parts[8], parts[9], parts[10])
+        findingKeys = parts[11].isEmpty ? [] : String(decoding: parts[11], as: UTF8.self).components(separatedBy: "\n")
+        (metricCount, policyCount, initiativeCount) = (counts[0], counts[1], counts[2])
+    }
+}
