@@ -49,8 +49,7 @@ public struct TextCleaner: Stage {
             text = simplified
             if let title = hints.title { hints.title = try ChineseScriptConverter.shared.toSimplified(title) }
         }
-        let filtered = BoilerplateFilter(detectsTitle: hints.title == nil).filter(
-            text.split(separator: "\n").map(String.init))
+        let filtered = BoilerplateFilter(detectsTitle: hints.title == nil).filter(ScalarText.lines(text))
         repairs += filtered.repairs
         BoilerplateFilter.mergePreferringExisting(filtered.hints, into: &hints)
         return .keep(

@@ -46,38 +46,40 @@ public struct TextNormalizer: Sendable {
         if fullwidthCount > 0 {
             repairs.append(Repair(flag: QualityFlagName.fullwidthNormalized, before: "\(fullwidthCount) characters", after: "ASCII"))
         }
-        // 2. Lines: CRLF/CR to LF, trim, collapse spaces, drop spaces between CJK characters.
-        var lines: [String] = []
-        var current: [Unicode.Scalar] = []
-        func flush() {
-            lines.append(Self.tidy(current))
-            current.removeAll(keepingCapacity: true)
+        // 2. Lines: CRLF/CR to LF, trim, collapse spaces, drop spaces between CJK characters; blank lines dropped.
+        // 3. Numbers broken by stray spaces: "106. 66%" → "106.66%".
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 3)
+        var line: [UInt8] = []
+        func flush(_ range: Range<Int>) {
+            line.removeAll(keepingCapacity: true)
+            Self.tidy(scalars[range], into: &line)
+            guard !line.isEmpty else { return }
+            if !out.isEmpty { out.append(0x0A) }
+            if ScalarText.containsPair(line, 0x2E, 0x20) {
+                let (joined, examples) = Self.joinBrokenDecimals(String(decoding: line, as: UTF8.self))
+                repairs += examples.map { Repair(flag: QualityFlagName.brokenNumberJoined, before: $0.0, after: $0.1) }
+                out.append(contentsOf: joined.utf8)
+            } else {
+                out.append(contentsOf: line)
+            }
         }
+        var lineStart = 0
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\r" {
-                flush()
+                flush(lineStart..<index)
                 if index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
+                lineStart = index + 1
             } else if scalar == "\n" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                flush()
-            } else {
-                current.append(scalar)
+                flush(lineStart..<index)
+                lineStart = index + 1
             }
             index += 1
         }
-        flush()
-        // 3. Paragraphs: one per line, blank lines dropped.
-        var paragraphs = lines.filter { !$0.isEmpty }
-        // 4. Numbers broken by stray spaces: "106. 66%" → "106.66%".
-        for position in paragraphs.indices {
-            let (joined, examples) = Self.joinBrokenDecimals(paragraphs[position])
-            if !examples.isEmpty {
-                paragraphs[position] = joined
-                repairs += examples.map { Repair(flag: QualityFlagName.brokenNumberJoined, before: $0.0, after: $0.1) }
-            }
-        }
-        return Result(text: paragraphs.joined(separator: "\n"), repairs: repairs)
+        flush(lineStart..<scalars.count)
+        return Result(text: String(decoding: out, as: UTF8.self), repairs: repairs)
     }
 
     /// True when every scalar is in a range NFC never changes (ASCII and Latin-1 letters, CJK ideographs,
@@ -100,22 +102,22 @@ public struct TextNormalizer: Sendable {
 
     /// Trims a line, collapses runs of spaces to one, and removes spaces next to CJK punctuation
     /// (`。 这是` → `。这是`). Spaces between words stay: bylines such as `人民网记者 毛雷` need them.
-    static func tidy(_ line: [Unicode.Scalar]) -> String {
-        var out = String.UnicodeScalarView()
+    static func tidy(_ line: ArraySlice<Unicode.Scalar>, into out: inout [UInt8]) {
         var pendingSpace = false
+        var last: Unicode.Scalar?
         for scalar in line {
             if CJK.isHorizontalSpace(scalar) {
                 pendingSpace = true
                 continue
             }
             if scalar.value < 0x20 { continue }
-            if pendingSpace, let last = out.last, !(CJK.isPunctuation(last) || CJK.isPunctuation(scalar)) {
-                out.append(" ")
+            if pendingSpace, let last, !(CJK.isPunctuation(last) || CJK.isPunctuation(scalar)) {
+                out.append(0x20)
             }
             pendingSpace = false
-            out.append(scalar)
+            ScalarText.appendUTF8(scalar, to: &out)
+            last = scalar
         }
-        return String(out)
     }
 
     private static let brokenDecimal = try! NSRegularExpression(pattern: "([0-9])\\.\\s+([0-9])")

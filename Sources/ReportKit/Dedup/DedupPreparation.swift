@@ -42,7 +42,9 @@ public struct DedupPreparation: Stage {
     func sketch(of text: String) -> DedupSketch {
         // One pass over the text serves both the exact key and the MinHash shingles.
         let normalized = MinHasher.normalizedScalars(text)
-        let bytes = Array(String(String.UnicodeScalarView(normalized)).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(normalized.count * 3)
+        for scalar in normalized { ScalarText.appendUTF8(scalar, to: &bytes) }
         return DedupSketch(exactKey: String(SHA256Hex.digest(bytes).prefix(32)), minhash: hasher.signature(ofNormalized: normalized))
     }
 }

@@ -33,14 +33,23 @@ public struct MinHasher: Sendable {
         guard !scalars.isEmpty else { return minima }
         let values = scalars.map(\.value)
         let count = max(1, values.count - shingleSize + 1)
-        for start in 0..<count {
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a over the shingle
-            for value in values[start..<min(start + shingleSize, values.count)] {
-                hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
-            }
-            for index in 0..<permutations {
-                let permuted = UInt32(truncatingIfNeeded: (multipliers[index] &* hash &+ increments[index]) >> 32)
-                if permuted < minima[index] { minima[index] = permuted }
+        // Unchecked buffers: this loop runs permutations × shingles times per document.
+        multipliers.withUnsafeBufferPointer { multipliers in
+            increments.withUnsafeBufferPointer { increments in
+                minima.withUnsafeMutableBufferPointer { minima in
+                    values.withUnsafeBufferPointer { values in
+                        for start in 0..<count {
+                            var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a over the shingle
+                            for offset in start..<min(start + shingleSize, values.count) {
+                                hash = (hash ^ UInt64(values[offset])) &* 0x0000_0100_0000_01B3
+                            }
+                            for index in 0..<minima.count {
+                                let permuted = UInt32(truncatingIfNeeded: (multipliers[index] &* hash &+ increments[index]) >> 32)
+                                if permuted < minima[index] { minima[index] = permuted }
+                            }
+                        }
+                    }
+                }
             }
         }
         return minima

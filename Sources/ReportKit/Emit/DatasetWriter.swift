@@ -77,7 +77,6 @@ public struct DatasetWriter: Sendable {
         small["README.md"] = Data(DatasetReadme.render(content, counts: counts).utf8)
         small["CHANGELOG.md"] = Data(ChangelogBuilder.render(content, counts: counts, staging: folder, previous: previous).utf8)
         small["datapackage.json"] = try DataPackageBuilder.json(for: content) + Data("\n".utf8)
-        small["provenance.json"] = try ProvenanceBuilder.json(for: content, counts: counts) + Data("\n".utf8)
         for (name, data) in small {
             do {
                 try data.write(to: folder.appendingPathComponent(name))
@@ -86,6 +85,9 @@ public struct DatasetWriter: Sendable {
             }
             checksums[name] = SHA256Hex.digest(data)
         }
+        let provenance = try open("provenance.json")
+        try ProvenanceBuilder.write(content, counts: counts, to: provenance)
+        checksums["provenance.json"] = try provenance.finish()
         let sums = checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined()
         try Data(sums.utf8).write(to: folder.appendingPathComponent("SHA256SUMS"))
     }

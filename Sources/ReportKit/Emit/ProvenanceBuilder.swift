@@ -1,42 +1,60 @@
-import Foundation
-
 /// Builds `provenance.json`: the toolkit, the spec's hash, every input with its hash and outcome, and
 /// counts per stage. No wall-clock time: the same inputs and spec give the same bytes.
 enum ProvenanceBuilder {
-    static func json(for content: DatasetContent, counts: EmittedCounts) throws -> Data {
-        var toolkit: [String: Any] = ["name": "ReportKit", "version": ReportKitVersion.current]
+    /// Streams `provenance.json` into `writer`.
+    static func write(_ content: DatasetContent, counts: EmittedCounts, to writer: BufferedFileWriter) throws {
+        var out: [UInt8] = []
+        try document(for: content, counts: counts).write(to: &out) { buffer in
+            try writer.write(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        out.append(0x0A)
+        try writer.write(out)
+    }
+
+    static func document(for content: DatasetContent, counts: EmittedCounts) -> PrettyJSON {
+        var toolkit: [String: PrettyJSON] = ["name": .string("ReportKit"), "version": .string(ReportKitVersion.current)]
         // The digest of the toolkit's source files (Makefile passes it); a git commit cannot be recorded in a
         // dataset committed alongside the code, because committing changes the commit.
-        if let digest = content.toolkitSourceDigest { toolkit["source_digest"] = digest }
-        let inputs: [[String: Any]] = content.inputs.sorted { $0.path < $1.path }.map { input in
-            var entry: [String: Any] = ["path": input.path, "outcome": input.outcome]
-            if let sha = input.sha256 { entry["sha256"] = sha }
-            if let bytes = input.bytes { entry["bytes"] = bytes }
-            if let id = input.reportID { entry["report_id"] = id }
+        if let digest = content.toolkitSourceDigest { toolkit["source_digest"] = .string(digest) }
+        // Sorted positions, not sorted copies: each input entry is made only while it is written.
+        let order = content.inputs.indices.sorted { content.inputs[$0].path < content.inputs[$1].path }
+        let inputs = PrettyJSON.lazyArray(count: order.count) { position in
+            let input = content.inputs[order[position]]
+            var entry: [String: PrettyJSON] = ["path": .string(input.path), "outcome": .string(input.outcome)]
+            if let sha = input.sha256 { entry["sha256"] = .string(sha) }
+            if let bytes = input.bytes { entry["bytes"] = .integer(bytes) }
+            if let id = input.reportID { entry["report_id"] = .string(id) }
             if let fetch = input.fetch {
-                var web: [String: Any] = ["url": fetch.url, "final_url": fetch.finalURL, "status": fetch.status, "redirects": fetch.redirects]
-                if let etag = fetch.etag { web["etag"] = etag }
-                if let modified = fetch.lastModified { web["last_modified"] = modified }
-                entry["http"] = web
+                var web: [String: PrettyJSON] = [
+                    "url": .string(fetch.url), "final_url": .string(fetch.finalURL), "status": .integer(fetch.status),
+                    "redirects": .array(fetch.redirects.map { .string($0) }),
+                ]
+                if let etag = fetch.etag { web["etag"] = .string(etag) }
+                if let modified = fetch.lastModified { web["last_modified"] = .string(modified) }
+                entry["http"] = .object(web)
             }
-            return entry
+            return .object(entry)
         }
-        var provenance: [String: Any] = [
-            "dataset": content.name, "version": content.version, "toolkit": toolkit, "inputs": inputs,
-            "stage_counts": content.stageCounts.merging(
-                [
-                    "emit.reports": counts.reports, "emit.metrics": counts.metrics, "emit.policies": counts.policies,
-                    "emit.initiatives": counts.initiatives, "emit.findings": counts.findings.values.reduce(0, +),
-                ]) { $1 },
-            "dedup": [
-                "shingle_size": content.dedup.shingleSize, "permutations": content.dedup.permutations,
-                "bands": content.dedup.bands, "threshold": content.dedup.threshold,
-                "collapse_repeated_claims": content.dedup.collapseRepeatedClaims,
-            ],
-            "publish_text": content.publishText,
+        let stageCounts = content.stageCounts.merging(
+            [
+                "emit.reports": counts.reports, "emit.metrics": counts.metrics, "emit.policies": counts.policies,
+                "emit.initiatives": counts.initiatives, "emit.findings": counts.findings.values.reduce(0, +),
+            ]) { $1 }
+        var provenance: [String: PrettyJSON] = [
+            "dataset": .string(content.name), "version": .string(content.version), "toolkit": .object(toolkit), "inputs": inputs,
+            "stage_counts": .object(stageCounts.mapValues { .integer($0) }),
+            "dedup": .object([
+                "shingle_size": .integer(content.dedup.shingleSize), "permutations": .integer(content.dedup.permutations),
+                "bands": .integer(content.dedup.bands), "threshold": .number(content.dedup.threshold),
+                "collapse_repeated_claims": .bool(content.dedup.collapseRepeatedClaims),
+            ]),
+            "publish_text": .bool(content.publishText),
         ]
-        if let released = content.released { provenance["released"] = released }
-        if let specPath = content.specPath { provenance["spec"] = ["path": specPath, "sha256": content.specSHA256 ?? ""] }
-        return try JSONSerialization.data(withJSONObject: provenance, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        if let released = content.released { provenance["released"] = .string(released) }
+        if let specPath = content.specPath {
+            provenance["spec"] = .object(["path": .string(specPath), "sha256": .string(content.specSHA256 ?? "")])
+        }
+        return .object(provenance)
     }
 }

@@ -7,20 +7,24 @@ struct DigitsMissingRule: ValidationRule {
     let defaultSeverity = Finding.Severity.warning
     let rationale = "Sources that lost their digits must not pass as complete; these spots read as a unit with no number."
 
-    static let patterns: [(NSRegularExpression, String)] = [
-        ("(达到|达|为|至|到|共|计|约|近|超过|逾|率)[%％]", "a percent sign without its number"),
-        ("(自|至|截至|于|在|从)年[0-9一二三四五六七八九十]", "a year without its digits"),
-        ("(^|[，,。；;\\n])年以来", "a year without its digits"),
-        ("事项项", "a count without its number"),
-        ("(大厅|实现|均|共|累计|共办理|办理|核发|完成)(项|件|家|个|次)(事项|[，,。；;])", "a count without its number"),
-        ("“”", "an empty quotation, probably a stripped number or name"),
-    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+    /// Each pattern with the character pairs every match of it contains (the last character of a lead word,
+    /// then the unit or mark). Scanning for those pairs is cheap; the regex runs only when one is present,
+    /// which for text with its digits intact is almost never.
+    static let patterns: [(NSRegularExpression, String, CharacterPairs)] = [
+        ("(达到|达|为|至|到|共|计|约|近|超过|逾|率)[%％]", "a percent sign without its number", CharacterPairs("到达为至共计约近过逾率", "%％")),
+        ("(自|至|截至|于|在|从)年[0-9一二三四五六七八九十]", "a year without its digits", CharacterPairs("自至于在从", "年")),
+        ("(^|[，,。；;\\n])年以来", "a year without its digits", CharacterPairs("年", "以")),
+        ("事项项", "a count without its number", CharacterPairs("项", "项")),
+        ("(大厅|实现|均|共|累计|共办理|办理|核发|完成)(项|件|家|个|次)(事项|[，,。；;])", "a count without its number", CharacterPairs("厅现均共计理发成", "项件家个次")),
+        ("“”", "an empty quotation, probably a stripped number or name", CharacterPairs("“", "”")),
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1, $0.2) }
 
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
         let text = document.text
         let whole = NSRange(text.startIndex..., in: text)
         var findings: [(Int, Finding)] = []
-        for (pattern, what) in Self.patterns {
+        let scalars = Array(text.unicodeScalars)
+        for (pattern, what, pairs) in Self.patterns where pairs.occur(in: scalars) {
             for match in pattern.matches(in: text, range: whole) {
                 guard let range = Range(match.range, in: text) else { continue }
                 let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
@@ -33,5 +37,25 @@ struct DigitsMissingRule: ValidationRule {
             }
         }
         return findings.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}
+
+/// A cheap necessary condition for a pattern: some character of `first` directly followed by one of `second`.
+/// The sets are a few characters each, so a linear scan beats hashing every character of the text.
+struct CharacterPairs: Sendable {
+    let first: [Unicode.Scalar]
+    let second: [Unicode.Scalar]
+
+    init(_ first: String, _ second: String) {
+        self.first = Array(first.unicodeScalars)
+        self.second = Array(second.unicodeScalars)
+    }
+
+    func occur(in scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count >= 2 else { return false }
+        for index in 1..<scalars.count where second.contains(scalars[index]) && first.contains(scalars[index - 1]) {
+            return true
+        }
+        return false
     }
 }

@@ -1,0 +1,66 @@
+/// A JSON value printed the way `JSONSerialization` prints with `.sortedKeys`, `.prettyPrinted` and
+/// `.withoutEscapingSlashes` (two-space indent, `"key" : value`), but written to a stream: provenance lists
+/// every input, and building it as one `[String: Any]` tree held over a kilobyte per input at once.
+indirect enum PrettyJSON {
+    case string(String)
+    case integer(Int)
+    case number(Double)
+    case bool(Bool)
+    case array([PrettyJSON])
+    /// Members in any order; they are printed sorted by key.
+    case object([String: PrettyJSON])
+    /// An array whose elements are made one at a time, as they are written.
+    case lazyArray(count: Int, element: (Int) -> PrettyJSON)
+
+    /// Writes the value at `indent` levels; `flush` is called whenever the buffer grows past 1 MB.
+    func write(to out: inout [UInt8], indent: Int = 0, flush: (inout [UInt8]) throws -> Void) rethrows {
+        switch self {
+        case .string(let value): RowBytes.appendJSONString(value, to: &out)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
+        case .number(let value):
+            let text = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+            out.append(contentsOf: text.utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .array(let values):
+            try Self.writeArray(count: values.count, element: { values[$0] }, to: &out, indent: indent, flush: flush)
+        case .lazyArray(let count, let element):
+            try Self.writeArray(count: count, element: element, to: &out, indent: indent, flush: flush)
+        case .object(let members):
+            out.append(0x7B)
+            out.append(0x0A)
+            let keys = members.keys.sorted()
+            if keys.isEmpty { out.append(0x0A) }
+            for (position, key) in keys.enumerated() {
+                Self.appendIndent(indent + 1, to: &out)
+                RowBytes.appendJSONString(key, to: &out)
+                out.append(contentsOf: " : ".utf8)
+                try members[key]!.write(to: &out, indent: indent + 1, flush: flush)
+                if position + 1 < keys.count { out.append(0x2C) }
+                out.append(0x0A)
+            }
+            Self.appendIndent(indent, to: &out)
+            out.append(0x7D)
+        }
+    }
+
+    private static func writeArray(
+        count: Int, element: (Int) -> PrettyJSON, to out: inout [UInt8], indent: Int, flush: (inout [UInt8]) throws -> Void
+    ) rethrows {
+        out.append(0x5B)
+        out.append(0x0A)
+        if count == 0 { out.append(0x0A) }
+        for index in 0..<count {
+            appendIndent(indent + 1, to: &out)
+            try element(index).write(to: &out, indent: indent + 1, flush: flush)
+            if index + 1 < count { out.append(0x2C) }
+            out.append(0x0A)
+            if out.count >= 1 << 20 { try flush(&out) }
+        }
+        appendIndent(indent, to: &out)
+        out.append(0x5D)
+    }
+
+    private static func appendIndent(_ level: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(0x20, count: level * 2))
+    }
+}
