@@ -7,7 +7,26 @@ public struct DatasetContent: Sendable {
         /// report | duplicate | rejected | dropped
         public var outcome: String
         public var reportID: String?
-        public var fetch: FetchRecord? = nil
+        /// How a web source was fetched; boxed, because provenance keeps one Input per source and most are files.
+        public var fetch: FetchRecord? {
+            get { fetchBox?.record }
+            set { fetchBox = newValue.map(FetchBox.init) }
+        }
+        private var fetchBox: FetchBox?
+
+        public init(path: String, sha256: String?, bytes: Int?, outcome: String, reportID: String?, fetch: FetchRecord? = nil) {
+            self.path = path
+            self.sha256 = sha256
+            self.bytes = bytes
+            self.outcome = outcome
+            self.reportID = reportID
+            self.fetch = fetch
+        }
+    }
+
+    final class FetchBox: Sendable {
+        let record: FetchRecord
+        init(_ record: FetchRecord) { self.record = record }
     }
 
     public var name: String

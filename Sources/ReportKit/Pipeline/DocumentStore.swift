@@ -1,32 +1,6 @@
 import Foundation
 import Synchronization
 
-/// What the global stages keep in memory per report: ids, the facts dedup ranks by, the dedup sketch and
-/// where the full record lies in the ``DocumentStore``. About 600 bytes with 128 permutations.
-public struct DocumentSummary: Sendable, Codable, Equatable {
-    public var reportID: String
-    public var sourcePath: String
-    public var sourceSHA256: String
-    public var sourceBytes: Int
-    public var publishedDate: String?
-    /// How many of title, date, publisher, authors and region are known (the dedup tie-break).
-    public var completeness: Int
-    public var sketch: DedupSketch
-    public var offset: UInt64
-    public var length: Int
-    /// Filled by dedup: the ids and sources of the copies collapsed into this report.
-    public var duplicates: [String] = []
-    public var duplicateSources: [String] = []
-    /// How the document was fetched, for web sources.
-    public var fetch: FetchRecord?
-
-    enum CodingKeys: String, CodingKey {
-        case reportID = "report_id", sourcePath = "source_path", sourceSHA256 = "source_sha256"
-        case sourceBytes = "source_bytes", publishedDate = "published_date", completeness, sketch, offset, length
-        case duplicates, duplicateSources = "duplicate_sources", fetch
-    }
-}
-
 /// An append-only spool of per-document results between the parallel stages and emit, so memory holds
 /// summaries rather than every report's rows and text. Each record is the report's rows already rendered
 /// (``RenderedReport``), so emit only copies bytes; with `keepsDocuments` (eval, tests) the full
