@@ -24,9 +24,12 @@ public enum MetricCategory {
     static let scalarRules: [(String, [[Unicode.Scalar]])] = rules.map { ($0.0, $0.1.map { Array($0.unicodeScalars) }) }
 
     static func classify(indicator: String, sentence: String) -> String {
-        for text in [Array(indicator.unicodeScalars), Array(sentence.unicodeScalars)] {
-            for (category, keywords) in scalarRules where keywords.contains(where: text.containsSubsequence) { return category }
-        }
-        return "其他"
+        category(of: Array(indicator.unicodeScalars)) ?? category(of: Array(sentence.unicodeScalars)) ?? "其他"
+    }
+
+    /// The first category with a keyword in `text`, if any.
+    static func category(of text: [Unicode.Scalar]) -> String? {
+        for (category, keywords) in scalarRules where keywords.contains(where: text.containsSubsequence) { return category }
+        return nil
     }
 }
