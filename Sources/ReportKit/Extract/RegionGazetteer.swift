@@ -20,6 +20,10 @@ public final class RegionGazetteer: Sendable {
     let byName: [String: [Division]]
     /// Names by their first character, longest first, for scanning text.
     let namesByFirstScalar: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// Every name and short form in `byName`, numbered for ``nameIndex``.
+    let names: [String]
+    /// The numbers of the names starting with each scalar, in `namesByFirstScalar` order.
+    let nameIndex: ScalarTable<[Int]>
 
     public static let shared: RegionGazetteer = {
         do {
@@ -82,19 +86,31 @@ public final class RegionGazetteer: Sendable {
         self.byCode = byCode
         self.byName = byName
         var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        var numbers: [Unicode.Scalar: [Int]] = [:]
+        var names: [String] = []
         for name in byName.keys.sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
             let scalars = Array(name.unicodeScalars)
-            if let first = scalars.first { index[first, default: []].append(scalars) }
+            if let first = scalars.first {
+                index[first, default: []].append(scalars)
+                numbers[first, default: []].append(names.count)
+                names.append(name)
+            }
         }
         self.namesByFirstScalar = index
+        self.names = names
+        self.nameIndex = ScalarTable(numbers)
+        self.nameScalars = names.map { Array($0.unicodeScalars) }
     }
+
+    /// ``names`` as scalars.
+    let nameScalars: [[Unicode.Scalar]]
 
     public func division(code: String) -> Division? { byCode[code] }
 
     /// The length of the longest division name or short form that `scalars` starts with, if any.
     func leadingName(of scalars: [Unicode.Scalar]) -> Int? {
-        guard let first = scalars.first, let candidates = namesByFirstScalar[first] else { return nil }
-        for name in candidates where scalars.matches(name, at: 0) { return name.count }
+        guard let first = scalars.first, let candidates = nameIndex[first] else { return nil }
+        for number in candidates where scalars.matches(nameScalars[number], at: 0) { return nameScalars[number].count }
         return nil
     }
 

@@ -84,3 +84,35 @@ struct ScalarWordList: Sendable {
     let words: [[Unicode.Scalar]]
     init(_ words: [String]) { self.words = words.map { Array($0.unicodeScalars) } }
 }
+
+/// A read-only map from scalars to values that answers with an array index instead of hashing: the
+/// Basic Multilingual Plane (all of CJK's common ideographs) goes through a 64 Ki slot table, the rest
+/// through a dictionary. For lookups at every position of a text.
+struct ScalarTable<Value: Sendable>: Sendable {
+    private let slots: [Int32]
+    private let values: [Value]
+    private let astral: [Unicode.Scalar: Value]
+
+    init(_ entries: [Unicode.Scalar: Value]) {
+        var slots = [Int32](repeating: -1, count: 0x10000)
+        var values: [Value] = []
+        var astral: [Unicode.Scalar: Value] = [:]
+        for (scalar, value) in entries {
+            if scalar.value < 0x10000 {
+                slots[Int(scalar.value)] = Int32(values.count)
+                values.append(value)
+            } else {
+                astral[scalar] = value
+            }
+        }
+        self.slots = slots
+        self.values = values
+        self.astral = astral
+    }
+
+    subscript(scalar: Unicode.Scalar) -> Value? {
+        guard scalar.value < 0x10000 else { return astral[scalar] }
+        let slot = slots[Int(scalar.value)]
+        return slot < 0 ? nil : values[Int(slot)]
+    }
+}

@@ -176,16 +176,22 @@ struct TextSpans {
 
     /// True when the scalars before `position` end with `word`.
     func hasPrefix(_ word: String, before position: Int) -> Bool {
-        hasPrefix(Array(word.unicodeScalars), before: position)
+        position <= scalars.count && hasWord(word, at: position - word.unicodeScalars.count)
     }
 
     func hasPrefix(_ needle: [Unicode.Scalar], before position: Int) -> Bool {
         position <= scalars.count && scalars.matches(needle, at: position - needle.count)
     }
 
-    /// True when the scalars from `position` start with `word`.
+    /// True when the scalars from `position` start with `word` (compared in place, without an array).
     func hasWord(_ word: String, at position: Int) -> Bool {
-        scalars.matches(Array(word.unicodeScalars), at: position)
+        guard position >= 0, position <= scalars.count else { return false }
+        var index = position
+        for scalar in word.unicodeScalars {
+            guard index < scalars.count, scalars[index] == scalar else { return false }
+            index += 1
+        }
+        return true
     }
 
     func hasWord(_ needle: [Unicode.Scalar], at position: Int) -> Bool {
