@@ -104,13 +104,10 @@ public struct RegionResolver: Sendable {
             if let candidates = gazetteer.nameIndex[scalars[index]] {
                 // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
                 let afterSurname = index > 0 && Self.surnames.contains(scalars[index - 1])
-                for number in candidates {
-                    let name = gazetteer.nameScalars[number]
-                    guard index + name.count <= scalars.count else { continue }
-                    if name.count == 2, afterSurname { continue }
-                    if scalars.matches(name, at: index) {
-                        counts[number, default: 0] += weight
-                        matched = name.count
+                for candidate in candidates where !(candidate.length == 2 && afterSurname) {
+                    if candidate.matches(scalars, at: index, in: gazetteer) {
+                        counts[candidate.number, default: 0] += weight
+                        matched = candidate.length
                         break
                     }
                 }

@@ -34,15 +34,15 @@ struct TextSpans {
         }
     }
 
-    /// ASCII and Latin (but not CR, which joins LF), general punctuation (but not the zero-width joiners), CJK
-    /// punctuation (but not its combining tone marks), ideographs and full-width forms (but not the
-    /// combining kana voicing marks). None of these extends the grapheme before it or has a singleton
-    /// canonical decomposition that matters for the CJK and ASCII words extraction searches for.
+    /// Latin, general punctuation, symbols, CJK punctuation, kana, ideographs, private-use and full-width
+    /// forms — but not CR (which joins LF), the zero-width joiners, combining marks, the kana voicing marks,
+    /// nor the few symbols with a singleton canonical decomposition (U+2000, U+2001, U+2126, U+212A,
+    /// U+212B, U+2329, U+232A). A unit test checks every scalar here against `String`'s own rules.
     static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x0D, 0x200C, 0x200D: false
-        case 0...0x2FF, 0x2000...0x206F, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xFF00...0xFF9D, 0xFFA0...0xFFEF:
+        case 0x0D, 0x2000, 0x2001, 0x200C, 0x200D, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A: false
+        case 0...0x2FF, 0x2002...0x20CF, 0x2100...0x2BFF, 0x2E80...0x3029, 0x3030...0x3098, 0x309B...0x33FF,
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xE000...0xF8FF, 0xFE30...0xFE6F, 0xFF00...0xFF9D, 0xFFA0...0xFFEF:
             true
         default: false
         }
