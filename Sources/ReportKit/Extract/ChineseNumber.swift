@@ -6,37 +6,62 @@
 /// ChineseNumber.parseChinese(Array("一百二十家".unicodeScalars), at: 0)    // (120, end: 4)
 /// ```
 enum ChineseNumber {
-    static let digitValues: [Unicode.Scalar: Int] = [
-        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-    static let smallUnits: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
-    static let numeralScalars: Set<Unicode.Scalar> = Set("零〇一二两三四五六七八九十百千".unicodeScalars)
+    /// 零〇一二两三四五六七八九 as digits.
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "零", "〇": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
+
+    /// 十百千 as multipliers.
+    static func smallUnit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "十": 10
+        case "百": 100
+        case "千": 1000
+        default: nil
+        }
+    }
+
+    /// A digit or a small unit: 零〇一二两三四五六七八九十百千.
+    static func isNumeral(_ scalar: Unicode.Scalar) -> Bool { digitValue(scalar) != nil || smallUnit(scalar) != nil }
 
     /// An Arabic number starting at `start`: digits, optional `,ddd` groups and a decimal part.
     static func parseArabic(_ scalars: [Unicode.Scalar], at start: Int) -> (value: Double, text: String, end: Int)? {
         var index = start
-        var text = ""
+        var digits: [UInt8] = []  // ASCII: the number without its group separators
         while index < scalars.count, CJK.isASCIIDigit(scalars[index]) {
-            text.unicodeScalars.append(scalars[index])
+            digits.append(UInt8(scalars[index].value))
             index += 1
         }
-        guard !text.isEmpty else { return nil }
+        guard !digits.isEmpty else { return nil }
         // Thousands groups: ",ddd" repeated, only when followed by exactly three digits.
         while index + 3 < scalars.count, scalars[index] == ",",
             (1...3).allSatisfy({ index + $0 < scalars.count && CJK.isASCIIDigit(scalars[index + $0]) }),
             index + 4 >= scalars.count || !CJK.isASCIIDigit(scalars[index + 4])
         {
-            for offset in 1...3 { text.unicodeScalars.append(scalars[index + offset]) }
+            for offset in 1...3 { digits.append(UInt8(scalars[index + offset].value)) }
             index += 4
         }
         if index + 1 < scalars.count, scalars[index] == ".", CJK.isASCIIDigit(scalars[index + 1]) {
-            text.append(".")
+            digits.append(UInt8(ascii: "."))
             index += 1
             while index < scalars.count, CJK.isASCIIDigit(scalars[index]) {
-                text.unicodeScalars.append(scalars[index])
+                digits.append(UInt8(scalars[index].value))
                 index += 1
             }
         }
+        let text = String(decoding: digits, as: UTF8.self)
         guard let value = Double(text) else { return nil }
         return (value, text, index)
     }
@@ -47,15 +72,15 @@ enum ChineseNumber {
         var total = 0
         var current = -1  // the pending digit, -1 when none
         var sawAny = false
-        while index < scalars.count, numeralScalars.contains(scalars[index]) {
+        while index < scalars.count, isNumeral(scalars[index]) {
             let scalar = scalars[index]
-            if let digit = digitValues[scalar] {
+            if let digit = digitValue(scalar) {
                 if current >= 0 && digit != 0 && scalars[index - 1] != "零" && scalars[index - 1] != "〇" {
                     // Two digits in a row ("一二三四五") is a list, not a number.
-                    if smallUnits[scalars[index - 1]] == nil { return nil }
+                    if smallUnit(scalars[index - 1]) == nil { return nil }
                 }
                 current = digit
-            } else if let unit = smallUnits[scalar] {
+            } else if let unit = smallUnit(scalar) {
                 total += (current < 0 ? 1 : current) * unit
                 current = -1
             }

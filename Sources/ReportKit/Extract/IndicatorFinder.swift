@@ -5,8 +5,29 @@
 /// copulas and qualifier words at the edge are trimmed off, and the phrase stops at the nearest clause
 /// break, so the result is a noun phrase rather than the whole clause.
 struct IndicatorFinder {
-    static let clauseBreaks: Set<Unicode.Scalar> = Set("，,；;：:。！？!?、\n（(）)".unicodeScalars)
-    static let rightStops: Set<Unicode.Scalar> = Set("，,；;：:。！？!?、\n和与及并等的，（(）)".unicodeScalars)
+    /// `，,；;：:。！？!?、（(）)` and the line break.
+    static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "；", ";", "：", ":", "。", "！", "？", "!", "?", "、", "\n", "（", "(", "）", ")": true
+        default: false
+        }
+    }
+
+    /// A clause break, or a conjunction or 的 that ends the phrase after a claim.
+    static func isRightStop(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "和", "与", "及", "并", "等", "的": true
+        default: isClauseBreak(scalar)
+        }
+    }
+
+    static func isQuoteMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "“", "”", "‘", "’": true
+        default: false
+        }
+    }
+
     /// Words that end the left context before the number and are not part of the indicator.
     static let trailingFillers = [
         "达到了", "达到", "提升至", "提高到", "提高至", "提升到", "增加到", "增长到", "下降到", "下降至", "降低到", "降低至",
@@ -54,7 +75,7 @@ struct IndicatorFinder {
     /// The noun phrase of the clause before the one holding `position`: `在2024年全国信用监测中` → `全国信用监测`.
     func previousClausePhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
         var end = position
-        while end > limit, !Self.clauseBreaks.contains(spans.scalars[end - 1]) { end -= 1 }
+        while end > limit, !Self.isClauseBreak(spans.scalars[end - 1]) { end -= 1 }
         guard end > limit else { return "" }
         var phrase = leftPhrase(before: end - 1, in: spans, limit: limit)
         for wrapper in ["中", "上", "里"] where phrase.hasSuffix(wrapper) { phrase = String(phrase.dropLast()) }
@@ -67,7 +88,6 @@ struct IndicatorFinder {
     static let fillerWords = ScalarWordList(trailingFillers)
     static let verbWords = ScalarWordList(leftVerbs)
     static let contextWords = ScalarWordList(leadingContext)
-    static let quoteMarks: Set<Unicode.Scalar> = ["“", "”", "‘", "’"]
 
     /// The noun phrase right after the claim: `1018项|行政审批事项划转|,` → `行政审批事项划转`.
     func rightPhrase(after position: Int, in spans: TextSpans, limit: Int) -> String {
@@ -76,8 +96,8 @@ struct IndicatorFinder {
         if index < limit, spans.scalars[index] == "的" { index += 1 }
         while index < limit, phrase.count < 16 {
             let scalar = spans.scalars[index]
-            if Self.rightStops.contains(scalar) || CJK.isASCIIDigit(scalar) { break }
-            if !Self.quoteMarks.contains(scalar) { phrase.append(scalar) }
+            if Self.isRightStop(scalar) || CJK.isASCIIDigit(scalar) { break }
+            if !Self.isQuoteMark(scalar) { phrase.append(scalar) }
             index += 1
         }
         for stop in Self.rightCuts.words {
@@ -89,8 +109,8 @@ struct IndicatorFinder {
     /// The noun phrase before the claim, with copulas, verbs and qualifiers trimmed off.
     func leftPhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
         var start = position
-        while start > limit, !Self.clauseBreaks.contains(spans.scalars[start - 1]) { start -= 1 }
-        var phrase = spans.scalars[start..<position].filter { !Self.quoteMarks.contains($0) }
+        while start > limit, !Self.isClauseBreak(spans.scalars[start - 1]) { start -= 1 }
+        var phrase = spans.scalars[start..<position].filter { !Self.isQuoteMark($0) }
         var trimmed = true
         while trimmed {
             trimmed = false

@@ -24,9 +24,29 @@ public enum MetricCategory {
     static let scalarRules: [(String, [[Unicode.Scalar]])] = rules.map { ($0.0, $0.1.map { Array($0.unicodeScalars) }) }
 
     static func classify(indicator: String, sentence: String) -> String {
-        for text in [Array(indicator.unicodeScalars), Array(sentence.unicodeScalars)] {
-            for (category, keywords) in scalarRules where keywords.contains(where: text.containsSubsequence) { return category }
+        category(of: Array(indicator.unicodeScalars)) ?? category(of: Array(sentence.unicodeScalars)) ?? "其他"
+    }
+
+    /// The keywords by their first scalar, each with the priority (position in ``rules``) of its category.
+    static let keywordsByFirstScalar: ScalarTable<[(rule: Int, keyword: [Unicode.Scalar])]> = {
+        var entries: [Unicode.Scalar: [(rule: Int, keyword: [Unicode.Scalar])]] = [:]
+        for (rule, (_, keywords)) in scalarRules.enumerated() {
+            for keyword in keywords { entries[keyword[0], default: []].append((rule, keyword)) }
         }
-        return "其他"
+        return ScalarTable(entries)
+    }()
+
+    /// The first category with a keyword in `text`, if any: one pass over the text that keeps the
+    /// highest-priority keyword found, instead of one substring search per keyword.
+    static func category(of text: [Unicode.Scalar]) -> String? {
+        var best = scalarRules.count
+        for offset in text.indices {
+            guard let candidates = keywordsByFirstScalar[text[offset]] else { continue }
+            for (rule, keyword) in candidates where rule < best && text.matches(keyword, at: offset) {
+                best = rule
+                if best == 0 { return scalarRules[0].0 }
+            }
+        }
+        return best < scalarRules.count ? scalarRules[best].0 : nil
     }
 }

@@ -19,11 +19,17 @@ public struct MetricExtractor: Sendable {
         pattern: "(截至|截止)[^，,。；]{1,12}?(底|末|月|日|目前|前)|今年以来|去年以来|今年(一|二|三|四|1|2|3|4)季度|今年上半年|上半年|今年前?[0-9一二三四五六七八九十]{1,2}个?月|(19|20)[0-9]{2}年([0-9]{1,2}月份?)?(以来)?|去年|近年来|近[0-9一二三四五]年|自[^，,。；]{1,16}以来")
 
     public func extract(from text: String, reportID: String) -> [Metric] {
-        let spans = TextSpans(text)
+        extract(from: TextSpans(text), reportID: reportID)
+    }
+
+    /// The metrics of a text whose spans the caller has already computed.
+    func extract(from spans: TextSpans, reportID: String) -> [Metric] {
         let quantities = QuantityScanner().scan(spans)
         var metrics: [Metric] = []
         var consumed = Set<Int>()
         var lastIndicatorInSentence: (Range<Int>, String)?
+        // Claims come in text order, so consecutive ones often share a sentence: prepare it once.
+        var current: (range: Range<Int>, text: String, scalars: [Unicode.Scalar], category: String?)?
         for (position, quantity) in quantities.enumerated() where !consumed.contains(position) {
             var claim = quantity
             var baseline: Double?
@@ -45,11 +51,16 @@ public struct MetricExtractor: Sendable {
                 sentence: sentence)
             if indicator.isEmpty, let (range, previous) = lastIndicatorInSentence, range == sentence { indicator = previous }
             if !indicator.isEmpty { lastIndicatorInSentence = (sentence, indicator) }
-            let sentenceText = spans.string(sentence).trimmingCharacters(in: .whitespaces)
+            if current?.range != sentence {
+                let scalars = Array(spans.scalars[spans.trimmed(sentence)])
+                current = (sentence, String(scalars: scalars), scalars, MetricCategory.category(of: scalars))
+            }
+            let sentenceText = current!.text
+            let category = MetricCategory.category(of: Array(indicator.unicodeScalars)) ?? current!.category ?? "其他"
             metrics.append(
                 Metric(
                     metricID: "\(reportID)-\(claim.start)", reportID: reportID, indicator: indicator,
-                    category: MetricCategory.classify(indicator: indicator, sentence: sentenceText), value: claim.value,
+                    category: category, value: claim.value,
                     unit: claim.unit, valueNormalized: Self.rounded(claim.value * claim.factor),
                     unitNormalized: claim.unitNormalized, qualifier: claim.qualifier,
                     valueMax: claim.valueMax.map { Self.rounded($0) }, baselineValue: baseline, kind: kind,
@@ -71,16 +82,22 @@ public struct MetricExtractor: Sendable {
         guard fromWordLength(before: from.start, spans: spans) > 0, from.unitNormalized == to.unitNormalized,
             to.start - from.end <= 6
         else { return nil }
-        let between = spans.string(from.end..<to.start)
-        guard Self.targetMarkers.contains(where: between.hasSuffix) || between.hasSuffix("减为") else { return nil }
+        if spans.isPlain {
+            let between = Array(spans.scalars[from.end..<to.start])
+            guard Self.targetSuffixes.words.contains(where: between.hasSuffix) || between.hasSuffix(Self.reducedTo) else { return nil }
+        } else {
+            let between = spans.string(from.end..<to.start)
+            guard Self.targetMarkers.contains(where: between.hasSuffix) || between.hasSuffix("减为") else { return nil }
+        }
         return to
     }
 
+    static let reducedTo = Array("减为".unicodeScalars)
+    static let fromWords = ScalarWordList(["由原来的", "从原来的", "由原来", "从原来", "由平均", "从平均", "由", "从"])
+
     /// The length of 由/从 (optionally 由原来的 / 从平均) right before a baseline value, or 0.
     private func fromWordLength(before position: Int, spans: TextSpans) -> Int {
-        for word in ["由原来的", "从原来的", "由原来", "从原来", "由平均", "从平均", "由", "从"] where spans.hasPrefix(word, before: position) {
-            return word.unicodeScalars.count
-        }
+        for word in Self.fromWords.words where spans.hasPrefix(word, before: position) { return word.count }
         return 0
     }
 
@@ -93,11 +110,21 @@ public struct MetricExtractor: Sendable {
     static let decreaseSuffixes = ScalarWordList(decreaseVerbs)
     static let targetSuffixes = ScalarWordList(targetMarkers)
 
+    static let shareVerb = Array("占到".unicodeScalars)
+
+    /// `，,；;、`: where the words before a number stop belonging to it.
+    static func isClauseMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "；", ";", "、": true
+        default: false
+        }
+    }
+
     private func changeKind(before position: Int, spans: TextSpans, sentence: Range<Int>, unit: String) -> String {
         let windowStart = max(sentence.lowerBound, position - 8)
         var window = Array(spans.scalars[windowStart..<position])
-        if let cut = window.lastIndex(where: { "，,；;、".unicodeScalars.contains($0) }) { window = Array(window[(cut + 1)...]) }
-        if window.last == "占" || window.hasSuffix(Array("占到".unicodeScalars)) || Self.shareMarkers.words.contains(where: window.containsSubsequence) {
+        if let cut = window.lastIndex(where: Self.isClauseMark) { window = Array(window[(cut + 1)...]) }
+        if window.last == "占" || window.hasSuffix(Self.shareVerb) || Self.shareMarkers.words.contains(where: window.containsSubsequence) {
             return "share"
         }
         let endsWithLe = window.last == "了"
@@ -114,8 +141,14 @@ public struct MetricExtractor: Sendable {
         return "level"
     }
 
+    /// Every alternative of ``periodPattern`` contains 截, 年 or 自.
+    static func isPeriodLiteral(_ scalar: Unicode.Scalar) -> Bool { scalar == "年" || scalar == "截" || scalar == "自" }
+
     private func period(in spans: TextSpans, sentence: Range<Int>, before position: Int) -> String? {
-        let text = spans.string(sentence.lowerBound..<max(sentence.lowerBound, position))
+        let prefix = sentence.lowerBound..<max(sentence.lowerBound, position)
+        // Most claims have no period word before them; skip the costly regex for those.
+        guard spans.scalars[prefix].contains(where: Self.isPeriodLiteral) else { return nil }
+        let text = spans.string(prefix)
         let range = NSRange(text.startIndex..., in: text)
         let matches = Self.periodPattern.matches(in: text, range: range)
         guard let last = matches.last, let found = Range(last.range, in: text) else { return nil }

@@ -22,9 +22,42 @@ struct QuantityScanner {
         var isRank: Bool
     }
 
-    static let chineseStarters: Set<Unicode.Scalar> = Set("一二两三四五六七八九十".unicodeScalars)
-    static let rangeConnectors: Set<Unicode.Scalar> = Set("至到-~～—－".unicodeScalars)
+    /// 一二两三四五六七八九十: where a Chinese number can start.
+    static func isChineseStarter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
+
+    /// `至到-~～—－` between the two ends of a range.
+    static func isRangeConnector(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "至", "到", "-", "~", "～", "—", "－": true
+        default: false
+        }
+    }
+
+    /// `.,-+×*/:：` right before a digit: the digit continues a code, a date or an expression.
+    static func continuesArabic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", ",", "-", "+", "×", "*", "/", ":", "：": true
+        default: false
+        }
+    }
+
+    /// `×*xX+` right after a number: a product or code (7×24, 5G+).
+    static func isOperator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "×", "*", "x", "X", "+": true
+        default: false
+        }
+    }
+
     static let rankContext = ["排名", "排在", "排", "位列", "位居", "居", "列", "位于", "名列", "跻身", "跨入", "进入", "迈入", "位次", "处于", "稳居"]
+    static let rankWords = ScalarWordList(rankContext)
+    static let changeVerbs = ScalarWordList(["提升", "上升", "前进", "提高", "跃升", "攀升", "下降", "后退", "下滑", "进位"])
+    static let magnitudeWords = UnitLexicon.magnitudes.map { (scalars: Array($0.0.unicodeScalars), text: $0.0, factor: $0.1) }
     static let prefixQualifiers: [(String, String)] = [
         ("不超过", "at_most"), ("不高于", "at_most"), ("不低于", "at_least"), ("不少于", "at_least"), ("超过", "at_least"),
         ("大约", "approx"), ("将近", "approx"), ("至少", "at_least"), ("最多", "at_most"), ("逾", "at_least"),
@@ -46,11 +79,11 @@ struct QuantityScanner {
                 continue
             }
             // Skip the rest of a number that was rejected, so its tail is not read as another number.
-            if CJK.isASCIIDigit(scalars[index]) || ChineseNumber.numeralScalars.contains(scalars[index]) {
+            if CJK.isASCIIDigit(scalars[index]) || ChineseNumber.isNumeral(scalars[index]) {
                 var next = index + 1
                 while next < scalars.count,
                     CJK.isASCIIDigit(scalars[next]) || scalars[next] == "." || scalars[next] == ","
-                        || ChineseNumber.numeralScalars.contains(scalars[next])
+                        || ChineseNumber.isNumeral(scalars[next])
                 {
                     next += 1
                 }
@@ -67,12 +100,12 @@ struct QuantityScanner {
         let first = scalars[start]
         let previous: Unicode.Scalar? = start > 0 ? scalars[start - 1] : nil
         let isArabic = CJK.isASCIIDigit(first)
-        guard isArabic || Self.chineseStarters.contains(first) else { return nil }
+        guard isArabic || Self.isChineseStarter(first) else { return nil }
         if let previous {
-            if isArabic && (CJK.isASCIIDigit(previous) || CJK.isASCIILetter(previous) || ".,-+×*/:：".unicodeScalars.contains(previous)) {
+            if isArabic && (CJK.isASCIIDigit(previous) || CJK.isASCIILetter(previous) || Self.continuesArabic(previous)) {
                 return nil
             }
-            if !isArabic && (ChineseNumber.numeralScalars.contains(previous) || previous == "届") { return nil }
+            if !isArabic && (ChineseNumber.isNumeral(previous) || previous == "届") { return nil }
         }
         if spans.isInsideName(start) { return nil }
         // The number.
@@ -88,7 +121,7 @@ struct QuantityScanner {
             wasSingleYi = end - start == 1 && first == "一"
         }
         // Codes, phone numbers, 7×24, 5G.
-        if end < scalars.count, "×*xX+".unicodeScalars.contains(scalars[end]) { return nil }
+        if end < scalars.count, Self.isOperator(scalars[end]) { return nil }
         if end < scalars.count, CJK.isASCIILetter(scalars[end]) { return nil }
         if isArabic, end + 1 < scalars.count, scalars[end] == "-" || scalars[end] == ":",
             CJK.isASCIIDigit(scalars[end + 1])
@@ -110,7 +143,7 @@ struct QuantityScanner {
         (factor, magnitudeText, end) = magnitude(at: end, in: scalars)
         // A range: 10至55个工作日, 3-5天.
         var valueMax: Double?
-        if end + 1 < scalars.count, Self.rangeConnectors.contains(scalars[end]), !isRank {
+        if end + 1 < scalars.count, Self.isRangeConnector(scalars[end]), !isRank {
             let second = end + 1
             let parsed: (Double, Int)? =
                 isArabic
@@ -185,13 +218,14 @@ struct QuantityScanner {
     }
 
     private func magnitude(at position: Int, in scalars: [Unicode.Scalar]) -> (Double, String, Int) {
-        for (word, factor) in UnitLexicon.magnitudes {
-            let needle = Array(word.unicodeScalars)
+        for (needle, word, factor) in Self.magnitudeWords {
             if scalars.matches(needle, at: position) {
                 // 千 is a magnitude only before a unit (3千家), not in 千方百计.
                 let after = position + needle.count
                 let next = after < scalars.count ? scalars[after] : " "
-                if UnitLexicon.match(scalars, at: after) != nil || next == "余" || next == "多" || "至到-~".unicodeScalars.contains(next) {
+                if UnitLexicon.match(scalars, at: after) != nil || next == "余" || next == "多" || next == "至" || next == "到"
+                    || next == "-" || next == "~"
+                {
                     return (factor, word, after)
                 }
             }
@@ -221,7 +255,10 @@ struct QuantityScanner {
         switch unit {
         case "year":
             // 三年行动 / 连续三年 as a duration; a year-long period, not a date.
-            return value < 100 && !"以来前后初底末度级".unicodeScalars.contains(next)
+            switch next {
+            case "以", "来", "前", "后", "初", "底", "末", "度", "级": return false
+            default: return value < 100
+            }
         case "time":
             // 五次全会, 二次开发
             return !(spans.hasWord("全会", at: end) || spans.hasWord("会议", at: end) || spans.hasWord("开发", at: end))
@@ -232,11 +269,15 @@ struct QuantityScanner {
 
     private func isRankContext(before position: Int, spans: TextSpans) -> Bool {
         let windowStart = max(spans.sentence(containing: position).lowerBound, position - 10)
-        let window = spans.string(windowStart..<position)
-        return Self.rankContext.contains(where: window.contains)
+        guard spans.isPlain else {
+            let window = spans.string(windowStart..<position)
+            return Self.rankContext.contains(where: window.contains)
+        }
+        let window = Array(spans.scalars[windowStart..<position])
+        return Self.rankWords.words.contains(where: window.containsSubsequence)
     }
 
     private func isChangeVerb(before position: Int, spans: TextSpans) -> Bool {
-        ["提升", "上升", "前进", "提高", "跃升", "攀升", "下降", "后退", "下滑", "进位"].contains { spans.hasPrefix($0, before: position) }
+        Self.changeVerbs.words.contains { spans.hasPrefix($0, before: position) }
     }
 }

@@ -11,25 +11,60 @@ struct QuotedTermExtractor {
         "表", "法", "机制", "规则", "须知", "告知书", "通告", "政策",
     ]
     static let honourMarkers = ["授予", "获评", "荣获", "入选", "评为", "评选为", "称号", "获得"]
+    static let documentTypeWords = ScalarWordList(documentTypes)
+    static let honourWords = ScalarWordList(honourMarkers)
     /// Characters of reform names: actions (办, 批, 跑, 通, 审) and instruments (网, 码, 证, 贷, 站, 制), or a
     /// slogan's leading numeral (一网通办, 三集中). A quoted term of three characters or fewer without them is
     /// usually a metaphor or emphasis (样板间, 店小二, 痛点, 组合拳), not an initiative.
-    static let reformCharacters: Set<Unicode.Scalar> = Set("办批跑通贷码评证审网制站易惠云".unicodeScalars)
-    static let sloganNumerals: Set<Unicode.Scalar> = Set("零一二两三四五六七八九十".unicodeScalars)
+    static func isReformCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "办", "批", "跑", "通", "贷", "码", "评", "证", "审", "网", "制", "站", "易", "惠", "云": true
+        default: false
+        }
+    }
+
+    static func isSloganNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
+
+    /// `!?！？`: a quoted exclamation or question is speech.
+    static func isSpeechMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "!", "?", "！", "？": true
+        default: false
+        }
+    }
 
     static func looksLikeReformName(_ term: String) -> Bool {
-        guard term.count <= 3 else { return true }
-        if let first = term.unicodeScalars.first, sloganNumerals.contains(first) { return true }
-        return term.unicodeScalars.contains(where: reformCharacters.contains)
+        term.count > 3 || hasReformMarker(Array(term.unicodeScalars))
     }
+
+    /// A leading slogan numeral or a reform character (the test for terms of three characters or fewer).
+    static func hasReformMarker(_ scalars: [Unicode.Scalar]) -> Bool {
+        if let first = scalars.first, isSloganNumeral(first) { return true }
+        return scalars.contains(where: isReformCharacter)
+    }
+
+    // The checks below read scalars when the text is plain (see `TextSpans.isPlain`) and fall back to the
+    // Character-level `String` checks they mirror otherwise.
 
     func policies(in spans: TextSpans, reportID: String) -> [TermMention] {
         var seen = Set<String>()
         var mentions: [TermMention] = []
         for span in spans.titles {
-            let term = spans.string(span).trimmingCharacters(in: .whitespaces)
-            guard term.count >= 2, !term.contains("?"), seen.insert(term).inserted else { continue }
-            let type = Self.documentTypes.first(where: { term.hasSuffix($0) }) ?? "其他"
+            let scalars = Array(spans.scalars[spans.trimmed(span)])
+            let term = String(scalars: scalars)
+            let type: String
+            if spans.isPlain {
+                guard scalars.count >= 2, !scalars.contains("?"), seen.insert(term).inserted else { continue }
+                type = Self.documentTypeWords.words.firstIndex(where: scalars.hasSuffix).map { Self.documentTypes[$0] } ?? "其他"
+            } else {
+                guard term.count >= 2, !term.contains("?"), seen.insert(term).inserted else { continue }
+                type = Self.documentTypes.first(where: { term.hasSuffix($0) }) ?? "其他"
+            }
             mentions.append(mention(term, span: span, type: type, spans: spans, reportID: reportID))
         }
         return mentions
@@ -39,15 +74,27 @@ struct QuotedTermExtractor {
         var seen = Set<String>()
         var mentions: [TermMention] = []
         for span in spans.slogans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            let term = spans.string(span).trimmingCharacters(in: .whitespaces)
-            guard term.count >= 2, term.unicodeScalars.contains(where: CJK.isIdeograph), !term.contains("?") else { continue }
+            let scalars = Array(spans.scalars[spans.trimmed(span)])
+            guard scalars.contains(where: CJK.isIdeograph) else { continue }
             if spans.titles.contains(where: { $0.contains(span.lowerBound) }) { continue }
-            let before = spans.string(max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1))
-            if Self.honourMarkers.contains(where: before.contains) { continue }
-            if term.hasPrefix("十") && term.hasSuffix("五") { continue }  // 十四五, 十三五: plan periods
-            if !Self.looksLikeReformName(term) { continue }
-            if term.hasPrefix("第") { continue }  // 第一: a rank in quotes
-            if term.contains(where: { "!?！？".contains($0) }) { continue }  // quoted speech
+            let before = spans.scalars[max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)]
+            let term = String(scalars: scalars)
+            if spans.isPlain {
+                guard scalars.count >= 2, !scalars.contains("?") else { continue }
+                if Self.honourWords.words.contains(where: Array(before).containsSubsequence) { continue }
+                if scalars.first == "十" && scalars.last == "五" { continue }  // 十四五, 十三五: plan periods
+                if scalars.count <= 3 && !Self.hasReformMarker(scalars) { continue }
+                if scalars.first == "第" { continue }  // 第一: a rank in quotes
+                if scalars.contains(where: Self.isSpeechMark) { continue }  // quoted speech
+            } else {
+                guard term.count >= 2, !term.contains("?") else { continue }
+                let before = String(scalars: before)
+                if Self.honourMarkers.contains(where: before.contains) { continue }
+                if term.hasPrefix("十") && term.hasSuffix("五") { continue }
+                if !Self.looksLikeReformName(term) { continue }
+                if term.hasPrefix("第") { continue }
+                if term.contains(where: { "!?！？".contains($0) }) { continue }
+            }
             guard seen.insert(term).inserted else { continue }
             mentions.append(mention(term, span: span, type: nil, spans: spans, reportID: reportID))
         }

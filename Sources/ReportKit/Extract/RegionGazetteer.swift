@@ -20,6 +20,26 @@ public final class RegionGazetteer: Sendable {
     let byName: [String: [Division]]
     /// Names by their first character, longest first, for scanning text.
     let namesByFirstScalar: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// Every name and short form in `byName`, numbered for ``nameIndex``.
+    let names: [String]
+    /// The names starting with each scalar, in `namesByFirstScalar` order.
+    let nameIndex: ScalarTable<[NameCandidate]>
+
+    /// A name as the text scanner first meets it: its second scalar and length are kept inline so that most
+    /// candidates are rejected without reading the name itself from another part of memory.
+    struct NameCandidate: Sendable {
+        /// Into ``names`` and ``nameScalars``.
+        let number: Int
+        let length: Int
+        /// The name's second scalar, or its first for a one-character name.
+        let second: Unicode.Scalar
+
+        /// True when `scalars` hold this name at `index` (whose scalar is the name's first).
+        func matches(_ scalars: [Unicode.Scalar], at index: Int, in gazetteer: RegionGazetteer) -> Bool {
+            guard index + length <= scalars.count, length < 2 || scalars[index + 1] == second else { return false }
+            return scalars.matches(gazetteer.nameScalars[number], at: index)
+        }
+    }
 
     public static let shared: RegionGazetteer = {
         do {
@@ -82,19 +102,32 @@ public final class RegionGazetteer: Sendable {
         self.byCode = byCode
         self.byName = byName
         var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        var numbers: [Unicode.Scalar: [NameCandidate]] = [:]
+        var names: [String] = []
         for name in byName.keys.sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
             let scalars = Array(name.unicodeScalars)
-            if let first = scalars.first { index[first, default: []].append(scalars) }
+            if let first = scalars.first {
+                index[first, default: []].append(scalars)
+                let candidate = NameCandidate(number: names.count, length: scalars.count, second: scalars.dropFirst().first ?? first)
+                numbers[first, default: []].append(candidate)
+                names.append(name)
+            }
         }
         self.namesByFirstScalar = index
+        self.names = names
+        self.nameIndex = ScalarTable(numbers)
+        self.nameScalars = names.map { Array($0.unicodeScalars) }
     }
+
+    /// ``names`` as scalars.
+    let nameScalars: [[Unicode.Scalar]]
 
     public func division(code: String) -> Division? { byCode[code] }
 
     /// The length of the longest division name or short form that `scalars` starts with, if any.
     func leadingName(of scalars: [Unicode.Scalar]) -> Int? {
-        guard let first = scalars.first, let candidates = namesByFirstScalar[first] else { return nil }
-        for name in candidates where scalars.matches(name, at: 0) { return name.count }
+        guard let first = scalars.first, let candidates = nameIndex[first] else { return nil }
+        for candidate in candidates where candidate.matches(scalars, at: 0, in: self) { return candidate.length }
         return nil
     }
 

@@ -27,10 +27,16 @@ public struct RegionResolver: Sendable {
     }
 
     public func resolve(title: String?, text: String) -> Resolution? {
-        var counts: [String: Int] = [:]
-        if let title { count(title, weight: 3, into: &counts) }
-        count(text, weight: 1, into: &counts)
-        guard !counts.isEmpty else { return nil }
+        resolve(title: title, scalars: Array(text.unicodeScalars))
+    }
+
+    /// The place a text given as scalars is about.
+    func resolve(title: String?, scalars: [Unicode.Scalar]) -> Resolution? {
+        var mentions: [Int: Int] = [:]  // name number → weighted mentions
+        if let title { count(Array(title.unicodeScalars), weight: 3, into: &mentions) }
+        count(scalars, weight: 1, into: &mentions)
+        guard !mentions.isEmpty else { return nil }
+        let counts = Dictionary(uniqueKeysWithValues: mentions.map { (gazetteer.names[$0.key], $0.value) })
         var scores: [String: Int] = [:]  // division code → score
         var ambiguousCodes = Set<String>()
         var deferred: [(String, Int)] = []
@@ -91,18 +97,17 @@ public struct RegionResolver: Sendable {
     }
 
     /// Counts names at each position, longest match first, so 玉门市 is not also counted as 玉门.
-    private func count(_ text: String, weight: Int, into counts: inout [String: Int]) {
-        let scalars = Array(text.unicodeScalars)
+    private func count(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout [Int: Int]) {
         var index = 0
         while index < scalars.count {
             var matched = 0
-            if let candidates = gazetteer.namesByFirstScalar[scalars[index]] {
-                for name in candidates where index + name.count <= scalars.count {
-                    // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
-                    if name.count == 2, index > 0, Self.surnames.contains(scalars[index - 1]) { continue }
-                    if scalars.matches(name, at: index) {
-                        counts[String(String.UnicodeScalarView(name)), default: 0] += weight
-                        matched = name.count
+            if let candidates = gazetteer.nameIndex[scalars[index]] {
+                // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
+                let afterSurname = index > 0 && Self.surnames.contains(scalars[index - 1])
+                for candidate in candidates where !(candidate.length == 2 && afterSurname) {
+                    if candidate.matches(scalars, at: index, in: gazetteer) {
+                        counts[candidate.number, default: 0] += weight
+                        matched = candidate.length
                         break
                     }
                 }

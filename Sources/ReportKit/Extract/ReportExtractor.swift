@@ -18,11 +18,11 @@ public struct ReportExtractor: Stage {
         if let publisher = document.source.overrides["publisher"] { hints.publisher = publisher }
         if let date = document.source.overrides["date"] { hints.published = date }
         let spans = TextSpans(text)
-        let metrics = MetricExtractor().extract(from: text, reportID: reportID)
+        let metrics = MetricExtractor().extract(from: spans, reportID: reportID)
         let terms = QuotedTermExtractor()
         let policies = terms.policies(in: spans, reportID: reportID)
         let initiatives = terms.initiatives(in: spans, reportID: reportID)
-        let region = RegionResolver(gazetteer: gazetteer).resolve(title: hints.title, text: text)
+        let region = RegionResolver(gazetteer: gazetteer).resolve(title: hints.title, scalars: spans.scalars)
         let flags = document.qualityFlags.map { "\($0.name)=\($0.count)" }.joined(separator: ";")
         let report = Report(
             reportID: reportID, title: hints.title, publishedDate: DateNormalizer.isoDate(hints.published),
@@ -30,7 +30,7 @@ public struct ReportExtractor: Stage {
             editors: hints.editors, photographers: hints.photographers, province: region?.province,
             city: region?.prefecture, county: region?.county, regionCode: region?.division.code,
             regionLongitude: region?.division.longitude, regionLatitude: region?.division.latitude,
-            script: document.originalScript, charCount: text.unicodeScalars.count, metricCount: metrics.count,
+            script: document.originalScript, charCount: spans.scalars.count, metricCount: metrics.count,
             policyCount: policies.count, initiativeCount: initiatives.count, qualityFlags: flags, qualityScore: 1,
             duplicates: "", duplicateSources: "", sourcePath: document.source.displayPath,
             sourceURL: document.fetch?.finalURL ?? document.source.remoteURL,

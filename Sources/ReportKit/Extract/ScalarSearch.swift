@@ -41,11 +41,78 @@ extension Array where Element == Unicode.Scalar {
 
     func containsSubsequence(_ needle: [Unicode.Scalar]) -> Bool { firstOffset(of: needle) != nil }
 
-    var string: String { String(String.UnicodeScalarView(self)) }
+    var string: String { String(scalars: self) }
+}
+
+extension String {
+    /// A String of `scalars`, encoded to UTF-8 in one buffer. Appending to a `String.UnicodeScalarView`
+    /// one scalar at a time is several times slower, and extraction builds a String for every term,
+    /// sentence and quote it reports.
+    init<Scalars: Collection>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
+        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                let value = scalar.value
+                switch value {
+                case 0..<0x80:
+                    buffer[count] = UInt8(value)
+                    count += 1
+                case 0x80..<0x800:
+                    buffer[count] = UInt8(0xC0 | value >> 6)
+                    buffer[count + 1] = UInt8(0x80 | value & 0x3F)
+                    count += 2
+                case 0x800..<0x10000:
+                    buffer[count] = UInt8(0xE0 | value >> 12)
+                    buffer[count + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | value & 0x3F)
+                    count += 3
+                default:
+                    buffer[count] = UInt8(0xF0 | value >> 18)
+                    buffer[count + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[count + 3] = UInt8(0x80 | value & 0x3F)
+                    count += 4
+                }
+            }
+            return count
+        }
+    }
 }
 
 /// Word lists prepared once as scalar arrays.
 struct ScalarWordList: Sendable {
     let words: [[Unicode.Scalar]]
     init(_ words: [String]) { self.words = words.map { Array($0.unicodeScalars) } }
+}
+
+/// A read-only map from scalars to values that answers with an array index instead of hashing: the
+/// Basic Multilingual Plane (all of CJK's common ideographs) goes through a 64 Ki slot table, the rest
+/// through a dictionary. For lookups at every position of a text.
+struct ScalarTable<Value: Sendable>: Sendable {
+    private let slots: [Int32]
+    private let values: [Value]
+    private let astral: [Unicode.Scalar: Value]
+
+    init(_ entries: [Unicode.Scalar: Value]) {
+        var slots = [Int32](repeating: -1, count: 0x10000)
+        var values: [Value] = []
+        var astral: [Unicode.Scalar: Value] = [:]
+        for (scalar, value) in entries {
+            if scalar.value < 0x10000 {
+                slots[Int(scalar.value)] = Int32(values.count)
+                values.append(value)
+            } else {
+                astral[scalar] = value
+            }
+        }
+        self.slots = slots
+        self.values = values
+        self.astral = astral
+    }
+
+    subscript(scalar: Unicode.Scalar) -> Value? {
+        guard scalar.value < 0x10000 else { return astral[scalar] }
+        let slot = slots[Int(scalar.value)]
+        return slot < 0 ? nil : values[Int(slot)]
+    }
 }

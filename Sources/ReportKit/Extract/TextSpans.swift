@@ -11,19 +11,62 @@ struct TextSpans {
     /// Inside long `“…”` (quoted speech): claims there count.
     let speech: [Range<Int>]
 
-    static let sentenceEnders: Set<Unicode.Scalar> = Set("。！？；!?;\n".unicodeScalars)
-    static let closers: Set<Unicode.Scalar> = Set("”’」』)）".unicodeScalars)
+    /// True when every scalar is a `Character` of its own without a canonical equivalent, so comparing
+    /// scalars gives the same answers as `String`'s Character-level `count`, `hasPrefix` and `contains`.
+    /// Almost every cleaned report is plain; the rare others take the `String` route.
+    let isPlain: Bool
+    /// True at the positions inside a title or slogan (see ``isInsideName(_:)``).
+    private let insideName: [Bool]
+
+    /// `。！？；!?;` and the line break.
+    static func isSentenceEnder(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "；", "!", "?", ";", "\n": true
+        default: false
+        }
+    }
+
+    /// Closing quotes and brackets that belong to the sentence they follow.
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "”", "’", "」", "』", ")", "）": true
+        default: false
+        }
+    }
+
+    /// Latin, general punctuation, symbols, CJK punctuation, kana, ideographs, private-use and full-width
+    /// forms — but not CR (which joins LF), the zero-width joiners, combining marks, the kana voicing marks,
+    /// nor the few symbols with a singleton canonical decomposition (U+2000, U+2001, U+2126, U+212A,
+    /// U+212B, U+2329, U+232A). A unit test checks every scalar here against `String`'s own rules.
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0D, 0x2000, 0x2001, 0x200C, 0x200D, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A: false
+        case 0...0x2FF, 0x2002...0x20CF, 0x2100...0x2BFF, 0x2E80...0x3029, 0x3030...0x3098, 0x309B...0x33FF,
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xE000...0xF8FF, 0xFE30...0xFE6F, 0xFF00...0xFF9D, 0xFFA0...0xFFEF:
+            true
+        default: false
+        }
+    }
+
+    /// Punctuation that makes a quotation speech rather than a name.
+    static func isSpeechPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "，", ",": true
+        default: false
+        }
+    }
 
     init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         self.scalars = scalars
+        self.isPlain = scalars.allSatisfy(Self.isPlain)
         var sentences: [Range<Int>] = []
         var start = 0
         var index = 0
         while index < scalars.count {
-            if Self.sentenceEnders.contains(scalars[index]) {
+            if Self.isSentenceEnder(scalars[index]) {
                 var end = index + 1
-                while end < scalars.count, Self.closers.contains(scalars[end]) { end += 1 }
+                while end < scalars.count, Self.isCloser(scalars[end]) { end += 1 }
                 if end > start { sentences.append(start..<end) }
                 start = end
                 index = end
@@ -39,12 +82,17 @@ struct TextSpans {
         for (open, close) in [("“", "”"), ("‘", "’"), ("「", "」"), ("\"", "\"")] as [(Unicode.Scalar, Unicode.Scalar)] {
             for span in Self.bracketed(scalars, open: open, close: close, maxLength: 400) {
                 let inner = scalars[span]
-                let isSpeech = inner.count > 24 || inner.contains(where: { "。！？，,".unicodeScalars.contains($0) })
+                let isSpeech = inner.count > 24 || inner.contains(where: Self.isSpeechPunctuation)
                 if isSpeech { speech.append(span) } else { slogans.append(span) }
             }
         }
         self.slogans = slogans
         self.speech = speech
+        var insideName = [Bool](repeating: false, count: scalars.count)
+        for span in titles + slogans {
+            for position in span { insideName[position] = true }
+        }
+        self.insideName = insideName
     }
 
     /// Ranges strictly inside matching `open`/`close` pairs (not nested across lines).
@@ -93,22 +141,60 @@ struct TextSpans {
         return position..<min(position + 1, scalars.count)
     }
 
+    /// True inside a `《…》` title or a slogan.
     func isInsideName(_ position: Int) -> Bool {
-        titles.contains { $0.contains(position) } || slogans.contains { $0.contains(position) }
+        position >= 0 && position < insideName.count && insideName[position]
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[range.clamped(to: 0..<scalars.count)]))
+        String(scalars: scalars[range.clamped(to: 0..<scalars.count)])
+    }
+
+    /// `string(range).trimmingCharacters(in: .whitespaces)` without Foundation.
+    func trimmedString(_ range: Range<Int>) -> String {
+        string(trimmed(range))
+    }
+
+    /// `range` without leading and trailing ``isWhitespace(_:)`` scalars.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        let clamped = range.clamped(to: 0..<scalars.count)
+        var lower = clamped.lowerBound
+        var upper = clamped.upperBound
+        while lower < upper, Self.isWhitespace(scalars[lower]) { lower += 1 }
+        while upper > lower, Self.isWhitespace(scalars[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// Exactly the scalars Foundation's `CharacterSet.whitespaces` holds on Linux (tab, the space separators
+    /// and U+200B); `trimmingCharacters(in:)` trims them scalar by scalar. A unit test pins both facts.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// True when the scalars before `position` end with `word`.
     func hasPrefix(_ word: String, before position: Int) -> Bool {
-        let needle = Array(word.unicodeScalars)
-        return position <= scalars.count && scalars.matches(needle, at: position - needle.count)
+        position <= scalars.count && hasWord(word, at: position - word.unicodeScalars.count)
     }
 
-    /// True when the scalars from `position` start with `word`.
+    func hasPrefix(_ needle: [Unicode.Scalar], before position: Int) -> Bool {
+        position <= scalars.count && scalars.matches(needle, at: position - needle.count)
+    }
+
+    /// True when the scalars from `position` start with `word` (compared in place, without an array).
     func hasWord(_ word: String, at position: Int) -> Bool {
-        scalars.matches(Array(word.unicodeScalars), at: position)
+        guard position >= 0, position <= scalars.count else { return false }
+        var index = position
+        for scalar in word.unicodeScalars {
+            guard index < scalars.count, scalars[index] == scalar else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    func hasWord(_ needle: [Unicode.Scalar], at position: Int) -> Bool {
+        scalars.matches(needle, at: position)
     }
 }

@@ -34,19 +34,27 @@ public enum UnitLexicon {
     ]
 
     /// Written units sorted longest first, for greedy matching.
-    static let byLength: [(scalars: [Unicode.Scalar], normalized: String, countsThings: Bool)] = table
-        .map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
+    static let byLength: [(scalars: [Unicode.Scalar], text: String, normalized: String, countsThings: Bool)] = table
+        .map { (Array($0.0.unicodeScalars), $0.0, $0.1, $0.2) }
         .sorted { $0.scalars.count > $1.scalars.count }
+
+    /// The positions in ``byLength`` of the units starting with each scalar, longest first.
+    static let byFirstScalar: ScalarTable<[Int]> = {
+        var entries: [Unicode.Scalar: [Int]] = [:]
+        for (position, entry) in byLength.enumerated() { entries[entry.scalars[0], default: []].append(position) }
+        return ScalarTable(entries)
+    }()
 
     /// Magnitude characters between a number and its unit.
     static let magnitudes: [(String, Double)] = [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8), ("千", 1e3)]
 
     /// The unit written at `start`, if any: the longest lexicon entry that matches there.
     static func match(_ scalars: [Unicode.Scalar], at start: Int) -> (text: String, normalized: String, countsThings: Bool, end: Int)? {
-        for entry in byLength {
-            let end = start + entry.scalars.count
+        guard start >= 0, start < scalars.count, let candidates = byFirstScalar[scalars[start]] else { return nil }
+        for position in candidates {
+            let entry = byLength[position]
             if scalars.matches(entry.scalars, at: start) {
-                return (String(String.UnicodeScalarView(entry.scalars)), entry.normalized, entry.countsThings, end)
+                return (entry.text, entry.normalized, entry.countsThings, start + entry.scalars.count)
             }
         }
         return nil
