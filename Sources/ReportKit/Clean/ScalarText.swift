@@ -1,5 +1,5 @@
-/// Fast conversions between Unicode scalars and Strings. Appending to `String.UnicodeScalarView` one scalar
-/// at a time is slow; encoding UTF-8 into a byte buffer and decoding it once is several times faster.
+/// Byte-level text helpers for cleaning. Appending to `String.UnicodeScalarView` one scalar at a time is slow;
+/// encoding UTF-8 into a byte buffer and decoding it once is several times faster (see also `String(scalars:)`).
 enum ScalarText {
     /// Appends the UTF-8 encoding of `scalar`.
     @inline(__always)
@@ -21,14 +21,6 @@ enum ScalarText {
             out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
             out.append(UInt8(0x80 | (value & 0x3F)))
         }
-    }
-
-    /// The String of a run of scalars.
-    static func string<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.underestimatedCount * 3)
-        for scalar in scalars { appendUTF8(scalar, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether UTF-8 `bytes` contain the ASCII byte pair `first`, `second` (such as `. `).

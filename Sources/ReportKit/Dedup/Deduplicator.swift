@@ -66,11 +66,11 @@ public struct Deduplicator: GlobalStage {
         }
         let rows = max(1, options.permutations / max(1, options.bands))
         for band in 0..<max(1, options.bands) {
-            var buckets: [[UInt32]: Int] = [:]
+            var buckets: [BandKey: Int] = [:]
             let range = (band * rows)..<min((band + 1) * rows, options.permutations)
             guard !range.isEmpty else { continue }
             for (index, summary) in summaries.enumerated() where summary.sketch.minhash.count >= range.upperBound {
-                let key = Array(summary.sketch.minhash[range])
+                let key = BandKey(summary.sketch.minhash[range])
                 if let first = buckets[key] {
                     if find(first) != find(index),
                         MinHasher.similarity(summaries[first].sketch.minhash, summary.sketch.minhash) >= options.threshold
@@ -82,24 +82,67 @@ public struct Deduplicator: GlobalStage {
                 }
             }
         }
-        var clusters: [Int: [Int]] = [:]
-        for index in summaries.indices { clusters[find(index), default: []].append(index) }
+        // Clusters as runs of indices sorted by their root: one array for all, not an array per cluster.
+        let roots = summaries.indices.map(find)
+        let byCluster = summaries.indices.sorted { (roots[$0], $0) < (roots[$1], $1) }
         var kept: [DocumentSummary] = []
         var removed = 0
-        for root in clusters.keys.sorted() {
-            let members = clusters[root]!.sorted { Self.isPreferred(summaries[$0], over: summaries[$1]) }
+        var runStart = 0
+        while runStart < byCluster.count {
+            var runEnd = runStart + 1
+            while runEnd < byCluster.count, roots[byCluster[runEnd]] == roots[byCluster[runStart]] { runEnd += 1 }
+            let members = byCluster[runStart..<runEnd].sorted { Self.isPreferred(summaries[$0], over: summaries[$1]) }
             var canonical = summaries[members[0]]
             let copies = members.dropFirst().map { summaries[$0] }.sorted { $0.reportID < $1.reportID }
             canonical.duplicates = copies.map(\.reportID)
             canonical.duplicateSources = copies.map(\.sourcePath)
             removed += copies.count
             kept.append(canonical)
+            runStart = runEnd
         }
         kept.sort { $0.reportID < $1.reportID }
         return Result(kept: kept, duplicatesRemoved: removed)
     }
 
-    /// Earliest date first (undated last), then more complete metadata, then the smaller id.
+    /// One LSH band of a signature as a hash key. Up to eight rows are packed into four words (no heap
+/// allocation per report and band); longer bands keep the values themselves. Equal keys mean equal bands.
+struct BandKey: Hashable {
+    var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var length: Int
+    var overflow: [UInt32] = []
+
+    init(_ band: ArraySlice<UInt32>) {
+        length = band.count
+        guard band.count <= 8 else {
+            overflow = Array(band)
+            return
+        }
+        for (offset, value) in band.enumerated() {
+            let shifted = UInt64(value) << (offset % 2 == 0 ? 0 : 32)
+            switch offset / 2 {
+            case 0: packed.0 |= shifted
+            case 1: packed.1 |= shifted
+            case 2: packed.2 |= shifted
+            default: packed.3 |= shifted
+            }
+        }
+    }
+
+    static func == (left: BandKey, right: BandKey) -> Bool {
+        left.packed == right.packed && left.length == right.length && left.overflow == right.overflow
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(packed.0)
+        hasher.combine(packed.1)
+        hasher.combine(packed.2)
+        hasher.combine(packed.3)
+        hasher.combine(length)
+        hasher.combine(overflow)
+    }
+}
+
+/// Earliest date first (undated last), then more complete metadata, then the smaller id.
     static func isPreferred(_ left: DocumentSummary, over right: DocumentSummary) -> Bool {
         let leftDate = left.publishedDate ?? "9999"
         let rightDate = right.publishedDate ?? "9999"
