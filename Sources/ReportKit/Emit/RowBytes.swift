@@ -5,47 +5,58 @@ enum RowBytes {
     static func appendCSVField(_ value: String, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
-            var needsQuotes = false
-            for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-                needsQuotes = true
-                break
-            }
-            guard needsQuotes else {
+            guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
                 out.append(contentsOf: bytes)
                 return
             }
             out.append(0x22)
-            for byte in bytes {
-                if byte == 0x22 { out.append(0x22) }
-                out.append(byte)
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte == 0x22 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+                runStart = index  // the quote is written again: doubled
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             out.append(0x22)
         }
     }
 
     /// A JSON string literal; non-ASCII stays as UTF-8, control characters and U+2028/U+2029 are escaped.
+    /// Runs of bytes that need no escape are copied whole.
     static func appendJSONString(_ value: String, to out: inout [UInt8]) {
         var value = value
         out.append(0x22)
         value.withUTF8 { bytes in
-            var index = 0
             let count = bytes.count
+            var runStart = 0
+            var index = 0
             while index < count {
                 let byte = bytes[index]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                let isSeparator = byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+                if byte == 0xE2 && !isSeparator {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 switch byte {
                 case 0x22: out.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
                 case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
                 case 0x0D: out.append(contentsOf: [0x5C, 0x72])
                 case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0..<0x20: appendUnicodeEscape(UInt32(byte), to: &out)
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2:
                     appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 2
-                default: out.append(byte)
+                default: appendUnicodeEscape(UInt32(byte), to: &out)
                 }
                 index += 1
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
         out.append(0x22)
     }

@@ -42,4 +42,21 @@ import Testing
         #expect(Cell.number(nil).jsonText == "null")
         #expect(Cell.list(["毛雷", "符武平"]).csvText == "毛雷;符武平")
     }
+
+    /// Escapes agree with JSONSerialization's reading of them, on every kind of byte the fast path skips.
+    @Test("escapes JSON strings exactly and round-trips them") func jsonEscapes() throws {
+        let samples = [
+            "plain 营商环境", "quote \" and backslash \\", "line\nbreak\r\ttab", "\u{01}\u{1F}control",
+            "separators \u{2028}\u{2029} and dash — ellipsis …", "emoji 😀 at the end", "", "\"",
+        ]
+        for sample in samples {
+            let literal = Cell.jsonString(sample)
+            let decoded = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
+            #expect(decoded == [sample], "round trip of \(literal)")
+            #expect(!literal.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        }
+        #expect(Cell.jsonString("a\u{2028}—\"") == "\"a\\u2028—\\\"\"")
+        #expect(CSVWriter.field("\"\"") == "\"\"\"\"\"\"")
+        #expect(CSVWriter.field("末尾\"") == "\"末尾\"\"\"")
+    }
 }

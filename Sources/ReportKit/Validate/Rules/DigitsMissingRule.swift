@@ -23,8 +23,8 @@ struct DigitsMissingRule: ValidationRule {
         let text = document.text
         let whole = NSRange(text.startIndex..., in: text)
         var findings: [(Int, Finding)] = []
-        let scalars = Array(text.unicodeScalars)
-        for (pattern, what, pairs) in Self.patterns where pairs.occur(in: scalars) {
+        let present = CharacterPairs.present(Self.patterns.map(\.2), in: text)
+        for ((pattern, what, _), isPresent) in zip(Self.patterns, present) where isPresent {
             for match in pattern.matches(in: text, range: whole) {
                 guard let range = Range(match.range, in: text) else { continue }
                 let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
@@ -51,11 +51,17 @@ struct CharacterPairs: Sendable {
         self.second = Array(second.unicodeScalars)
     }
 
-    func occur(in scalars: [Unicode.Scalar]) -> Bool {
-        guard scalars.count >= 2 else { return false }
-        for index in 1..<scalars.count where second.contains(scalars[index]) && first.contains(scalars[index - 1]) {
-            return true
+    /// Which of `pairs` occur in `text`, in one pass over its scalars.
+    static func present(_ pairs: [CharacterPairs], in text: String) -> [Bool] {
+        var found = [Bool](repeating: false, count: pairs.count)
+        var previous: Unicode.Scalar = "\0"
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            guard scalar.value >= 0x25 else { continue }  // every second character is % or above
+            for (index, pair) in pairs.enumerated() where !found[index] && pair.second.contains(scalar) && pair.first.contains(previous) {
+                found[index] = true
+            }
         }
-        return false
+        return found
     }
 }
