@@ -28,38 +28,53 @@ public final class ChineseScriptConverter: Sendable {
     /// Simplified to Traditional.
     public static let simplifiedToTraditional = ChineseScriptConverter(configuration: "s2t.json")
 
-    private let handle: Mutex<UnsafeMutableRawPointer?>
+    private let configuration: String
+    /// Loaded converters not in use. A thread that finds none opens its own, so conversions on different
+    /// threads never wait for each other; there are never more than the threads that convert at once.
+    private let idle: Mutex<[Handle]>
+
+    /// A loaded OpenCC converter. The pool hands each one to a single thread at a time, which is what makes
+    /// moving it between threads safe.
+    private struct Handle: @unchecked Sendable {
+        let pointer: UnsafeMutableRawPointer
+    }
     private let loadError: String?
 
     private init(configuration: String) {
-        let opened = opencc_open(configuration)
-        if let opened, Int(bitPattern: opened) != -1 {
-            handle = Mutex(opened)
+        self.configuration = configuration
+        if let opened = Self.open(configuration) {
+            idle = Mutex([opened])
             loadError = nil
         } else {
-            handle = Mutex(nil)
+            idle = Mutex([])
             loadError = opencc_error().map { String(cString: $0) } ?? "\(configuration) not found"
         }
+    }
+
+    private static func open(_ configuration: String) -> Handle? {
+        guard let opened = opencc_open(configuration), Int(bitPattern: opened) != -1 else { return nil }
+        return Handle(pointer: opened)
     }
 
     public func toSimplified(_ text: String) throws -> String { try convert(text) }
 
     /// Converts `text` with this converter's configuration.
     public func convert(_ text: String) throws -> String {
-        try handle.withLock { handle in
-            guard let handle else { throw ConverterError.unavailable(loadError ?? "unknown error") }
-            let utf8 = Array(text.utf8)
-            let converted = utf8.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    opencc_convert_utf8(handle, chars.baseAddress, chars.count)
-                }
-            }
-            guard let converted else {
-                throw ConverterError.conversionFailed(opencc_error().map { String(cString: $0) } ?? "unknown error")
-            }
-            defer { opencc_convert_utf8_free(converted) }
-            return String(cString: converted)
+        guard loadError == nil, let handle = idle.withLock({ $0.popLast() }) ?? Self.open(configuration) else {
+            throw ConverterError.unavailable(loadError ?? "\(configuration) could not be opened again")
         }
+        defer { idle.withLock { $0.append(handle) } }
+        let utf8 = Array(text.utf8)
+        let converted = utf8.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                opencc_convert_utf8(handle.pointer, chars.baseAddress, chars.count)
+            }
+        }
+        guard let converted else {
+            throw ConverterError.conversionFailed(opencc_error().map { String(cString: $0) } ?? "unknown error")
+        }
+        defer { opencc_convert_utf8_free(converted) }
+        return String(cString: converted)
     }
 
     /// Common characters that exist only in Traditional script; a text with several is Traditional.
