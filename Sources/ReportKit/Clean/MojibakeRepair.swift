@@ -33,7 +33,8 @@ public struct MojibakeRepair: Sendable {
         let runs = Self.findRuns(scalars)
         guard !runs.isEmpty else { return Result(text: text, repairs: [], unrepaired: 0) }
         let frequency = Self.frequencyOutside(runs, in: scalars)
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count + 8)
         var repairs: [Repair] = []
         var unrepaired = 0
         var cursor = 0
@@ -53,12 +54,12 @@ public struct MojibakeRepair: Sendable {
             out.append(contentsOf: replacement)
             repairs.append(
                 Repair(
-                    flag: QualityFlagName.mojibakeRepaired, before: String(String.UnicodeScalarView(original)),
-                    after: String(String.UnicodeScalarView(replacement))))
+                    flag: QualityFlagName.mojibakeRepaired, before: String(scalars: original),
+                    after: String(scalars: replacement)))
             cursor = run.end
         }
         out.append(contentsOf: scalars[cursor...])
-        return Result(text: String(out), repairs: repairs, unrepaired: unrepaired)
+        return Result(text: String(scalars: out), repairs: repairs, unrepaired: unrepaired)
     }
 
     /// Cheap test for whether a document may hold this mojibake at all.
@@ -118,7 +119,7 @@ public struct MojibakeRepair: Sendable {
         while index < scalars.count, index - start <= 7 {
             let scalar = scalars[index]
             if scalar == ")" { return index > start }
-            if !(PinyinAnnotationStripper.toneMarked.contains(scalar) || (scalar.value >= 0x61 && scalar.value <= 0x7A)) {
+            if !(PinyinAnnotationStripper.isToneMarked(scalar) || (scalar.value >= 0x61 && scalar.value <= 0x7A)) {
                 return false
             }
             index += 1
@@ -127,20 +128,53 @@ public struct MojibakeRepair: Sendable {
     }
 
     /// Character and bigram counts of the document outside the suspect runs: the language model that
-    /// tells a repaired character from mojibake.
+    /// tells a repaired character from mojibake. Kept as sorted arrays (a count is the width of the equal
+    /// range, found by binary search): sorting once is far cheaper than hashing every scalar and bigram.
     struct Frequencies {
-        var characters: [Unicode.Scalar: Int] = [:]
-        var bigrams: [UInt64: Int] = [:]
+        /// Scalar values of the ideographs, sorted.
+        var characters: [UInt32] = []
+        /// `first << 32 | second` for every adjacent pair, sorted.
+        var bigrams: [UInt64] = []
 
-        func count(_ scalar: Unicode.Scalar) -> Int { characters[scalar, default: 0] }
+        init(characters: [UInt32], bigrams: [UInt64]) {
+            self.characters = characters.sorted()
+            self.bigrams = bigrams.sorted()
+        }
+
+        func count(_ scalar: Unicode.Scalar) -> Int { Self.occurrences(of: scalar.value, inSorted: characters) }
 
         func count(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
-            bigrams[UInt64(first.value) << 32 | UInt64(second.value), default: 0]
+            Self.occurrences(of: UInt64(first.value) << 32 | UInt64(second.value), inSorted: bigrams)
+        }
+
+        /// How many elements of the ascending `sorted` equal `value`.
+        static func occurrences<T: Comparable>(of value: T, inSorted sorted: [T]) -> Int {
+            let start = firstIndex(notBelow: value, in: sorted, strictlyAbove: false)
+            guard start < sorted.count, sorted[start] == value else { return 0 }
+            return firstIndex(notBelow: value, in: sorted, strictlyAbove: true) - start
+        }
+
+        /// The first index whose element is `>= value` (or `> value` when `strictlyAbove`).
+        private static func firstIndex<T: Comparable>(notBelow value: T, in sorted: [T], strictlyAbove: Bool) -> Int {
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < value || (strictlyAbove && sorted[middle] == value) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            return low
         }
     }
 
     static func frequencyOutside(_ runs: [Run], in scalars: [Unicode.Scalar]) -> Frequencies {
-        var frequencies = Frequencies()
+        var characters: [UInt32] = []
+        var bigrams: [UInt64] = []
+        characters.reserveCapacity(scalars.count)
+        bigrams.reserveCapacity(scalars.count)
         var runIndex = 0
         var index = 0
         var previous: Unicode.Scalar?
@@ -152,14 +186,12 @@ public struct MojibakeRepair: Sendable {
                 continue
             }
             let scalar = scalars[index]
-            if CJK.isIdeograph(scalar) { frequencies.characters[scalar, default: 0] += 1 }
-            if let previous {
-                frequencies.bigrams[UInt64(previous.value) << 32 | UInt64(scalar.value), default: 0] += 1
-            }
+            if CJK.isIdeograph(scalar) { characters.append(scalar.value) }
+            if let previous { bigrams.append(UInt64(previous.value) << 32 | UInt64(scalar.value)) }
             previous = scalar
             index += 1
         }
-        return frequencies
+        return Frequencies(characters: characters, bigrams: bigrams)
     }
 
     /// Re-encodes the run (after its leading `?`) as GBK, shifts it by one byte and decodes it.
