@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportKit
 
@@ -59,5 +60,47 @@ import Testing
         #expect(ChineseScriptConverter.scriptMarkers["與"] == true)
         #expect(ChineseScriptConverter.scriptMarkers["与"] == false)
         #expect(ChineseScriptConverter.scriptMarkers["海"] == nil)
+    }
+
+    @Test("byte search finds exactly the substrings of plain text") func byteSearch() {
+        #expect(ScalarText.containsBytes("网友评论区", "评论"))
+        #expect(!ScalarText.containsBytes("网友评", "评论"))
+        #expect(ScalarText.containsBytes("abc", ""))
+        #expect(!ScalarText.containsBytes("a", "ab"))
+        #expect(ScalarText.containsBytes("ab", "ab"))
+        for (text, needle) in [("分享到微信", "分享到"), ("扫一扫", "扫二"), ("相关阅读", "读"), ("x相关新闻", "x相")] {
+            #expect(ScalarText.isPlain(text))
+            #expect(ScalarText.containsBytes(text, needle) == text.contains(needle))
+        }
+        #expect(!ScalarText.isPlain("e\u{301}"))
+        #expect(!ScalarText.isPlain("a\r\nb"))
+        #expect(ScalarText.containsPair("2024年", 0x32, 0x30))
+        #expect(!ScalarText.containsPair("1 9", 0x31, 0x39))
+    }
+
+    @Test("whitespace trimming equals Foundation's") func trimming() {
+        for text in ["", " ", "\u{3000}正文\u{3000}", "\t a b \u{200B}", "正文", " \u{301}x ", "\n正文\n", "\u{A0}"] {
+            #expect(ScalarText.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces))
+            #expect(Array(ScalarText.trimmingWhitespace(text).unicodeScalars) == Array(text.trimmingCharacters(in: .whitespaces).unicodeScalars))
+        }
+    }
+
+    @Test("credit pre-check passes every line parseCredits reads") func creditPreCheck() {
+        for line in ["责任编辑：王小义", "（记者 兰荣江）", " 【 编辑 】张三", "责 编 李四", "实习生 王五", "(\u{301}记者 张三)"] {
+            #expect(BylineParser.mayStartWithCreditRole(line))
+        }
+        for line in ["正文。", "（图为会场）", "   ", ""] {
+            #expect(!BylineParser.mayStartWithCreditRole(line))
+            #expect(BylineParser.parseCredits(line) == nil)
+        }
+        #expect(BylineParser.parseCredits("责 编 李四")?.editors == ["李四"])
+    }
+
+    @Test("control-character share counts scalars, not bytes") func controlShare() {
+        #expect(DocumentDecoder.controlCharacterShare("") == 0)
+        #expect(DocumentDecoder.controlCharacterShare("海\u{1}") == 0.5)
+        #expect(DocumentDecoder.controlCharacterShare("a\r\n\t\u{7}") == 0.25)
+        let long = String(repeating: "海", count: 65536) + String(repeating: "\u{1}", count: 10)
+        #expect(DocumentDecoder.controlCharacterShare(long) == 0)
     }
 }
