@@ -64,14 +64,22 @@ enum BylineParser {
 
     /// Parses a stand-alone byline line; nil when the line is not one.
     static func parseLine(_ line: String) -> MetadataHints? {
-        guard line.utf8.count <= 240, line.count <= 80, !line.contains("。"), !line.contains("，") else { return nil }
+        guard line.utf8.count <= 240 else { return nil }
+        // A plain line (and what is left of it after the date) answers Character-level questions by scalar and byte.
+        let plain = ScalarText.isPlain(line)
+        func contains(_ text: String, _ word: String) -> Bool {
+            plain ? ScalarText.containsBytes(text, word) : text.contains(word)
+        }
+        guard (plain ? line.unicodeScalars.count : line.count) <= 80, !contains(line, "。"), !contains(line, "，") else {
+            return nil
+        }
         var hints = MetadataHints()
         var rest = line
         if let (date, range) = date(in: line) {
             hints.published = date
             rest.replaceSubrange(range, with: " ")
         }
-        let hasRole = ["记者", "通讯员", "来源", "作者", "编辑"].contains(where: rest.contains)
+        let hasRole = ["记者", "通讯员", "来源", "作者", "编辑"].contains { contains(rest, $0) }
         guard hasRole || hints.published != nil else { return nil }
         let normalized = rest.replacingOccurrences(of: "来源：", with: " ").replacingOccurrences(of: "来源:", with: " ")
             .replacingOccurrences(of: "作者：", with: " 记者").replacingOccurrences(of: "作者:", with: " 记者")

@@ -104,3 +104,21 @@ import Testing
         #expect(DocumentDecoder.controlCharacterShare(long) == 0)
     }
 }
+
+@Suite("Byline fast paths") struct BylineFastPathTests {
+    @Test("byline parsing of plain and non-plain lines", arguments: [
+        "人民网记者 毛雷", "环球网2024-04-19 18:35", "记者兰荣江编辑潘正祥", "正文，没有署名。", "来源：新华社", "作者:张三",
+        "e\u{301}记者 张三", "本报记者 李四\u{3000}", "2019年5月3日", "普通的一行",
+    ])
+    func parse(_ line: String) {
+        let hints = BylineParser.parseLine(line)
+        let isByline = hints != nil
+        let expected = ["人民网记者 毛雷", "环球网2024-04-19 18:35", "记者兰荣江编辑潘正祥", "来源：新华社", "作者:张三",
+            "e\u{301}记者 张三", "本报记者 李四\u{3000}", "2019年5月3日"].contains(line)
+        #expect(isByline == expected)
+        if line == "人民网记者 毛雷" {
+            #expect(hints?.authors == ["毛雷"])
+            #expect(hints?.publisher == "人民网")
+        }
+    }
+}
