@@ -99,7 +99,7 @@ import Testing
     @Test("control-character share counts scalars, not bytes") func controlShare() {
         #expect(DocumentDecoder.controlCharacterShare("") == 0)
         #expect(DocumentDecoder.controlCharacterShare("海\u{1}") == 0.5)
-        #expect(DocumentDecoder.controlCharacterShare("a\r\n\t\u{7}") == 0.25)
+        #expect(DocumentDecoder.controlCharacterShare("a\r\n\t\u{7}") == 0.2)  // five scalars, one control
         let long = String(repeating: "海", count: 65536) + String(repeating: "\u{1}", count: 10)
         #expect(DocumentDecoder.controlCharacterShare(long) == 0)
     }
