@@ -45,8 +45,10 @@ public struct MojibakeRepair: Sendable {
             guard let repaired = Self.decodeShifted(original, run: run, frequency: frequency) else {
                 // A lone `?` before ordinary words is a question mark, not damage; count only unknown runs.
                 let ideographs = original.filter(CJK.isIdeograph)
-                let known = ideographs.filter { frequency.count($0) > 0 }.count
-                if original.count > 2 || known * 2 < ideographs.count { unrepaired += 1 }
+                // Counted only when the length alone does not decide (the counts are built on first use).
+                if original.count > 2 || ideographs.filter({ frequency.count($0) > 0 }).count * 2 < ideographs.count {
+                    unrepaired += 1
+                }
                 continue
             }
             var replacement = repaired
@@ -129,16 +131,54 @@ public struct MojibakeRepair: Sendable {
 
     /// Character and bigram counts of the document outside the suspect runs: the language model that
     /// tells a repaired character from mojibake. Kept as sorted arrays (a count is the width of the equal
-    /// range, found by binary search): sorting once is far cheaper than hashing every scalar and bigram.
-    struct Frequencies {
-        /// Scalar values of the ideographs, sorted.
-        var characters: [UInt32] = []
-        /// `first << 32 | second` for every adjacent pair, sorted.
-        var bigrams: [UInt64] = []
+    /// range, found by binary search), each sorted on its first use: most suspect runs are ordinary
+    /// question marks that fail the GBK checks before any count is asked.
+    final class Frequencies {
+        private let scalars: [Unicode.Scalar]
+        private let runs: [Run]
 
-        init(characters: [UInt32], bigrams: [UInt64]) {
-            self.characters = characters.sorted()
-            self.bigrams = bigrams.sorted()
+        init(runs: [Run], scalars: [Unicode.Scalar]) {
+            self.runs = runs
+            self.scalars = scalars
+        }
+
+        /// Scalar values of the ideographs, sorted.
+        private(set) lazy var characters: [UInt32] = {
+            var characters: [UInt32] = []
+            characters.reserveCapacity(scalars.count)
+            forEachOutside { _, scalar in
+                if CJK.isIdeograph(scalar) { characters.append(scalar.value) }
+            }
+            return characters.sorted()
+        }()
+
+        /// `first << 32 | second` for every adjacent pair, sorted.
+        private(set) lazy var bigrams: [UInt64] = {
+            var bigrams: [UInt64] = []
+            bigrams.reserveCapacity(scalars.count)
+            forEachOutside { previous, scalar in
+                if let previous { bigrams.append(UInt64(previous.value) << 32 | UInt64(scalar.value)) }
+            }
+            return bigrams.sorted()
+        }()
+
+        /// Calls `body` with each scalar outside the runs and the one before it (nil after a run).
+        private func forEachOutside(_ body: (Unicode.Scalar?, Unicode.Scalar) -> Void) {
+            var runIndex = 0
+            var index = 0
+            var previous: Unicode.Scalar?
+            while index < scalars.count {
+                if runIndex < runs.count, index == runs[runIndex].start {
+                    index = runs[runIndex].end
+                    runIndex += 1
+                    previous = nil
+                    continue
+                }
+                let scalar = scalars[index]
+                body(previous, scalar)
+                previous = scalar
+                index += 1
+            }
         }
 
         func count(_ scalar: Unicode.Scalar) -> Int { Self.occurrences(of: scalar.value, inSorted: characters) }
@@ -171,27 +211,7 @@ public struct MojibakeRepair: Sendable {
     }
 
     static func frequencyOutside(_ runs: [Run], in scalars: [Unicode.Scalar]) -> Frequencies {
-        var characters: [UInt32] = []
-        var bigrams: [UInt64] = []
-        characters.reserveCapacity(scalars.count)
-        bigrams.reserveCapacity(scalars.count)
-        var runIndex = 0
-        var index = 0
-        var previous: Unicode.Scalar?
-        while index < scalars.count {
-            if runIndex < runs.count, index == runs[runIndex].start {
-                index = runs[runIndex].end
-                runIndex += 1
-                previous = nil
-                continue
-            }
-            let scalar = scalars[index]
-            if CJK.isIdeograph(scalar) { characters.append(scalar.value) }
-            if let previous { bigrams.append(UInt64(previous.value) << 32 | UInt64(scalar.value)) }
-            previous = scalar
-            index += 1
-        }
-        return Frequencies(characters: characters, bigrams: bigrams)
+        Frequencies(runs: runs, scalars: scalars)
     }
 
     /// Re-encodes the run (after its leading `?`) as GBK, shifts it by one byte and decodes it.
