@@ -76,26 +76,32 @@ public struct BoilerplateFilter: Sendable {
                 kept.append(line)  // a long paragraph is content: none of the checks below can match it
                 continue
             }
-            let bare = line.trimmingCharacters(in: .whitespaces)
+            let bare = ScalarText.trimmingWhitespace(line)
+            let plain = ScalarText.isPlain(bare)
+            // For a plain line scalar counts and byte searches give the Character-level answers.
+            let length = plain ? bare.unicodeScalars.count : bare.count
+            func mentions(_ markers: [String]) -> Bool {
+                plain ? markers.contains { ScalarText.containsBytes(bare, $0) } : markers.contains(where: bare.contains)
+            }
             if Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")
             } else if let photographer = Self.captionPhotographer(bare) {
                 if !photographer.isEmpty { hints.photographers.append(photographer) }
                 removed(line, why: "photo caption")
-            } else if Self.imageName.firstMatch(in: bare, range: NSRange(bare.startIndex..., in: bare)) != nil {
+            } else if Self.isImageName(bare) {
                 removed(line, why: "image file name")
-            } else if bare.count <= 30, Self.widgetMarkers.contains(where: bare.contains) {
+            } else if length <= 30, mentions(Self.widgetMarkers) {
                 removed(line, why: "page widget")
             } else if let credits = BylineParser.parseCredits(bare) {
                 Self.merge(credits, into: &hints)
                 removed(line, why: "credit line")
-            } else if position >= paragraphs.count - 2, bare.count <= 40, bare.hasPrefix("（") || bare.hasPrefix("("),
+            } else if position >= paragraphs.count - 2, length <= 40, bare.hasPrefix("（") || bare.hasPrefix("("),
                 let credits = BylineParser.parseLine(bare)
             {
                 // A closing credit in parentheses: （央视记者 许明远 何雨 摄像 周凯）
                 Self.merge(credits, into: &hints)
                 removed(line, why: "credit line")
-            } else if position >= paragraphs.count / 2, bare.count <= 60, Self.trailerMarkers.contains(where: bare.contains) {
+            } else if position >= paragraphs.count / 2, length <= 60, mentions(Self.trailerMarkers) {
                 // A follow prompt in the second half starts the promotional trailer: drop it and what follows,
                 // reading any credit lines on the way.
                 removed(line, why: "follow prompt")
@@ -124,7 +130,15 @@ public struct BoilerplateFilter: Sendable {
         return line.unicodeScalars.contains(where: CJK.isIdeograph)
     }
 
+    /// `imageName` matches; the pattern's literal `.` must be there first.
+    static func isImageName(_ line: String) -> Bool {
+        guard line.utf8.contains(0x2E) else { return false }
+        return imageName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+    }
+
     static func splitGluedByline(_ line: String) -> (String, String)? {
+        // The pattern's literal words, checked before the expression converts the line to UTF-16.
+        guard ScalarText.containsBytes(line, "记者"), ScalarText.containsBytes(line, "报道") else { return nil }
         let range = NSRange(line.startIndex..., in: line)
         guard let match = gluedByline.firstMatch(in: line, range: range),
             let whole = Range(match.range, in: line), let prefix = Range(match.range(at: 1), in: line)

@@ -31,6 +31,8 @@ enum BylineParser {
     /// A wire-style dateline that opens the first paragraph: `新华社南宁6月3日电（记者 韦晓宁、陆元）清晨…`.
     /// - Returns: The hints and the paragraph without the dateline.
     static func parseDateline(_ paragraph: String) -> (MetadataHints, String)? {
+        // The pattern's literal `日电`/`日讯`, checked before the expression converts the text to UTF-16.
+        guard ScalarText.containsBytes(paragraph, "日电") || ScalarText.containsBytes(paragraph, "日讯") else { return nil }
         let range = NSRange(paragraph.startIndex..., in: paragraph)
         guard let match = datelinePattern.firstMatch(in: paragraph, range: range),
             let whole = Range(match.range, in: paragraph), let head = Range(match.range(at: 1), in: paragraph),
@@ -51,6 +53,8 @@ enum BylineParser {
 
     /// The first date in `text` as written, or nil.
     static func date(in text: String) -> (String, Range<String.Index>)? {
+        // The pattern starts with the literal `19` or `20`.
+        guard ScalarText.containsPair(text, 0x31, 0x39) || ScalarText.containsPair(text, 0x32, 0x30) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         guard let match = datePattern.firstMatch(in: text, range: range), let found = Range(match.range, in: text) else {
             return nil
@@ -60,14 +64,22 @@ enum BylineParser {
 
     /// Parses a stand-alone byline line; nil when the line is not one.
     static func parseLine(_ line: String) -> MetadataHints? {
-        guard line.utf8.count <= 240, line.count <= 80, !line.contains("。"), !line.contains("，") else { return nil }
+        guard line.utf8.count <= 240 else { return nil }
+        // A plain line (and what is left of it after the date) answers Character-level questions by scalar and byte.
+        let plain = ScalarText.isPlain(line)
+        func contains(_ text: String, _ word: String) -> Bool {
+            plain ? ScalarText.containsBytes(text, word) : text.contains(word)
+        }
+        guard (plain ? line.unicodeScalars.count : line.count) <= 80, !contains(line, "。"), !contains(line, "，") else {
+            return nil
+        }
         var hints = MetadataHints()
         var rest = line
         if let (date, range) = date(in: line) {
             hints.published = date
             rest.replaceSubrange(range, with: " ")
         }
-        let hasRole = ["记者", "通讯员", "来源", "作者", "编辑"].contains(where: rest.contains)
+        let hasRole = ["记者", "通讯员", "来源", "作者", "编辑"].contains { contains(rest, $0) }
         guard hasRole || hints.published != nil else { return nil }
         let normalized = rest.replacingOccurrences(of: "来源：", with: " ").replacingOccurrences(of: "来源:", with: " ")
             .replacingOccurrences(of: "作者：", with: " 记者").replacingOccurrences(of: "作者:", with: " 记者")
@@ -109,6 +121,7 @@ enum BylineParser {
 
     /// A trailing credit line such as `记者兰荣江编辑潘正祥编审兰荣江` or `责任编辑：王小义`.
     static func parseCredits(_ line: String) -> MetadataHints? {
+        guard mayStartWithCreditRole(line) else { return nil }
         let roles: [(String, String)] = [
             ("责任编辑", "editor"), ("编审", "editor"), ("责编", "editor"), ("编辑", "editor"), ("审核", "editor"),
             ("校对", "editor"), ("记者", "author"), ("通讯员", "author"), ("摄影", "photographer"), ("实习生", "author"),
@@ -140,5 +153,26 @@ enum BylineParser {
             }
         }
         return hints
+    }
+
+    /// The first scalars of the roles `parseCredits` reads (责任编辑, 编审, 审核, 校对, 记者, 通讯员, 摄影, 实习生).
+    private static func isCreditRoleInitial(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "责", "编", "审", "校", "记", "通", "摄", "实": true
+        default: false
+        }
+    }
+
+    /// False only when `parseCredits` must return nil: the first scalar left after dropping spaces and
+    /// brackets (the start of its `compact` text) cannot begin a role. A scalar that is not
+    /// ``TextSpans/isPlain(_:)`` may join or equal others as a Character, so it passes.
+    static func mayStartWithCreditRole(_ line: String) -> Bool {
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case " ", "(", ")", "（", "）", "[", "]", "【", "】": continue
+            default: return isCreditRoleInitial(scalar) || !TextSpans.isPlain(scalar)
+            }
+        }
+        return false
     }
 }

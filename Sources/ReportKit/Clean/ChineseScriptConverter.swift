@@ -78,19 +78,26 @@ public final class ChineseScriptConverter: Sendable {
     }
 
     /// Common characters that exist only in Traditional script; a text with several is Traditional.
-    private static let traditionalOnly: Set<Unicode.Scalar> = Set(
-        "們這個來說對會為時國與發經實現務開關過還從點體進辦動區應環營業產華當歲將專務與東車門問長電無鄉縣機構"
-            .unicodeScalars)
-    private static let simplifiedOnly: Set<Unicode.Scalar> = Set(
-        "们这个来说对会为时国与发经实现务开关过还从点体进办动区应环营业产华当岁将专东车门问长电无乡县机构"
-            .unicodeScalars)
+    private static let traditionalOnly = "們這個來說對會為時國與發經實現務開關過還從點體進辦動區應環營業產華當歲將專務與東車門問長電無鄉縣機構"
+    private static let simplifiedOnly = "们这个来说对会为时国与发经实现务开关过还从点体进办动区应环营业产华当岁将专东车门问长电无乡县机构"
+
+    /// `true` for the Traditional-only characters, `false` for the Simplified-only ones: one array index per
+    /// scalar instead of two set lookups. A character in both lists counts as Traditional, as it always has.
+    static let scriptMarkers: ScalarTable<Bool> = {
+        var entries: [Unicode.Scalar: Bool] = [:]
+        for scalar in simplifiedOnly.unicodeScalars { entries[scalar] = false }
+        for scalar in traditionalOnly.unicodeScalars { entries[scalar] = true }
+        return ScalarTable(entries)
+    }()
 
     /// True when Traditional-only characters outnumber Simplified-only ones (and there are at least three).
     public static func isTraditional(_ text: String) -> Bool {
+        let markers = scriptMarkers
         var traditional = 0
         var simplified = 0
         for scalar in text.unicodeScalars {
-            if traditionalOnly.contains(scalar) { traditional += 1 } else if simplifiedOnly.contains(scalar) { simplified += 1 }
+            guard let isTraditional = markers[scalar] else { continue }
+            if isTraditional { traditional += 1 } else { simplified += 1 }
         }
         return traditional >= 3 && traditional > simplified
     }

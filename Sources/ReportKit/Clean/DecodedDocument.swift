@@ -38,17 +38,22 @@ public struct DocumentDecoder: Stage {
     static func looksLikeHTML(_ raw: RawDocument) -> Bool {
         let lowered = raw.source.displayPath.lowercased()
         if [".html", ".htm", ".shtml", ".xhtml"].contains(where: lowered.hasSuffix) { return true }
+        // Every marker starts with `<`, and no other byte decodes or lowercases to it: without one, no markup.
+        guard raw.bytes.prefix(1024).contains(0x3C) else { return false }
         let head = String(decoding: raw.bytes.prefix(1024), as: UTF8.self).lowercased()
         let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<body")
     }
 
-    private static func controlCharacterShare(_ text: String) -> Double {
+    /// The share of control characters among the first 65,536 scalars. Counted on UTF-8 bytes: every byte
+    /// that is not a continuation byte starts a scalar, and a control character is always one byte.
+    static func controlCharacterShare(_ text: String) -> Double {
         var control = 0
         var total = 0
-        for scalar in text.unicodeScalars.prefix(65536) {
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {
+            if total == 65536 { break }
             total += 1
-            if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { control += 1 }
+            if byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { control += 1 }
         }
         return total == 0 ? 0 : Double(control) / Double(total)
     }

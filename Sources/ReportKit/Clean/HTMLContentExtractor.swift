@@ -53,31 +53,55 @@ public struct HTMLContentExtractor: Sendable {
         var headline: String?
         Self.render(best, into: &lines, current: &current, headline: &headline, scorer: scorer)
         lines.append(current)
-        var paragraphs = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        var paragraphs = lines.map(Self.trimmingWhitespaceAndNewlines).filter { !$0.isEmpty }
         if hints.title == nil, let headline {
             hints.title = headline
             hints.titleSource = "h1"
         }
         if let title = hints.title, let first = paragraphs.first, first == title { paragraphs.removeFirst() }
-        let kept = paragraphs.reduce(0) { $0 + $1.count }
+        let kept = paragraphs.reduce(0) { $0 + Self.characterCount($1) }
         let total = scorer.textLength(of: root)
         return Page(
             mainText: paragraphs.joined(separator: "\n"), hints: hints,
             summaryOfRemoved: "kept \(kept) of \(total) characters of page text in <\(best.name) \(best.classAndID.trimmingCharacters(in: .whitespaces))>")
     }
 
+    /// `text.count`, counted by scalar when that gives the same answer (see ``ScalarText/isPlain(_:)``).
+    static func characterCount(_ text: String) -> Int {
+        ScalarText.isPlain(text) ? text.unicodeScalars.count : text.count
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, returning `text` untouched (without Foundation)
+    /// when neither end is a scalar of that set or anything like it.
+    static func trimmingWhitespaceAndNewlines(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !mayBeTrimmed(first) && !mayBeTrimmed(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// True for every scalar of `CharacterSet.whitespacesAndNewlines` (a superset; a unit test checks it).
+    static func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x21 || scalar.value == 0x85 || TextSpans.isWhitespace(scalar) || scalar.properties.isWhitespace
+    }
+
     static func isHidden(_ node: HTMLNode) -> Bool {
         if node.attributes["hidden"] != nil || node.attributes["aria-hidden"] == "true" { return true }
-        let style = (node.attributes["style"] ?? "").lowercased().replacingOccurrences(of: " ", with: "")
+        guard let declared = node.attributes["style"] else { return false }  // "" hides nothing
+        let style = declared.lowercased().replacingOccurrences(of: " ", with: "")
         return style.contains("display:none") || style.contains("visibility:hidden")
     }
 
     static func classWeight(_ node: HTMLNode) -> Double {
         var weight = 0.0
         let words = node.classAndID
-        if !words.trimmingCharacters(in: .whitespaces).isEmpty {
-            if negativeWords.contains(where: words.contains) { weight -= 25 }
-            if positiveWords.contains(where: words.contains) { weight += 25 }
+        // Not only whitespace (what trimming would leave empty); plain words are searched byte by byte.
+        if words.unicodeScalars.contains(where: { !TextSpans.isWhitespace($0) }) {
+            let plain = ScalarText.isPlain(words)
+            func mentions(_ list: [String]) -> Bool {
+                plain ? list.contains { ScalarText.containsBytes(words, $0) } : list.contains(where: words.contains)
+            }
+            if mentions(negativeWords) { weight -= 25 }
+            if mentions(positiveWords) { weight += 25 }
         }
         if ["article", "main"].contains(node.name) { weight += 15 }
         return weight
@@ -98,7 +122,8 @@ public struct HTMLContentExtractor: Sendable {
                 continue
             }
             if item.isText {
-                current += item.text.replacingOccurrences(of: "\n", with: " ")
+                // Without a line feed byte there is nothing to replace.
+                current += item.text.utf8.contains(0x0A) ? item.text.replacingOccurrences(of: "\n", with: " ") : item.text
                 continue
             }
             if item.name == "br" {
@@ -143,7 +168,7 @@ final class ContentScorer {
         for node in order.reversed() {
             let id = ObjectIdentifier(node)
             if node.isText {
-                textLengths[id] = node.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+                textLengths[id] = Self.visibleScalarCount(node.text)
                 continue
             }
             var text = 0
@@ -160,13 +185,43 @@ final class ContentScorer {
             let length = textLengths[ObjectIdentifier(node)] ?? 0
             guard length >= 8, let parent = node.parent, parent.name != "a" else { continue }
             let paragraph = Self.enclosingBlock(parent)
-            let punctuation = node.text.unicodeScalars.filter { "，。、；！？,;".unicodeScalars.contains($0) }.count
+            let punctuation = Self.punctuationCount(node.text)
             let score = 1 + Double(punctuation) + min(Double(length) / 50, 3)
             let container = paragraph.name == "p" || paragraph.name.hasPrefix("h") || paragraph.name == "span"
                 ? (paragraph.parent ?? paragraph) : paragraph
             add(score, to: container)
             if let grand = container.parent { add(score / 2, to: grand) }
         }
+    }
+
+    /// Scalars that are not Unicode `White_Space`, without building an array.
+    static func visibleScalarCount(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars where !isWhiteSpaceProperty(scalar) { count += 1 }
+        return count
+    }
+
+    /// `scalar.properties.isWhitespace` for the Unicode `White_Space` list, asking the property database
+    /// only above U+3000 (the list's last entry; a unit test compares every scalar).
+    @inline(__always)
+    static func isWhiteSpaceProperty(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        case 0..<0x3000: false
+        default: scalar.properties.isWhitespace
+        }
+    }
+
+    /// Scalars among `，。、；！？,;`.
+    static func punctuationCount(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "，", "。", "、", "；", "！", "？", ",", ";": count += 1
+            default: break
+            }
+        }
+        return count
     }
 
     private static func enclosingBlock(_ node: HTMLNode) -> HTMLNode {

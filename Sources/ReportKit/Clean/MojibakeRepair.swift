@@ -33,7 +33,8 @@ public struct MojibakeRepair: Sendable {
         let runs = Self.findRuns(scalars)
         guard !runs.isEmpty else { return Result(text: text, repairs: [], unrepaired: 0) }
         let frequency = Self.frequencyOutside(runs, in: scalars)
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count + 8)
         var repairs: [Repair] = []
         var unrepaired = 0
         var cursor = 0
@@ -44,8 +45,10 @@ public struct MojibakeRepair: Sendable {
             guard let repaired = Self.decodeShifted(original, run: run, frequency: frequency) else {
                 // A lone `?` before ordinary words is a question mark, not damage; count only unknown runs.
                 let ideographs = original.filter(CJK.isIdeograph)
-                let known = ideographs.filter { frequency.count($0) > 0 }.count
-                if original.count > 2 || known * 2 < ideographs.count { unrepaired += 1 }
+                // Counted only when the length alone does not decide (the counts are built on first use).
+                if original.count > 2 || ideographs.filter({ frequency.count($0) > 0 }).count * 2 < ideographs.count {
+                    unrepaired += 1
+                }
                 continue
             }
             var replacement = repaired
@@ -53,12 +56,12 @@ public struct MojibakeRepair: Sendable {
             out.append(contentsOf: replacement)
             repairs.append(
                 Repair(
-                    flag: QualityFlagName.mojibakeRepaired, before: String(String.UnicodeScalarView(original)),
-                    after: String(String.UnicodeScalarView(replacement))))
+                    flag: QualityFlagName.mojibakeRepaired, before: String(scalars: original),
+                    after: String(scalars: replacement)))
             cursor = run.end
         }
         out.append(contentsOf: scalars[cursor...])
-        return Result(text: String(out), repairs: repairs, unrepaired: unrepaired)
+        return Result(text: String(scalars: out), repairs: repairs, unrepaired: unrepaired)
     }
 
     /// Cheap test for whether a document may hold this mojibake at all.
@@ -118,7 +121,7 @@ public struct MojibakeRepair: Sendable {
         while index < scalars.count, index - start <= 7 {
             let scalar = scalars[index]
             if scalar == ")" { return index > start }
-            if !(PinyinAnnotationStripper.toneMarked.contains(scalar) || (scalar.value >= 0x61 && scalar.value <= 0x7A)) {
+            if !(PinyinAnnotationStripper.isToneMarked(scalar) || (scalar.value >= 0x61 && scalar.value <= 0x7A)) {
                 return false
             }
             index += 1
@@ -127,39 +130,88 @@ public struct MojibakeRepair: Sendable {
     }
 
     /// Character and bigram counts of the document outside the suspect runs: the language model that
-    /// tells a repaired character from mojibake.
-    struct Frequencies {
-        var characters: [Unicode.Scalar: Int] = [:]
-        var bigrams: [UInt64: Int] = [:]
+    /// tells a repaired character from mojibake. Kept as sorted arrays (a count is the width of the equal
+    /// range, found by binary search), each sorted on its first use: most suspect runs are ordinary
+    /// question marks that fail the GBK checks before any count is asked.
+    final class Frequencies {
+        private let scalars: [Unicode.Scalar]
+        private let runs: [Run]
 
-        func count(_ scalar: Unicode.Scalar) -> Int { characters[scalar, default: 0] }
+        init(runs: [Run], scalars: [Unicode.Scalar]) {
+            self.runs = runs
+            self.scalars = scalars
+        }
+
+        /// Scalar values of the ideographs, sorted.
+        private(set) lazy var characters: [UInt32] = {
+            var characters: [UInt32] = []
+            characters.reserveCapacity(scalars.count)
+            forEachOutside { _, scalar in
+                if CJK.isIdeograph(scalar) { characters.append(scalar.value) }
+            }
+            return characters.sorted()
+        }()
+
+        /// `first << 32 | second` for every adjacent pair, sorted.
+        private(set) lazy var bigrams: [UInt64] = {
+            var bigrams: [UInt64] = []
+            bigrams.reserveCapacity(scalars.count)
+            forEachOutside { previous, scalar in
+                if let previous { bigrams.append(UInt64(previous.value) << 32 | UInt64(scalar.value)) }
+            }
+            return bigrams.sorted()
+        }()
+
+        /// Calls `body` with each scalar outside the runs and the one before it (nil after a run).
+        private func forEachOutside(_ body: (Unicode.Scalar?, Unicode.Scalar) -> Void) {
+            var runIndex = 0
+            var index = 0
+            var previous: Unicode.Scalar?
+            while index < scalars.count {
+                if runIndex < runs.count, index == runs[runIndex].start {
+                    index = runs[runIndex].end
+                    runIndex += 1
+                    previous = nil
+                    continue
+                }
+                let scalar = scalars[index]
+                body(previous, scalar)
+                previous = scalar
+                index += 1
+            }
+        }
+
+        func count(_ scalar: Unicode.Scalar) -> Int { Self.occurrences(of: scalar.value, inSorted: characters) }
 
         func count(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
-            bigrams[UInt64(first.value) << 32 | UInt64(second.value), default: 0]
+            Self.occurrences(of: UInt64(first.value) << 32 | UInt64(second.value), inSorted: bigrams)
+        }
+
+        /// How many elements of the ascending `sorted` equal `value`.
+        static func occurrences<T: Comparable>(of value: T, inSorted sorted: [T]) -> Int {
+            let start = firstIndex(notBelow: value, in: sorted, strictlyAbove: false)
+            guard start < sorted.count, sorted[start] == value else { return 0 }
+            return firstIndex(notBelow: value, in: sorted, strictlyAbove: true) - start
+        }
+
+        /// The first index whose element is `>= value` (or `> value` when `strictlyAbove`).
+        private static func firstIndex<T: Comparable>(notBelow value: T, in sorted: [T], strictlyAbove: Bool) -> Int {
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < value || (strictlyAbove && sorted[middle] == value) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            return low
         }
     }
 
     static func frequencyOutside(_ runs: [Run], in scalars: [Unicode.Scalar]) -> Frequencies {
-        var frequencies = Frequencies()
-        var runIndex = 0
-        var index = 0
-        var previous: Unicode.Scalar?
-        while index < scalars.count {
-            if runIndex < runs.count, index == runs[runIndex].start {
-                index = runs[runIndex].end
-                runIndex += 1
-                previous = nil
-                continue
-            }
-            let scalar = scalars[index]
-            if CJK.isIdeograph(scalar) { frequencies.characters[scalar, default: 0] += 1 }
-            if let previous {
-                frequencies.bigrams[UInt64(previous.value) << 32 | UInt64(scalar.value), default: 0] += 1
-            }
-            previous = scalar
-            index += 1
-        }
-        return frequencies
+        Frequencies(runs: runs, scalars: scalars)
     }
 
     /// Re-encodes the run (after its leading `?`) as GBK, shifts it by one byte and decodes it.

@@ -16,13 +16,23 @@ public struct PinyinAnnotationStripper: Sendable {
     }
 
     static let toneMarked: Set<Unicode.Scalar> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".unicodeScalars)
+    /// The span of scalar values `toneMarked` covers (U+00E0…U+1E3F): a range check turns away almost every
+    /// scalar of a Chinese text before the set is asked.
+    private static let toneMarkedRange: ClosedRange<UInt32> = toneMarked.map(\.value).min()!...toneMarked.map(\.value).max()!
+
+    /// Same answer as `toneMarked.contains(scalar)`.
+    @inline(__always)
+    static func isToneMarked(_ scalar: Unicode.Scalar) -> Bool {
+        toneMarkedRange.contains(scalar.value) && toneMarked.contains(scalar)
+    }
 
     public func strip(_ text: String) -> Result {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { Self.toneMarked.contains($0) }) else {
+        guard text.unicodeScalars.contains(where: Self.isToneMarked) else {
             return Result(text: text, removed: 0, examples: [])
         }
-        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
         var removed = 0
         var examples: [Repair] = []
         var index = 0
@@ -32,7 +42,7 @@ public struct PinyinAnnotationStripper: Sendable {
                 let close = Self.syllableEnd(scalars, from: index + 1)
             {
                 if examples.count < 3 {
-                    let before = String(String.UnicodeScalarView(scalars[max(0, index - 1)...close]))
+                    let before = String(scalars: scalars[max(0, index - 1)...close])
                     examples.append(Repair(flag: QualityFlagName.pinyinRemoved, before: before, after: String(scalars[index - 1])))
                 }
                 removed += 1
@@ -49,7 +59,7 @@ public struct PinyinAnnotationStripper: Sendable {
             out.append(scalar)
             index += 1
         }
-        return Result(text: String(out), removed: removed, examples: examples)
+        return Result(text: String(scalars: out), removed: removed, examples: examples)
     }
 
     /// The index of the closing parenthesis when `scalars[start...]` is one pinyin syllable and `)`.
@@ -61,7 +71,7 @@ public struct PinyinAnnotationStripper: Sendable {
             if scalar == ")" || scalar == "）" {
                 return hasTone && index > start ? index : nil
             }
-            if toneMarked.contains(scalar) {
+            if isToneMarked(scalar) {
                 hasTone = true
             } else if !(scalar.value >= 0x61 && scalar.value <= 0x7A) && scalar != "ü" {
                 return nil

@@ -30,9 +30,58 @@ enum ScalarText {
         return false
     }
 
+    /// Whether the UTF-8 of `text` contains the ASCII byte pair `first`, `second`.
+    static func containsPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == second && previous == first { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Splits text into lines on `\n` bytes (a line feed is always a grapheme of its own, so this equals
     /// splitting on the Character), dropping empty lines.
     static func lines(_ text: String) -> [String] {
         text.utf8.split(separator: 0x0A).map { String(Substring($0)) }
+    }
+
+    /// Whether the UTF-8 of `text` contains the UTF-8 of `needle`. For a literal pattern (a regular expression's
+    /// fixed text) this is a necessary condition; when ``isPlain(_:)`` holds for `text` it is also exactly
+    /// `text.contains(needle)` (every scalar is a Character of its own without canonical equivalents).
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                var offset = 0
+                let last = haystack.count - needle.count
+                while offset <= last {
+                    if haystack[offset] == first {
+                        var index = 1
+                        while index < needle.count, haystack[offset + index] == needle[index] { index += 1 }
+                        if index == needle.count { return true }
+                    }
+                    offset += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// True when every scalar of `text` is ``TextSpans/isPlain(_:)``: scalar-level answers equal Character-level ones.
+    static func isPlain(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(TextSpans.isPlain) }
+
+    /// `text.trimmingCharacters(in: .whitespaces)` without Foundation: trims ``TextSpans/isWhitespace(_:)``
+    /// scalars (exactly Foundation's set on Linux) from both ends, returning `text` itself when there are none.
+    static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        if !TextSpans.isWhitespace(first) && !TextSpans.isWhitespace(last) { return text }
+        guard let lower = scalars.firstIndex(where: { !TextSpans.isWhitespace($0) }) else { return "" }
+        let upper = scalars.lastIndex(where: { !TextSpans.isWhitespace($0) })!
+        return String(scalars[lower...upper])
     }
 }

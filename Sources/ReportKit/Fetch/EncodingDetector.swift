@@ -131,6 +131,9 @@ public struct EncodingDetector: Sendable {
 
     /// The charset named by `<meta charset=…>` or `<meta http-equiv … content="…; charset=…">` in the first 4 KB.
     static func metaCharset(in bytes: [UInt8]) -> String? {
+        let limit = min(bytes.count, 4096)
+        guard let start = firstCharsetLabel(in: bytes, limit: limit) else { return nil }
+        if let label = asciiLabel(in: bytes, from: start, limit: limit) { return label.isEmpty ? nil : label }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
         guard let range = head.range(of: "charset=") else { return nil }
         var label = ""
@@ -142,6 +145,39 @@ public struct EncodingDetector: Sendable {
             }
         }
         return label.isEmpty ? nil : label
+    }
+
+    /// The offset just after the first `charset=` (ASCII letters in any case) in `bytes[..<limit]`. Without
+    /// one the lower-cased text cannot hold `charset=` either: only U+0130 and U+212A lower-case to ASCII
+    /// (`i`, `k`), and neither letter is in the word.
+    static func firstCharsetLabel(in bytes: [UInt8], limit: Int) -> Int? {
+        let word = Array("charset=".utf8)
+        guard limit >= word.count else { return nil }
+        for offset in 0...(limit - word.count) {
+            var index = 0
+            while index < word.count, (bytes[offset + index] | (index < 7 ? 0x20 : 0)) == word[index] { index += 1 }
+            if index == word.count { return offset + word.count }
+        }
+        return nil
+    }
+
+    /// The label after `charset=` read from bytes, when everything from the start of the file to one byte past
+    /// the label's end is ASCII (so characters are bytes and lower-casing is ASCII's); nil means "ask the
+    /// general path". Quotes and spaces before the label are skipped, as there.
+    static func asciiLabel(in bytes: [UInt8], from start: Int, limit: Int) -> String? {
+        var index = start
+        while index < limit, bytes[index] == 0x22 || bytes[index] == 0x27 || bytes[index] == 0x20 { index += 1 }
+        var label: [UInt8] = []
+        while index < limit {
+            let byte = bytes[index] | (bytes[index] >= 0x41 && bytes[index] <= 0x5A ? 0x20 : 0)
+            let isLabel = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
+            if !isLabel { break }
+            label.append(byte)
+            index += 1
+        }
+        // The byte that ends the label and the one after it must be ASCII and inside the head.
+        guard index + 1 < limit, bytes[..<(index + 2)].allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(decoding: label, as: UTF8.self)
     }
 
     /// Recognises common binary formats by their magic numbers.
