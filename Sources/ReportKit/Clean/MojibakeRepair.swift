@@ -130,9 +130,10 @@ public struct MojibakeRepair: Sendable {
     }
 
     /// Character and bigram counts of the document outside the suspect runs: the language model that
-    /// tells a repaired character from mojibake. Kept as sorted arrays (a count is the width of the equal
-    /// range, found by binary search), each sorted on its first use: most suspect runs are ordinary
-    /// question marks that fail the GBK checks before any count is asked.
+    /// tells a repaired character from mojibake. Built on first use, without hashing every scalar: ideograph
+    /// counts in a flat table for the Basic Multilingual Plane (a sorted array for the rest), and bigram
+    /// counts per neighbour — the repair asks about many characters next to one neighbour at a time, so
+    /// each neighbour gets the sorted list of what stands next to it, found with one pass over the text.
     final class Frequencies {
         private let scalars: [Unicode.Scalar]
         private let runs: [Run]
@@ -142,25 +143,37 @@ public struct MojibakeRepair: Sendable {
             self.scalars = scalars
         }
 
-        /// Scalar values of the ideographs, sorted.
-        private(set) lazy var characters: [UInt32] = {
-            var characters: [UInt32] = []
-            characters.reserveCapacity(scalars.count)
+        /// Ideograph counts by scalar value below U+10000, and the sorted values of the ideographs above.
+        private lazy var characters: (plane: [Int32], astral: [UInt32]) = {
+            var plane = [Int32](repeating: 0, count: 0x10000)
+            var astral: [UInt32] = []
             forEachOutside { _, scalar in
-                if CJK.isIdeograph(scalar) { characters.append(scalar.value) }
+                guard CJK.isIdeograph(scalar) else { return }
+                if scalar.value < 0x10000 { plane[Int(scalar.value)] += 1 } else { astral.append(scalar.value) }
             }
-            return characters.sorted()
+            return (plane, astral.sorted())
         }()
 
-        /// `first << 32 | second` for every adjacent pair, sorted.
-        private(set) lazy var bigrams: [UInt64] = {
-            var bigrams: [UInt64] = []
-            bigrams.reserveCapacity(scalars.count)
+        /// Sorted scalar values that stand before (`false`) or after (`true`) a neighbour, keyed by
+        /// `neighbour | direction << 32`.
+        private var nextTo: [UInt64: [UInt32]] = [:]
+
+        private func standing(nextTo neighbour: Unicode.Scalar, after: Bool) -> [UInt32] {
+            let key = UInt64(neighbour.value) | (after ? 1 << 32 : 0)
+            if let found = nextTo[key] { return found }
+            var found: [UInt32] = []
             forEachOutside { previous, scalar in
-                if let previous { bigrams.append(UInt64(previous.value) << 32 | UInt64(scalar.value)) }
+                guard let previous else { return }
+                if after {
+                    if previous == neighbour { found.append(scalar.value) }
+                } else if scalar == neighbour {
+                    found.append(previous.value)
+                }
             }
-            return bigrams.sorted()
-        }()
+            found.sort()
+            nextTo[key] = found
+            return found
+        }
 
         /// Calls `body` with each scalar outside the runs and the one before it (nil after a run).
         private func forEachOutside(_ body: (Unicode.Scalar?, Unicode.Scalar) -> Void) {
@@ -181,10 +194,20 @@ public struct MojibakeRepair: Sendable {
             }
         }
 
-        func count(_ scalar: Unicode.Scalar) -> Int { Self.occurrences(of: scalar.value, inSorted: characters) }
+        /// How often the ideograph `scalar` occurs (0 for anything else).
+        func count(_ scalar: Unicode.Scalar) -> Int {
+            scalar.value < 0x10000
+                ? Int(characters.plane[Int(scalar.value)]) : Self.occurrences(of: scalar.value, inSorted: characters.astral)
+        }
 
+        /// How often `first` stands right before `second`; cheapest when `second` is the fixed neighbour.
         func count(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
-            Self.occurrences(of: UInt64(first.value) << 32 | UInt64(second.value), inSorted: bigrams)
+            Self.occurrences(of: first.value, inSorted: standing(nextTo: second, after: false))
+        }
+
+        /// The same count, indexed by `first`: for many `second`s after one `first`.
+        func count(following first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+            Self.occurrences(of: second.value, inSorted: standing(nextTo: first, after: true))
         }
 
         /// How many elements of the ascending `sorted` equal `value`.
@@ -269,7 +292,7 @@ public struct MojibakeRepair: Sendable {
             guard let character = GBKTable.decode(pair.0, pair.1),
                 CJK.isIdeograph(character) || CJK.isPunctuation(character)
             else { continue }
-            let bigram = neighbour.map { after ? frequency.count(character, $0) : frequency.count($0, character) } ?? 0
+            let bigram = neighbour.map { after ? frequency.count(character, $0) : frequency.count(following: $0, character) } ?? 0
             let unigram = CJK.isIdeograph(character) ? frequency.count(character) : 0
             guard bigram > 0 || unigram > 0 else { continue }
             if best == nil || (bigram, unigram) > (best!.1, best!.2) { best = (character, bigram, unigram) }

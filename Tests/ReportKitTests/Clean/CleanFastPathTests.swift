@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test("frequencies count ideographs and bigrams outside the runs") func frequencies() {
-        let scalars = Array("海口海??谑口海".unicodeScalars)
+        let scalars = Array("海口海??谑口，海口\u{20000}海\u{20000}".unicodeScalars)
         let runs = MojibakeRepair.findRuns(scalars)
         let frequency = MojibakeRepair.frequencyOutside(runs, in: scalars)
         var characters: [Unicode.Scalar: Int] = [:]
@@ -35,13 +35,16 @@ import Testing
             previous = scalars[index]
             index += 1
         }
-        for scalar in "海口谑?x".unicodeScalars {
+        for scalar in "海口谑?x\u{20000}".unicodeScalars {
             #expect(frequency.count(scalar) == characters[scalar, default: 0])
-            for second in "海口谑?x".unicodeScalars {
+            for second in "海口谑?x\u{20000}".unicodeScalars {
                 #expect(frequency.count(scalar, second) == bigrams["\(scalar)\(second)", default: 0])
+                #expect(frequency.count(following: scalar, second) == bigrams["\(scalar)\(second)", default: 0])
             }
         }
-        #expect(frequency.count("海") == 2)
+        #expect(frequency.count("海") == 4)
+        #expect(frequency.count("\u{20000}") == 2)
+        #expect(frequency.count("海", "口") == 2)
     }
 
     @Test("tone-mark range check agrees with the set for every BMP scalar") func toneMarks() {
