@@ -79,10 +79,8 @@ public struct BoilerplateFilter: Sendable {
             let bare = ScalarText.trimmingWhitespace(line)
             let plain = ScalarText.isPlain(bare)
             // For a plain line scalar counts and byte searches give the Character-level answers.
-            let length = plain ? bare.unicodeScalars.count : bare.count
-            func mentions(_ markers: [String]) -> Bool {
-                plain ? markers.contains { ScalarText.containsBytes(bare, $0) } : markers.contains(where: bare.contains)
-            }
+            let length = ScalarText.characterCount(bare, textIsPlain: plain)
+            func mentions(_ markers: [String]) -> Bool { markers.contains { ScalarText.contains(bare, $0, textIsPlain: plain) } }
             if Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")
             } else if let photographer = Self.captionPhotographer(bare) {

@@ -67,10 +67,8 @@ enum BylineParser {
         guard line.utf8.count <= 240 else { return nil }
         // A plain line (and what is left of it after the date) answers Character-level questions by scalar and byte.
         let plain = ScalarText.isPlain(line)
-        func contains(_ text: String, _ word: String) -> Bool {
-            plain ? ScalarText.containsBytes(text, word) : text.contains(word)
-        }
-        guard (plain ? line.unicodeScalars.count : line.count) <= 80, !contains(line, "。"), !contains(line, "，") else {
+        func contains(_ text: String, _ word: String) -> Bool { ScalarText.contains(text, word, textIsPlain: plain) }
+        guard ScalarText.characterCount(line, textIsPlain: plain) <= 80, !contains(line, "。"), !contains(line, "，") else {
             return nil
         }
         var hints = MetadataHints()

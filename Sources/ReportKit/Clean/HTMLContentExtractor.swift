@@ -68,7 +68,7 @@ public struct HTMLContentExtractor: Sendable {
 
     /// `text.count`, counted by scalar when that gives the same answer (see ``ScalarText/isPlain(_:)``).
     static func characterCount(_ text: String) -> Int {
-        ScalarText.isPlain(text) ? text.unicodeScalars.count : text.count
+        ScalarText.characterCount(text, textIsPlain: ScalarText.isPlain(text))
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, returning `text` untouched (without Foundation)
@@ -97,9 +97,7 @@ public struct HTMLContentExtractor: Sendable {
         // Not only whitespace (what trimming would leave empty); plain words are searched byte by byte.
         if words.unicodeScalars.contains(where: { !TextSpans.isWhitespace($0) }) {
             let plain = ScalarText.isPlain(words)
-            func mentions(_ list: [String]) -> Bool {
-                plain ? list.contains { ScalarText.containsBytes(words, $0) } : list.contains(where: words.contains)
-            }
+            func mentions(_ list: [String]) -> Bool { list.contains { ScalarText.contains(words, $0, textIsPlain: plain) } }
             if mentions(negativeWords) { weight -= 25 }
             if mentions(positiveWords) { weight += 25 }
         }

@@ -4,41 +4,21 @@ enum ScalarText {
     /// Appends the UTF-8 encoding of `scalar`.
     @inline(__always)
     static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        let value = scalar.value
-        switch value {
-        case 0..<0x80:
-            out.append(UInt8(value))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | (value >> 6)))
-            out.append(UInt8(0x80 | (value & 0x3F)))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | (value >> 12)))
-            out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (value & 0x3F)))
-        default:
-            out.append(UInt8(0xF0 | (value >> 18)))
-            out.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (value & 0x3F)))
-        }
+        UTF8.encode(scalar) { out.append($0) }
     }
 
-    /// Whether UTF-8 `bytes` contain the ASCII byte pair `first`, `second` (such as `. `).
-    static func containsPair(_ bytes: [UInt8], _ first: UInt8, _ second: UInt8) -> Bool {
-        guard bytes.count >= 2 else { return false }
-        for index in 1..<bytes.count where bytes[index] == second && bytes[index - 1] == first { return true }
-        return false
-    }
-
-    /// Whether the UTF-8 of `text` contains the ASCII byte pair `first`, `second`.
-    static func containsPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
+    /// Whether UTF-8 `bytes` contain the byte pair `first`, `second` (such as `. `).
+    static func containsPair<Bytes: Sequence<UInt8>>(_ bytes: Bytes, _ first: UInt8, _ second: UInt8) -> Bool {
+        var previous: UInt8?
+        for byte in bytes {
             if byte == second && previous == first { return true }
             previous = byte
         }
         return false
     }
+
+    /// Whether the UTF-8 of `text` contains the byte pair `first`, `second`.
+    static func containsPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool { containsPair(text.utf8, first, second) }
 
     /// Splits text into lines on `\n` bytes (a line feed is always a grapheme of its own, so this equals
     /// splitting on the Character), dropping empty lines.
@@ -73,6 +53,17 @@ enum ScalarText {
 
     /// True when every scalar of `text` is ``TextSpans/isPlain(_:)``: scalar-level answers equal Character-level ones.
     static func isPlain(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(TextSpans.isPlain) }
+
+    /// `text.contains(word)`, searched byte by byte when `textIsPlain` (``isPlain(_:)`` of `text`) says that
+    /// gives the same answer.
+    static func contains(_ text: String, _ word: String, textIsPlain: Bool) -> Bool {
+        textIsPlain ? containsBytes(text, word) : text.contains(word)
+    }
+
+    /// `text.count`, counted by scalar when `textIsPlain` says that gives the same answer.
+    static func characterCount(_ text: String, textIsPlain: Bool) -> Int {
+        textIsPlain ? text.unicodeScalars.count : text.count
+    }
 
     /// `text.trimmingCharacters(in: .whitespaces)` without Foundation: trims ``TextSpans/isWhitespace(_:)``
     /// scalars (exactly Foundation's set on Linux) from both ends, returning `text` itself when there are none.

@@ -104,7 +104,30 @@ public struct Deduplicator: GlobalStage {
         return Result(kept: kept, duplicatesRemoved: removed)
     }
 
-    /// One LSH band of a signature as a hash key. Up to eight rows are packed into four words (no heap
+    /// Earliest date first (undated last), then more complete metadata, then the smaller id.
+    static func isPreferred(_ left: DocumentSummary, over right: DocumentSummary) -> Bool {
+        let leftDate = left.publishedDate ?? "9999"
+        let rightDate = right.publishedDate ?? "9999"
+        if leftDate != rightDate { return leftDate < rightDate }
+        if left.completeness != right.completeness { return left.completeness > right.completeness }
+        return left.reportID < right.reportID
+    }
+
+    static func completeness(_ report: Report) -> Int {
+        [report.title != nil, report.publishedDate != nil, report.publisher != nil, !report.authors.isEmpty, report.regionCode != nil]
+            .filter { $0 }.count
+    }
+
+    /// Keeps the first of claims with the same indicator, value, unit, kind and period.
+    static func collapseRepeated(_ metrics: [Metric]) -> [Metric] {
+        var seen = Set<String>()
+        return metrics.filter { metric in
+            seen.insert("\(metric.indicator)|\(metric.valueNormalized)|\(metric.unitNormalized)|\(metric.kind)|\(metric.period ?? "")").inserted
+        }
+    }
+}
+
+/// One LSH band of a signature as a hash key. Up to eight rows are packed into four words (no heap
 /// allocation per report and band); longer bands keep the values themselves. Equal keys mean equal bands.
 struct BandKey: Hashable {
     var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -139,28 +162,5 @@ struct BandKey: Hashable {
         hasher.combine(packed.3)
         hasher.combine(length)
         hasher.combine(overflow)
-    }
-}
-
-/// Earliest date first (undated last), then more complete metadata, then the smaller id.
-    static func isPreferred(_ left: DocumentSummary, over right: DocumentSummary) -> Bool {
-        let leftDate = left.publishedDate ?? "9999"
-        let rightDate = right.publishedDate ?? "9999"
-        if leftDate != rightDate { return leftDate < rightDate }
-        if left.completeness != right.completeness { return left.completeness > right.completeness }
-        return left.reportID < right.reportID
-    }
-
-    static func completeness(_ report: Report) -> Int {
-        [report.title != nil, report.publishedDate != nil, report.publisher != nil, !report.authors.isEmpty, report.regionCode != nil]
-            .filter { $0 }.count
-    }
-
-    /// Keeps the first of claims with the same indicator, value, unit, kind and period.
-    static func collapseRepeated(_ metrics: [Metric]) -> [Metric] {
-        var seen = Set<String>()
-        return metrics.filter { metric in
-            seen.insert("\(metric.indicator)|\(metric.valueNormalized)|\(metric.unitNormalized)|\(metric.kind)|\(metric.period ?? "")").inserted
-        }
     }
 }

@@ -17,9 +17,7 @@ indirect enum PrettyJSON {
         switch self {
         case .string(let value): RowBytes.appendJSONString(value, to: &out)
         case .integer(let value): out.append(contentsOf: String(value).utf8)
-        case .number(let value):
-            let text = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-            out.append(contentsOf: text.utf8)
+        case .number(let value): out.append(contentsOf: Cell.format(value).utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .array(let values):
             try Self.writeArray(count: values.count, element: { values[$0] }, to: &out, indent: indent, flush: flush)

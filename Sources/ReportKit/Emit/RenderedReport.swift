@@ -15,17 +15,21 @@ struct RenderedReport: Sendable, Equatable {
     var findingKeys: [String] = []
     var metricCount = 0, policyCount = 0, initiativeCount = 0
 
-    /// The columns of `reports` that dedup fills in.
+    /// The columns of `reports` that dedup fills in, and where they stand in the schema.
     static let duplicateColumns = ["duplicates", "duplicate_sources"]
+    static let duplicateColumnsStart: Int = {
+        let columns = DatasetTables.reports.columns
+        guard let split = columns.firstIndex(where: { $0.name == duplicateColumns[0] }), columns[split + 1].name == duplicateColumns[1]
+        else { preconditionFailure("reports schema must list duplicates then duplicate_sources") }
+        return split
+    }()
 
     init() {}
 
     init(_ document: ExtractedDocument, publishText: Bool) throws {
         let report = document.report
         let columns = DatasetTables.reports.columns
-        guard let split = columns.firstIndex(where: { $0.name == Self.duplicateColumns[0] }),
-            columns[split + 1].name == Self.duplicateColumns[1]
-        else { preconditionFailure("reports schema must list duplicates then duplicate_sources") }
+        let split = Self.duplicateColumnsStart
         reportJSONHead.append(0x7B)
         for (position, column) in columns[..<split].enumerated() {
             column.value(report).appendCSV(to: &reportCSVHead)

@@ -52,26 +52,9 @@ extension String {
         self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
             var count = 0
             for scalar in scalars {
-                let value = scalar.value
-                switch value {
-                case 0..<0x80:
-                    buffer[count] = UInt8(value)
+                UTF8.encode(scalar) { unit in
+                    buffer[count] = unit
                     count += 1
-                case 0x80..<0x800:
-                    buffer[count] = UInt8(0xC0 | value >> 6)
-                    buffer[count + 1] = UInt8(0x80 | value & 0x3F)
-                    count += 2
-                case 0x800..<0x10000:
-                    buffer[count] = UInt8(0xE0 | value >> 12)
-                    buffer[count + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[count + 2] = UInt8(0x80 | value & 0x3F)
-                    count += 3
-                default:
-                    buffer[count] = UInt8(0xF0 | value >> 18)
-                    buffer[count + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-                    buffer[count + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[count + 3] = UInt8(0x80 | value & 0x3F)
-                    count += 4
                 }
             }
             return count

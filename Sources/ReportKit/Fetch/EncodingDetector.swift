@@ -134,6 +134,12 @@ public struct EncodingDetector: Sendable {
         let limit = min(bytes.count, 4096)
         guard let start = firstCharsetLabel(in: bytes, limit: limit) else { return nil }
         if let label = asciiLabel(in: bytes, from: start, limit: limit) { return label.isEmpty ? nil : label }
+        return metaCharsetReadingCharacters(in: bytes)
+    }
+
+    /// ``metaCharset(in:)`` read from the lower-cased text, Character by Character: the general path, for
+    /// heads that are not ASCII around the label.
+    static func metaCharsetReadingCharacters(in bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
         guard let range = head.range(of: "charset=") else { return nil }
         var label = ""

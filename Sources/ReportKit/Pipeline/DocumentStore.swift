@@ -71,16 +71,19 @@ public final class DocumentStore: Sendable {
 
     /// Reads one report's rendered rows back.
     func loadRendered(_ summary: DocumentSummary) throws -> RenderedReport {
-        let (rows, _) = try split(try read(summary), id: summary.reportID)
-        guard let rendered = RenderedReport(serialized: rows[...]) else { throw StoreError.corrupt(summary.reportID) }
+        let record = try read(summary)
+        guard let rendered = RenderedReport(serialized: try Self.rows(of: record, id: summary.reportID)) else {
+            throw StoreError.corrupt(summary.reportID)
+        }
         return rendered
     }
 
     /// Reads one document back, with the summary's duplicate lists applied to its report (`keepsDocuments` only).
     public func load(_ summary: DocumentSummary) throws -> ExtractedDocument {
         guard keepsDocuments else { throw StoreError.documentsNotKept }
-        let (_, json) = try split(try read(summary), id: summary.reportID)
-        guard var document = try? JSONDecoder().decode(ExtractedDocument.self, from: json) else {
+        let record = try read(summary)
+        let json = record[try Self.rows(of: record, id: summary.reportID).endIndex...]
+        guard var document = try? JSONDecoder().decode(ExtractedDocument.self, from: Data(json)) else {
             throw StoreError.corrupt(summary.reportID)
         }
         document.report.duplicates = summary.duplicates.joined(separator: ";")
@@ -88,16 +91,15 @@ public final class DocumentStore: Sendable {
         return document
     }
 
-    /// A record's rendered rows and the document JSON after them (empty unless kept).
-    private func split(_ data: Data, id: String) throws -> ([UInt8], Data) {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 4 else { throw StoreError.corrupt(id) }
-        let length = bytes[0..<4].reversed().reduce(0) { $0 << 8 | Int($1) }
-        guard bytes.count >= 4 + length else { throw StoreError.corrupt(id) }
-        return (Array(bytes[4..<4 + length]), Data(bytes[(4 + length)...]))
+    /// The rendered rows of a record (after their length); the document JSON, when kept, follows them.
+    private static func rows(of record: [UInt8], id: String) throws -> ArraySlice<UInt8> {
+        guard record.count >= 4 else { throw StoreError.corrupt(id) }
+        let length = record[0..<4].reversed().reduce(0) { $0 << 8 | Int($1) }
+        guard record.count >= 4 + length else { throw StoreError.corrupt(id) }
+        return record[4..<4 + length]
     }
 
-    private func read(_ summary: DocumentSummary) throws -> Data {
+    private func read(_ summary: DocumentSummary) throws -> [UInt8] {
         try reader.withLock { reader in
             if reader == nil {
                 try writer.withLock { try $0.0.synchronize() }
@@ -105,7 +107,7 @@ public final class DocumentStore: Sendable {
             }
             guard let handle = reader else { throw StoreError.corrupt(summary.reportID) }
             try handle.seek(toOffset: summary.offset)
-            return try handle.read(upToCount: summary.length) ?? Data()
+            return [UInt8](try handle.read(upToCount: summary.length) ?? Data())
         }
     }
 }

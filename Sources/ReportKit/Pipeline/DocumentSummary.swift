@@ -5,36 +5,27 @@
 /// and emit hold a pointer per report rather than a copy of every field: memory grows with the number of
 /// reports by about the sketch (4 bytes × permutations) plus a few hundred bytes of ids and paths.
 public struct DocumentSummary: Sendable, Equatable {
-    final class Facts: Sendable {
-        let reportID: String
-        let sourcePath: String
-        let sourceSHA256: String
-        let sourceBytes: Int
-        let publishedDate: String?
-        let completeness: Int
-        let sketch: DedupSketch
-        let offset: UInt64
-        let length: Int
-        let fetch: FetchRecord?
-
-        init(
-            reportID: String, sourcePath: String, sourceSHA256: String, sourceBytes: Int, publishedDate: String?, completeness: Int,
-            sketch: DedupSketch, offset: UInt64, length: Int, fetch: FetchRecord?
-        ) {
-            self.reportID = reportID
-            self.sourcePath = sourcePath
-            self.sourceSHA256 = sourceSHA256
-            self.sourceBytes = sourceBytes
-            self.publishedDate = publishedDate
-            self.completeness = completeness
-            self.sketch = sketch
-            self.offset = offset
-            self.length = length
-            self.fetch = fetch
-        }
+    struct Facts: Sendable, Equatable {
+        var reportID: String
+        var sourcePath: String
+        var sourceSHA256: String
+        var sourceBytes: Int
+        var publishedDate: String?
+        var completeness: Int
+        var sketch: DedupSketch
+        var offset: UInt64
+        var length: Int
+        var fetch: FetchRecord?
     }
 
-    private let facts: Facts
+    /// The one shared copy of a report's facts.
+    final class SharedFacts: Sendable {
+        let facts: Facts
+        init(_ facts: Facts) { self.facts = facts }
+    }
+
+    private let shared: SharedFacts
+    private var facts: Facts { shared.facts }
     /// Filled by dedup: the ids and sources of the copies collapsed into this report.
     public var duplicates: [String] = []
     public var duplicateSources: [String] = []
@@ -43,9 +34,10 @@ public struct DocumentSummary: Sendable, Equatable {
         reportID: String, sourcePath: String, sourceSHA256: String, sourceBytes: Int, publishedDate: String?, completeness: Int,
         sketch: DedupSketch, offset: UInt64, length: Int, fetch: FetchRecord? = nil
     ) {
-        facts = Facts(
-            reportID: reportID, sourcePath: sourcePath, sourceSHA256: sourceSHA256, sourceBytes: sourceBytes,
-            publishedDate: publishedDate, completeness: completeness, sketch: sketch, offset: offset, length: length, fetch: fetch)
+        shared = SharedFacts(
+            Facts(
+                reportID: reportID, sourcePath: sourcePath, sourceSHA256: sourceSHA256, sourceBytes: sourceBytes,
+                publishedDate: publishedDate, completeness: completeness, sketch: sketch, offset: offset, length: length, fetch: fetch))
     }
 
     public var reportID: String { facts.reportID }
@@ -63,11 +55,7 @@ public struct DocumentSummary: Sendable, Equatable {
     public var fetch: FetchRecord? { facts.fetch }
 
     public static func == (left: DocumentSummary, right: DocumentSummary) -> Bool {
-        (left.facts === right.facts
-            || (left.reportID == right.reportID && left.sourcePath == right.sourcePath && left.sourceSHA256 == right.sourceSHA256
-                && left.sourceBytes == right.sourceBytes && left.publishedDate == right.publishedDate
-                && left.completeness == right.completeness && left.sketch == right.sketch && left.offset == right.offset
-                && left.length == right.length && left.fetch == right.fetch))
+        (left.shared === right.shared || left.facts == right.facts)
             && left.duplicates == right.duplicates && left.duplicateSources == right.duplicateSources
     }
 }

@@ -4,19 +4,7 @@ import Testing
 
 @Suite("meta charset fast path") struct MetaCharsetTests {
     /// The general path the byte-level reading must agree with.
-    static func reference(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
-        var label = ""
-        for character in head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " }) {
-            if character.isLetter || character.isNumber || character == "-" || character == "_" {
-                label.append(character)
-            } else {
-                break
-            }
-        }
-        return label.isEmpty ? nil : label
-    }
+    static func reference(_ bytes: [UInt8]) -> String? { EncodingDetector.metaCharsetReadingCharacters(in: bytes) }
 
     @Test("agrees with the general path", arguments: [
         "<meta charset=\"UTF-8\">", "<META CHARSET='gb2312' />", "<meta http-equiv=Content-Type content=\"text/html; charset=GBK\">",
