@@ -63,7 +63,7 @@ public struct HTMLContentExtractor: Sendable {
         let total = scorer.textLength(of: root)
         return Page(
             mainText: paragraphs.joined(separator: "\n"), hints: hints,
-            summaryOfRemoved: "kept \(kept) of \(total) characters of page text in <\(best.name) \(best.classAndID.trimmingCharacters(in: .whitespaces))>")
+            summaryOfRemoved: "kept \(kept) of \(total) characters of page text in <\(best.name) \(ScalarText.trimmingWhitespace(best.classAndID))>")
     }
 
     /// `text.count`, counted by scalar when that gives the same answer (see ``ScalarText/isPlain(_:)``).
@@ -132,7 +132,7 @@ public struct HTMLContentExtractor: Sendable {
             if skippedElements.contains(item.name) || isHidden(item) { continue }
             if item !== node, scorer.isChrome(item) { continue }
             if item.name == "h1" {
-                if headline == nil { headline = item.innerText.trimmingCharacters(in: .whitespacesAndNewlines) }
+                if headline == nil { headline = trimmingWhitespaceAndNewlines(item.innerText) }
                 continue
             }
             if blockElements.contains(item.name) {
@@ -146,41 +146,49 @@ public struct HTMLContentExtractor: Sendable {
 }
 
 /// Text and link lengths per element, and the readability-style content score.
+///
+/// The facts are kept in arrays indexed by ``HTMLNode/index`` (a node the scorer never visits reads 0).
 final class ContentScorer {
-    private var textLengths: [ObjectIdentifier: Int] = [:]
-    private var linkLengths: [ObjectIdentifier: Int] = [:]
-    private var scores: [ObjectIdentifier: Double] = [:]
+    private var textLengths: [Int]
+    private var linkLengths: [Int]
+    private var scores: [Double]
+    private var isCandidate: [Bool]
     private var candidates: [HTMLNode] = []
 
     init(root: HTMLNode) {
         // Post-order pass: text and link lengths, skipping elements that never hold content.
         var order: [HTMLNode] = []
         var stack: [HTMLNode] = [root]
+        var size = 0
         while let node = stack.popLast() {
             if !node.isText, HTMLContentExtractor.skippedElements.contains(node.name) || HTMLContentExtractor.isHidden(node) {
                 continue
             }
             order.append(node)
+            size = max(size, node.index + 1)
             stack.append(contentsOf: node.children)
         }
+        textLengths = Array(repeating: 0, count: size)
+        linkLengths = Array(repeating: 0, count: size)
+        scores = Array(repeating: 0, count: size)
+        isCandidate = Array(repeating: false, count: size)
         for node in order.reversed() {
-            let id = ObjectIdentifier(node)
             if node.isText {
-                textLengths[id] = Self.visibleScalarCount(node.text)
+                textLengths[node.index] = Self.visibleScalarCount(node.text)
                 continue
             }
             var text = 0
             var links = 0
-            for child in node.children {
-                text += textLengths[ObjectIdentifier(child)] ?? 0
-                links += linkLengths[ObjectIdentifier(child)] ?? 0
+            for child in node.children where child.index < size {
+                text += textLengths[child.index]
+                links += linkLengths[child.index]
             }
-            textLengths[id] = text
-            linkLengths[id] = node.name == "a" ? text : links
+            textLengths[node.index] = text
+            linkLengths[node.index] = node.name == "a" ? text : links
         }
         // Paragraph scores flow to the container and, halved, to its parent.
         for node in order where node.isText {
-            let length = textLengths[ObjectIdentifier(node)] ?? 0
+            let length = textLengths[node.index]
             guard length >= 8, let parent = node.parent, parent.name != "a" else { continue }
             let paragraph = Self.enclosingBlock(parent)
             let punctuation = Self.punctuationCount(node.text)
@@ -199,14 +207,13 @@ final class ContentScorer {
         return count
     }
 
-    /// `scalar.properties.isWhitespace` for the Unicode `White_Space` list, asking the property database
-    /// only above U+3000 (the list's last entry; a unit test compares every scalar).
+    /// `scalar.properties.isWhitespace` for the Unicode `White_Space` list, without asking the property
+    /// database (U+3000 is the list's last entry; a unit test compares every scalar).
     @inline(__always)
     static func isWhiteSpaceProperty(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        case 0..<0x3000: false
-        default: scalar.properties.isWhitespace
+        default: false
         }
     }
 
@@ -229,22 +236,27 @@ final class ContentScorer {
     }
 
     private func add(_ score: Double, to node: HTMLNode) {
-        let id = ObjectIdentifier(node)
-        if scores[id] == nil { candidates.append(node) }
-        scores[id, default: 0] += score
+        // A container is an ancestor of a visited text node, so it was visited and has a slot.
+        if !isCandidate[node.index] {
+            isCandidate[node.index] = true
+            candidates.append(node)
+        }
+        scores[node.index] += score
     }
 
-    func textLength(of node: HTMLNode) -> Int { textLengths[ObjectIdentifier(node)] ?? 0 }
+    private func score(of node: HTMLNode) -> Double { node.index < scores.count ? scores[node.index] : 0 }
+
+    func textLength(of node: HTMLNode) -> Int { node.index < textLengths.count ? textLengths[node.index] : 0 }
 
     func linkDensity(of node: HTMLNode) -> Double {
         let text = textLength(of: node)
-        return text == 0 ? 0 : Double(linkLengths[ObjectIdentifier(node)] ?? 0) / Double(text)
+        return text == 0 ? 0 : Double(linkLengths[node.index]) / Double(text)
     }
 
     func bestCandidate() -> HTMLNode? {
         var best: (HTMLNode, Double)?
         for node in candidates {
-            let raw = scores[ObjectIdentifier(node)] ?? 0
+            let raw = score(of: node)
             let score = (raw + HTMLContentExtractor.classWeight(node)) * (1 - linkDensity(of: node))
             if best == nil || score > best!.1 { best = (node, score) }
         }
@@ -257,6 +269,6 @@ final class ContentScorer {
         let density = linkDensity(of: node)
         if density > 0.5 && textLength(of: node) > 0 { return true }
         return HTMLContentExtractor.classWeight(node) < 0 && density > 0.2
-            || (HTMLContentExtractor.classWeight(node) < 0 && (scores[ObjectIdentifier(node)] ?? 0) < 5)
+            || (HTMLContentExtractor.classWeight(node) < 0 && score(of: node) < 5)
     }
 }

@@ -12,16 +12,16 @@ enum HTMLMetadataReader {
         for node in root.descendants where !node.isText {
             switch node.name {
             case "title" where documentTitle == nil:
-                documentTitle = node.innerText.trimmingCharacters(in: .whitespacesAndNewlines)
+                documentTitle = HTMLContentExtractor.trimmingWhitespaceAndNewlines(node.innerText)
             case "meta":
                 let key = (node.attributes["property"] ?? node.attributes["name"] ?? node.attributes["itemprop"] ?? "")
                     .lowercased()
-                if let content = node.attributes["content"]?.trimmingCharacters(in: .whitespacesAndNewlines),
+                if let content = node.attributes["content"].map(HTMLContentExtractor.trimmingWhitespaceAndNewlines),
                     !key.isEmpty, !content.isEmpty, meta[key] == nil
                 {
                     meta[key] = content
                 }
-            case "script" where (node.attributes["type"] ?? "").lowercased().contains("ld+json"):
+            case "script" where isJSONLD(node.attributes["type"] ?? ""):
                 jsonLD.append(node.innerText)
             default: break
             }
@@ -51,6 +51,12 @@ enum HTMLMetadataReader {
             hints.titleSource = "<title>"
         }
         return hints
+    }
+
+    /// `type.lowercased().contains("ld+json")`, searched byte by byte when the type is plain text.
+    static func isJSONLD(_ type: String) -> Bool {
+        let lowered = type.lowercased()
+        return ScalarText.contains(lowered, "ld+json", textIsPlain: ScalarText.isPlain(lowered))
     }
 
     /// `标题 - 站点名` / `标题_站点名` / `标题|站点名` → `标题`.

@@ -6,17 +6,24 @@ final class HTMLNode {
     let classAndID: String
     let attributes: [String: String]
     var text: String
+    /// Whether this is a `#text` node (stored: it is asked for every node, several times).
+    let isText: Bool
+    /// The node's position in creation (pre-order) order within its tree, so per-node facts can live in
+    /// arrays instead of dictionaries keyed by object identity.
+    let index: Int
     var children: [HTMLNode] = []
-    weak var parent: HTMLNode?
+    /// The tree owns its nodes through `children`; an unowned back reference costs no side table per parent
+    /// (as a weak one would) and no node is used after its tree is gone.
+    unowned var parent: HTMLNode?
 
-    init(name: String, classAndID: String = "", attributes: [String: String] = [:], text: String = "") {
+    init(name: String, index: Int = 0, classAndID: String = "", attributes: [String: String] = [:], text: String = "") {
         self.name = name
+        self.index = index
         self.classAndID = classAndID
         self.attributes = attributes
         self.text = text
+        self.isText = name == "#text"
     }
-
-    var isText: Bool { name == "#text" }
 
     /// All text below this node, whitespace as in the source.
     var innerText: String {

@@ -37,7 +37,9 @@ enum HTMLParser {
         guard let document else { throw Failure.unparsable(path) }
         defer { xmlFreeDoc(document) }
         guard let rootElement = xmlDocGetRootElement(document) else { throw Failure.unparsable(path) }
-        let root = HTMLNode(name: "#root")
+        let root = HTMLNode(name: "#root", index: 0)
+        var nodeCount = 1
+        var names = NameCache()
         // Iterative copy, so a page nested thousands of levels deep cannot overflow the stack.
         var stack: [(UnsafeMutablePointer<xmlNode>, HTMLNode)] = [(rootElement, root)]
         while let (node, parent) = stack.popLast() {
@@ -45,33 +47,35 @@ enum HTMLParser {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 let text = content(of: node)
                 if !text.isEmpty {
-                    let child = HTMLNode(name: "#text", text: text)
+                    let child = HTMLNode(name: "#text", index: nodeCount, text: text)
+                    nodeCount += 1
                     child.parent = parent
                     parent.children.append(child)
                 }
             case XML_ELEMENT_NODE:
-                let name = String(cString: node.pointee.name).lowercased()
+                let name = names.lowercased(node.pointee.name)
                 var attributes: [String: String] = [:]
                 var attribute = node.pointee.properties
                 while let current = attribute {
                     if let value = xmlGetProp(node, current.pointee.name) {
-                        attributes[String(cString: current.pointee.name).lowercased()] = String(cString: value)
+                        attributes[names.lowercased(current.pointee.name)] = String(cString: value)
                         reportkit_xmlFree(value)
                     }
                     attribute = current.pointee.next
                 }
                 let element = HTMLNode(
-                    name: name, classAndID: ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased(),
+                    name: name, index: nodeCount,
+                    classAndID: ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased(),
                     attributes: attributes)
+                nodeCount += 1
                 element.parent = parent
                 parent.children.append(element)
-                var children: [UnsafeMutablePointer<xmlNode>] = []
-                var child = node.pointee.children
+                // Children pushed last first, so they come off the stack in document order.
+                var child = node.pointee.last
                 while let current = child {
-                    children.append(current)
-                    child = current.pointee.next
+                    stack.append((current, element))
+                    child = current.pointee.prev
                 }
-                for current in children.reversed() { stack.append((current, element)) }
             default:
                 continue  // comments, processing instructions, DTD
             }
@@ -79,9 +83,24 @@ enum HTMLParser {
         return root
     }
 
+    /// Lower-cased Swift strings of libxml2's element and attribute names, by address. The parser keeps its
+    /// names in a dictionary, so a page's few dozen distinct names are decoded once, not once per node; an
+    /// address not seen before is simply decoded (names are not freed while the tree is copied).
+    private struct NameCache {
+        private var strings: [UnsafePointer<xmlChar>: String] = [:]
+
+        mutating func lowercased(_ name: UnsafePointer<xmlChar>) -> String {
+            if let known = strings[name] { return known }
+            let decoded = String(cString: name).lowercased()
+            strings[name] = decoded
+            return decoded
+        }
+    }
+
+    /// The text of a text or CDATA node: what `xmlNodeGetContent` returns for one, read in place instead
+    /// of from a fresh copy.
     private static func content(of node: UnsafeMutablePointer<xmlNode>) -> String {
-        guard let raw = xmlNodeGetContent(node) else { return "" }
-        defer { reportkit_xmlFree(raw) }
+        guard let raw = node.pointee.content else { return "" }
         return String(cString: raw)
     }
 }

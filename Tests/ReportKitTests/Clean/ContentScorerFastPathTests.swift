@@ -29,3 +29,22 @@ import Testing
         #expect(HTMLContentExtractor.characterCount("a\r\nb") == 3)
     }
 }
+
+@Suite("HTML tree fast paths") struct HTMLTreeFastPathTests {
+    @Test("nodes are numbered in document order and parents are set") func numbering() throws {
+        let root = try HTMLParser.parse("<html><body><div class='a'><p>一<b>二</b></p><p>三</p></div></body></html>", path: "t.html")
+        var indices: [Int] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            indices.append(node.index)
+            for child in node.children {
+                #expect(child.parent === node)
+            }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        #expect(indices == Array(0..<indices.count))
+        #expect(root.innerText == "一二三")
+        #expect(HTMLMetadataReader.isJSONLD("application/LD+JSON"))
+        #expect(!HTMLMetadataReader.isJSONLD("text/javascript"))
+    }
+}
