@@ -29,7 +29,7 @@ public struct MojibakeRepair: Sendable {
     }
 
     public func repair(_ text: String) -> Result {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarText.scalars(text)
         let runs = Self.findRuns(scalars)
         guard !runs.isEmpty else { return Result(text: text, repairs: [], unrepaired: 0) }
         let frequency = Self.frequencyOutside(runs, in: scalars)
@@ -60,6 +60,8 @@ public struct MojibakeRepair: Sendable {
                     after: String(scalars: replacement)))
             cursor = run.end
         }
+        // No run repaired: `out` is `scalars`, so the text itself is the answer.
+        guard !repairs.isEmpty else { return Result(text: text, repairs: [], unrepaired: unrepaired) }
         out.append(contentsOf: scalars[cursor...])
         return Result(text: String(scalars: out), repairs: repairs, unrepaired: unrepaired)
     }

@@ -27,10 +27,8 @@ public struct PinyinAnnotationStripper: Sendable {
     }
 
     public func strip(_ text: String) -> Result {
-        guard text.unicodeScalars.contains(where: Self.isToneMarked) else {
-            return Result(text: text, removed: 0, examples: [])
-        }
-        let scalars = Array(text.unicodeScalars)
+        guard Self.mayHoldAnnotation(text) else { return Result(text: text, removed: 0, examples: []) }
+        let scalars = ScalarText.scalars(text)
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
         var removed = 0
@@ -59,7 +57,24 @@ public struct PinyinAnnotationStripper: Sendable {
             out.append(scalar)
             index += 1
         }
-        return Result(text: String(scalars: out), removed: removed, examples: examples)
+        // Nothing removed: `out` is `scalars`, so the text itself is the answer.
+        return Result(text: removed == 0 ? text : String(scalars: out), removed: removed, examples: examples)
+    }
+
+    /// False only when `strip` can remove nothing: every annotation holds a tone-marked scalar and ends in
+    /// `)` or `）`.
+    static func mayHoldAnnotation(_ text: String) -> Bool {
+        var toneMarked = false
+        var closing = false
+        for scalar in text.unicodeScalars {
+            if scalar == ")" || scalar == "）" {
+                closing = true
+            } else if isToneMarked(scalar) {
+                toneMarked = true
+            }
+            if toneMarked && closing { return true }
+        }
+        return false
     }
 
     /// The index of the closing parenthesis when `scalars[start...]` is one pinyin syllable and `)`.

@@ -7,6 +7,18 @@ enum ScalarText {
         UTF8.encode(scalar) { out.append($0) }
     }
 
+    /// `Array(text.unicodeScalars)` in one pass: the array's capacity is the UTF-8 length (never too small),
+    /// so the scalars are not counted first and the array never grows.
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            count = 0
+            for scalar in text.unicodeScalars {
+                buffer[count] = scalar
+                count += 1
+            }
+        }
+    }
+
     /// Whether UTF-8 `bytes` contain the byte pair `first`, `second` (such as `. `).
     static func containsPair<Bytes: Sequence<UInt8>>(_ bytes: Bytes, _ first: UInt8, _ second: UInt8) -> Bool {
         var previous: UInt8?

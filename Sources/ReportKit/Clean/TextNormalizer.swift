@@ -17,7 +17,7 @@ public struct TextNormalizer: Sendable {
     public func normalize(_ input: String) -> Result {
         var repairs: [Repair] = []
         let composed = Self.isNFCStable(input) ? input : input.precomposedStringWithCanonicalMapping
-        var scalars = Array(composed.unicodeScalars)
+        var scalars = ScalarText.scalars(composed)
         var fullwidthCount = 0
         // 1. Full-width digits and letters; ％．， only where they sit in a number.
         for index in scalars.indices {
@@ -82,16 +82,41 @@ public struct TextNormalizer: Sendable {
         return Result(text: String(decoding: out, as: UTF8.self), repairs: repairs)
     }
 
-    /// True when every scalar is in a range NFC never changes (ASCII and Latin-1 letters, CJK ideographs,
-    /// CJK and full-width punctuation), so the costly normalisation can be skipped for most Chinese text.
+    /// True when the costly normalisation can be skipped: every scalar is in one of the ranges this check has
+    /// always accepted (ASCII and Latin-1 letters, CJK ideographs, CJK and full-width punctuation), or every
+    /// scalar is one NFC leaves alone in any text (``isNFCInert(_:)``: private-use, symbols such as `≈` and
+    /// `⑷`). The first rule alone also passes U+2000, U+2001 and U+302A…U+302F, which NFC would change; they
+    /// keep passing under it so that no output changes.
     static func isNFCStable(_ text: String) -> Bool {
+        var allClassic = true
+        var allInert = true
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0...0x2FF, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: continue
-            default: return false
-            }
+            if !isClassicNFCStable(scalar) { allClassic = false }
+            if !isNFCInert(scalar) { allInert = false }
+            if !allClassic && !allInert { return false }
         }
         return true
+    }
+
+    /// The ranges the NFC pre-check has always accepted.
+    @inline(__always)
+    static func isClassicNFCStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0...0x2FF, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: true
+        default: false
+        }
+    }
+
+    /// Scalars with NFC quick-check Yes and combining class 0 (NFC maps each to itself and none is the second
+    /// half of a composition), so a text made only of them is already NFC: the plain scalars
+    /// (``TextSpans/isPlain(_:)``) and the classic ranges without their exceptions, and without U+2ADC (plain,
+    /// but excluded from composition: NFC writes it as U+2ADD U+0338). A unit test checks every one.
+    @inline(__always)
+    static func isNFCInert(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2000, 0x2001, 0x2ADC, 0x302A...0x302F: false
+        default: TextSpans.isPlain(scalar) || isClassicNFCStable(scalar)
+        }
     }
 
     private static func threeDigitsFollow(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {

@@ -125,3 +125,59 @@ import Testing
         }
     }
 }
+
+@Suite("Normalisation and stripping fast paths") struct NormalizationFastPathTests {
+    @Test("NFC-inert scalars are their own NFC, combining class 0 and never the second half of a composition")
+    func nfcInert() {
+        // Every scalar that appears after the first place of some canonical decomposition.
+        var seconds = Set<UInt32>()
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            switch scalar.properties.generalCategory {
+            case .unassigned, .privateUse, .surrogate: continue
+            default: break
+            }
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            for later in decomposed.dropFirst() { seconds.insert(later.value) }
+        }
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), TextNormalizer.isNFCInert(scalar) else { continue }
+            let hex = "U+\(String(value, radix: 16))"
+            #expect(scalar.properties.canonicalCombiningClass.rawValue == 0, "\(hex)")
+            #expect(Array(String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars) == [scalar], "\(hex)")
+            #expect(!seconds.contains(value), "\(hex)")
+        }
+    }
+
+    @Test("the NFC pre-check skips only texts normalisation would leave as they are, or always skipped")
+    func nfcStable() {
+        for text in ["营商环境", "约≈3.5⑷\u{E088}", "a\u{2000}b", "\u{302B}\u{302A}"] {
+            #expect(TextNormalizer.isNFCStable(text))
+        }
+        for text in ["\u{2000}≈", "\u{E088}\u{302A}", "\u{2ADC}", "e\u{301}", "\u{F900}", "\u{2126}", "한"] {
+            #expect(!TextNormalizer.isNFCStable(text))
+        }
+        for text in ["约≈3.5⑷\u{E088}", "①②㎡℃", "“引号”…—"] where TextNormalizer.isNFCStable(text) {
+            #expect(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars) == Array(text.unicodeScalars))
+        }
+    }
+
+    @Test("scalar arrays equal the scalar view") func scalarArrays() {
+        for text in ["", "a", "营商环境", "e\u{301}\r\n\u{20000}x", String(repeating: "海a", count: 100)] {
+            #expect(ScalarText.scalars(text) == Array(text.unicodeScalars))
+        }
+    }
+
+    @Test("the pinyin pre-check passes every text with an annotation") func pinyinPreCheck() {
+        for text in ["營(yíng)商", "營（yíng）商", "再?gòu)建", "ā)"] {
+            #expect(PinyinAnnotationStripper.mayHoldAnnotation(text))
+        }
+        for text in ["营商(试行)", "café", "(A)", ""] {
+            #expect(PinyinAnnotationStripper().strip(text).text == text)
+        }
+        #expect(!PinyinAnnotationStripper.mayHoldAnnotation("café"))
+        #expect(!PinyinAnnotationStripper.mayHoldAnnotation("(试行)"))
+        #expect(PinyinAnnotationStripper().strip("營(yíng)商環(huán)境").text == "營商環境")
+        #expect(PinyinAnnotationStripper().strip("café (试行)").removed == 0)
+    }
+}
