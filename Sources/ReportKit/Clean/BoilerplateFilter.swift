@@ -81,7 +81,7 @@ public struct BoilerplateFilter: Sendable {
             // For a plain line scalar counts and byte searches give the Character-level answers.
             let length = ScalarText.characterCount(bare, textIsPlain: plain)
             func mentions(_ markers: [String]) -> Bool { markers.contains { ScalarText.contains(bare, $0, textIsPlain: plain) } }
-            if Self.placeholders.contains(bare) {
+            if Self.mayBePlaceholder(bare), Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")
             } else if let photographer = Self.captionPhotographer(bare) {
                 if !photographer.isEmpty { hints.photographers.append(photographer) }
@@ -120,6 +120,11 @@ public struct BoilerplateFilter: Sendable {
         }
         return Result(paragraphs: kept, hints: hints, repairs: repairs)
     }
+
+    /// False only when `line` cannot equal a placeholder: a string equal to one (canonically equivalent) has
+    /// no more scalars than it, since none of their characters decomposes, and so at most four bytes each.
+    static func mayBePlaceholder(_ line: String) -> Bool { line.utf8.count <= placeholderByteLimit }
+    static let placeholderByteLimit = 4 * placeholders.map(\.unicodeScalars.count).max()!
 
     static func looksLikeTitle(_ line: String) -> Bool {
         let length = line.count

@@ -59,8 +59,13 @@ enum BylineParser {
         guard let match = datePattern.firstMatch(in: text, range: range), let found = Range(match.range, in: text) else {
             return nil
         }
-        return (String(text[found]).trimmingCharacters(in: .whitespaces), found)
+        return (ScalarText.trimmingWhitespace(String(text[found])), found)
     }
+
+    /// What byline tokens are trimmed of.
+    static let tokenBrackets = CharacterSet(charactersIn: "()（）[]【】:：")
+    /// What credit lines are trimmed of once their spaces are gone.
+    static let creditBrackets = CharacterSet(charactersIn: "()（）[]【】")
 
     /// Parses a stand-alone byline line; nil when the line is not one.
     static func parseLine(_ line: String) -> MetadataHints? {
@@ -79,19 +84,26 @@ enum BylineParser {
         }
         let hasRole = ["记者", "通讯员", "来源", "作者", "编辑"].contains { contains(rest, $0) }
         guard hasRole || hints.published != nil else { return nil }
-        let normalized = rest.replacingOccurrences(of: "来源：", with: " ").replacingOccurrences(of: "来源:", with: " ")
-            .replacingOccurrences(of: "作者：", with: " 记者").replacingOccurrences(of: "作者:", with: " 记者")
+        // `rest` and everything cut from it stay plain when `line` is (the replacements are plain words).
+        var normalized = rest
+        for (label, replacement) in [("来源：", " "), ("来源:", " "), ("作者：", " 记者"), ("作者:", " 记者")] {
+            normalized = ScalarText.replacing(label, with: replacement, in: normalized, textIsPlain: plain)
+        }
         var role = "author"
         for rawToken in normalized.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" || $0 == "　" }) {
-            var token = String(rawToken).trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】:："))
+            var token = ScalarText.trimming(String(rawToken), in: tokenBrackets)
             if token.hasSuffix("报道") { token = String(token.dropLast(2)) }
             if token.isEmpty { continue }
             for (marker, markerRole) in [
                 ("记者", "author"), ("通讯员", "author"), ("编辑", "editor"), ("摄影", "photographer"), ("摄像", "photographer"),
             ] {
+                // A plain token without the marker's bytes cannot hold it; Foundation finds the range otherwise.
+                if plain && !ScalarText.containsBytes(token, marker) { continue }
                 if let range = token.range(of: marker) {
                     let before = String(token[..<range.lowerBound])
-                    let outlet = before.replacingOccurrences(of: "全媒体", with: "").replacingOccurrences(of: "融媒体", with: "")
+                    let outlet = ScalarText.replacing(
+                        "融媒体", with: "", in: ScalarText.replacing("全媒体", with: "", in: before, textIsPlain: plain),
+                        textIsPlain: plain)
                     if isOutlet(outlet), hints.publisher == nil { hints.publisher = outletAliases[outlet] ?? outlet }
                     token = String(token[range.upperBound...])
                     role = markerRole
@@ -125,8 +137,10 @@ enum BylineParser {
             ("校对", "editor"), ("记者", "author"), ("通讯员", "author"), ("摄影", "photographer"), ("实习生", "author"),
         ]
         guard line.utf8.count <= 200 else { return nil }
-        let compact = line.replacingOccurrences(of: " ", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】"))
-        guard compact.count <= 40, !compact.contains(where: { "。？！，?!,".contains($0) }),
+        // Nothing is canonically equivalent to a space, so without a space byte there is nothing to replace.
+        let spaceless = line.utf8.contains(0x20) ? line.replacingOccurrences(of: " ", with: "") : line
+        let compact = ScalarText.trimming(spaceless, in: creditBrackets)
+        guard Self.isShortClause(compact),
             roles.contains(where: { compact.hasPrefix($0.0) })
         else {
             return nil
@@ -151,6 +165,18 @@ enum BylineParser {
             }
         }
         return hints
+    }
+
+    /// `text.count <= 40` and no Character among `。？！，?!,`, answered by scalar when `text` is plain.
+    static func isShortClause(_ text: String) -> Bool {
+        let stops = "。？！，?!,"
+        guard ScalarText.isPlain(text) else { return text.count <= 40 && !text.contains(where: { stops.contains($0) }) }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            count += 1
+            if count > 40 || stops.unicodeScalars.contains(scalar) { return false }
+        }
+        return true
     }
 
     /// The first scalars of the roles `parseCredits` reads (责任编辑, 编审, 审核, 校对, 记者, 通讯员, 摄影, 实习生).

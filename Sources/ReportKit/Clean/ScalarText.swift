@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level text helpers for cleaning. Appending to `String.UnicodeScalarView` one scalar at a time is slow;
 /// encoding UTF-8 into a byte buffer and decoding it once is several times faster (see also `String(scalars:)`).
 enum ScalarText {
@@ -35,7 +37,17 @@ enum ScalarText {
     /// Splits text into lines on `\n` bytes (a line feed is always a grapheme of its own, so this equals
     /// splitting on the Character), dropping empty lines.
     static func lines(_ text: String) -> [String] {
-        text.utf8.split(separator: 0x0A).map { String(Substring($0)) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == 0x0A {
+                if index > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+            }
+            if bytes.count > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return lines
+        }
     }
 
     /// Whether the UTF-8 of `text` contains the UTF-8 of `needle`. For a literal pattern (a regular expression's
@@ -75,6 +87,22 @@ enum ScalarText {
     /// `text.count`, counted by scalar when `textIsPlain` says that gives the same answer.
     static func characterCount(_ text: String, textIsPlain: Bool) -> Int {
         textIsPlain ? text.unicodeScalars.count : text.count
+    }
+
+    /// `text.trimmingCharacters(in: set)`, returning `text` itself without asking Foundation when neither end
+    /// is in `set` (trimming removes scalars of `set` from the ends, so there is nothing to remove).
+    static func trimming(_ text: String, in set: CharacterSet) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !set.contains(first) && !set.contains(last) { return text }
+        return text.trimmingCharacters(in: set)
+    }
+
+    /// `text.replacingOccurrences(of: target, with: replacement)`, returning `text` itself when it is plain
+    /// (`textIsPlain`, see ``isPlain(_:)``) and its bytes do not hold `target`'s: a plain text matches only
+    /// where the exact bytes are.
+    static func replacing(_ target: String, with replacement: String, in text: String, textIsPlain: Bool) -> String {
+        if textIsPlain && !containsBytes(text, target) { return text }
+        return text.replacingOccurrences(of: target, with: replacement)
     }
 
     /// `text.trimmingCharacters(in: .whitespaces)` without Foundation: trims ``TextSpans/isWhitespace(_:)``

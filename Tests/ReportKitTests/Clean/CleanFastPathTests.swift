@@ -181,3 +181,39 @@ import Testing
         #expect(PinyinAnnotationStripper().strip("café (试行)").removed == 0)
     }
 }
+
+@Suite("Boilerplate and byline fast paths") struct BoilerplateFastPathTests {
+    @Test("placeholders do not decompose, so the length pre-check holds") func placeholders() {
+        for placeholder in BoilerplateFilter.placeholders {
+            #expect(placeholder.decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(placeholder.unicodeScalars))
+            #expect(BoilerplateFilter.mayBePlaceholder(placeholder))
+        }
+        #expect(!BoilerplateFilter.mayBePlaceholder(String(repeating: "图", count: 9)))
+    }
+
+    @Test("trimming and replacing shortcuts equal Foundation") func shortcuts() {
+        let set = BylineParser.tokenBrackets
+        for text in ["", "（记者", "张三）", "：张三", "张三", "【", "e\u{301}", "(a)"] {
+            #expect(ScalarText.trimming(text, in: set) == text.trimmingCharacters(in: set))
+        }
+        for (text, target) in [("来源：新华社", "来源："), ("新华社", "来源："), ("e\u{301}作者:", "作者:"), ("", "作者:")] {
+            let plain = ScalarText.isPlain(text)
+            #expect(ScalarText.replacing(target, with: " ", in: text, textIsPlain: plain) == text.replacingOccurrences(of: target, with: " "))
+        }
+    }
+
+    @Test("short-clause check equals the Character-level one") func shortClause() {
+        for text in ["记者张三", "记者张三。", "责任编辑,王", String(repeating: "张", count: 40), String(repeating: "张", count: 41),
+            "e\u{301}编辑", "a\r\nb", ""]
+        {
+            let expected = text.count <= 40 && !text.contains(where: { "。？！，?!,".contains($0) })
+            #expect(BylineParser.isShortClause(text) == expected)
+        }
+    }
+
+    @Test("lines split on line feeds and drop empty lines") func lines() {
+        for text in ["", "\n", "a\n\nb\n", "第一段\r\n第二段", "x", "\n\n海\n"] {
+            #expect(ScalarText.lines(text) == text.utf8.split(separator: 0x0A).map { String(Substring($0)) })
+        }
+    }
+}
