@@ -47,26 +47,35 @@ public final class DocumentStore: Sendable {
         return encoder
     }()
 
-    /// Appends one document and returns its summary.
-    /// Record layout: the rendered rows' length (UInt32, little-endian), the rows, then the document's JSON when kept.
+    /// Renders and appends one document; returns its summary.
     public func append(_ document: ExtractedDocument) throws -> DocumentSummary {
-        let rows = try RenderedReport(document, publishText: publishText).serialized()
-        var data = Data(capacity: rows.count + 4)
-        withUnsafeBytes(of: UInt32(rows.count).littleEndian) { data.append(contentsOf: $0) }
-        data.append(contentsOf: rows)
-        if keepsDocuments { data.append(try Self.encoder.encode(document)) }
+        try append(DocumentResult(document, publishText: publishText, keepsDocument: keepsDocuments))
+    }
+
+    /// Appends one rendered result and returns its summary.
+    /// Record layout: the rendered rows' length (UInt32, little-endian), the rows, then the document's JSON when kept.
+    func append(_ result: DocumentResult) throws -> DocumentSummary {
+        var data: [UInt8] = []
+        if keepsDocuments {
+            guard let document = result.document else { throw StoreError.documentsNotKept }
+            data.reserveCapacity(result.rows.count + 4)
+            LengthPrefixedParts.append(result.rows, to: &data)
+            data += try Self.encoder.encode(document)
+        } else {
+            data.reserveCapacity(result.rows.count + 4)
+            LengthPrefixedParts.append(result.rows, to: &data)
+        }
+        let length = data.count
         let offset: UInt64 = try writer.withLock { state in
             let offset = state.1
             try state.0.write(contentsOf: data)
-            state.1 += UInt64(data.count)
+            state.1 += UInt64(length)
             return offset
         }
-        let report = document.report
         return DocumentSummary(
-            reportID: report.reportID, sourcePath: report.sourcePath, sourceSHA256: report.sourceSHA256,
-            sourceBytes: report.sourceBytes, publishedDate: report.publishedDate, completeness: Deduplicator.completeness(report),
-            sketch: document.sketch ?? DedupSketch(exactKey: report.reportID, minhash: []), offset: offset, length: data.count,
-            fetch: document.fetch)
+            reportID: result.reportID, sourcePath: result.sourcePath, sourceSHA256: result.sourceSHA256,
+            sourceBytes: result.sourceBytes, publishedDate: result.publishedDate, completeness: result.completeness,
+            sketch: result.sketch, offset: offset, length: length, fetch: result.fetch)
     }
 
     /// Reads one report's rendered rows back.
@@ -112,12 +121,12 @@ public final class DocumentStore: Sendable {
     }
 }
 
-/// The stage that spools each finished document and hands on its summary.
-public struct StoreStage: Stage {
-    public var name: String { "store" }
-    public let store: DocumentStore
+/// The stage that spools each rendered result and hands on its summary.
+struct StoreStage: Stage {
+    var name: String { "store" }
+    let store: DocumentStore
 
-    public func process(_ document: ExtractedDocument) throws -> StageOutcome<DocumentSummary> {
-        .keep(try store.append(document))
+    func process(_ result: DocumentResult) throws -> StageOutcome<DocumentSummary> {
+        .keep(try store.append(result))
     }
 }
