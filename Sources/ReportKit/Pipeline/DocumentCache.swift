@@ -31,7 +31,8 @@ public final class DocumentCache: Sendable {
     /// The cached outcome, or nil (and a miss) when absent, corrupt or written for another document.
     func lookup(_ raw: RawDocument) -> CachedOutcome? {
         let key = key(for: raw)
-        guard let data = FileManager.default.contents(atPath: url(for: key).path) else {
+        let path = url(for: key).path
+        guard let data = FileManager.default.contents(atPath: path) else {
             counters.withLock { $0.misses += 1 }
             return nil
         }
@@ -48,20 +49,30 @@ public final class DocumentCache: Sendable {
         }
         if case .kept(var result) = outcome {
             result.fetch = raw.fetch
+            result.cached = Self.rowsLocation(in: path, entryBytes: bytes.count, rows: result.rows.count)
             outcome = .kept(result)
         }
         counters.withLock { $0.hits += 1 }
         return outcome
     }
 
-    /// Stores an outcome; failures to write only cost a future miss.
-    func store(_ outcome: CachedOutcome, for raw: RawDocument) {
+    /// Stores an outcome. Returns where the entry holds the rows, or nil when nothing was written: a failure
+    /// to write only costs a future miss.
+    @discardableResult
+    func store(_ outcome: CachedOutcome, for raw: RawDocument) -> RecordLocation? {
         let payload = outcome.serialized()
         var entry = Array(SHA256Hex.digest(payload).utf8)
         entry.reserveCapacity(65 + payload.count)
         entry.append(0x0A)
         entry += payload
-        CacheEntryFile.save(entry, to: url(for: key(for: raw)))
+        let target = url(for: key(for: raw))
+        guard CacheEntryFile.save(entry, to: target), case .kept(let result) = outcome else { return nil }
+        return Self.rowsLocation(in: target.path, entryBytes: entry.count, rows: result.rows.count)
+    }
+
+    /// The rows are the entry's last part: their UInt32 length and bytes end the file.
+    private static func rowsLocation(in path: String, entryBytes: Int, rows: Int) -> RecordLocation {
+        RecordLocation(file: path, offset: UInt64(entryBytes - rows - 4), length: rows + 4)
     }
 }
 
@@ -90,11 +101,13 @@ struct CachedStage<Inner: Stage>: Stage where Inner.Input == RawDocument, Inner.
         case .dropped(let reason): return .drop(reason: reason)
         case nil: break
         }
-        let outcome = try inner.process(raw)
-        switch outcome {
-        case .keep(let result): cache.store(.kept(result), for: raw)
-        case .drop(let reason): cache.store(.dropped(reason: reason), for: raw)
+        switch try inner.process(raw) {
+        case .keep(var result):
+            result.cached = cache.store(.kept(result), for: raw)
+            return .keep(result)
+        case .drop(let reason):
+            cache.store(.dropped(reason: reason), for: raw)
+            return .drop(reason: reason)
         }
-        return outcome
     }
 }

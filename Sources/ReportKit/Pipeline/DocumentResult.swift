@@ -15,6 +15,8 @@ struct DocumentResult: Sendable, Equatable {
     var fetch: FetchRecord?
     /// The full document, only when the spool keeps documents (eval, tests); never cached.
     var document: ExtractedDocument?
+    /// Where the cache entry holding these rows lies, once it is known; the store then spools nothing.
+    var cached: RecordLocation?
 
     init(_ document: ExtractedDocument, publishText: Bool, keepsDocument: Bool) throws {
         let report = document.report
@@ -28,6 +30,7 @@ struct DocumentResult: Sendable, Equatable {
         rows = try RenderedReport(document, publishText: publishText).serialized()
         fetch = document.fetch
         self.document = keepsDocument ? document : nil
+        self.cached = nil
     }
 
     /// Equal when everything but the kept document is (documents are not comparable; results from one are equal).
@@ -112,6 +115,7 @@ extension DocumentResult {
         self.rows = rows
         self.fetch = nil
         self.document = nil
+        self.cached = nil
     }
 }
 

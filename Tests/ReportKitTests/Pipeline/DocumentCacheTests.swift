@@ -12,6 +12,11 @@ import Testing
         let warm = try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder("warm"), jobs: 2, cacheDirectory: cache)
         #expect(warm.cacheStats?.hits == 5 && warm.cacheStats?.misses == 0)
         #expect(try TestSupport.files(in: cold.folder) == TestSupport.files(in: warm.folder))
+        // Cached reports are read from their entries at emit: neither build copied a row into its spool.
+        for build in [cold, warm] {
+            let spooled = try FileManager.default.attributesOfItem(atPath: build.content.store.url.path)[.size] as? Int
+            #expect(spooled == 0)
+        }
 
         // Corrupt one entry: it is detected, ignored and recomputed; the output does not change.
         let entries = try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }.sorted()
