@@ -39,7 +39,7 @@ public final class DocumentCache: Sendable {
         // Layout: 64 hex digits of SHA-256(payload), newline, payload (``CachedOutcome/serialized()``).
         let bytes = [UInt8](data)
         guard bytes.count > 65, bytes[64] == 0x0A, SHA256Hex.digest(bytes[65...]) == String(decoding: bytes[..<64], as: UTF8.self),
-            var outcome = CachedOutcome(serialized: bytes[65...]), outcome.belongs(to: raw)
+            var outcome = CachedOutcome(serialized: bytes[65...], withRows: false), outcome.belongs(to: raw)
         else {
             counters.withLock {
                 $0.corrupt += 1
@@ -49,7 +49,9 @@ public final class DocumentCache: Sendable {
         }
         if case .kept(var result) = outcome {
             result.fetch = raw.fetch
-            result.cached = Self.rowsLocation(in: path, entryBytes: bytes.count, rows: result.rows.count)
+            // The rows stay in the entry (the store reads them from there at emit); only their place is kept.
+            result.cached?.file = path
+            result.cached?.offset += 65
             outcome = .kept(result)
         }
         counters.withLock { $0.hits += 1 }

@@ -70,8 +70,9 @@ extension CachedOutcome {
         }
     }
 
-    /// Reads ``serialized()`` back; nil for anything malformed or in another layout.
-    init?(serialized bytes: ArraySlice<UInt8>) {
+    /// Reads ``serialized()`` back; nil for anything malformed or in another layout. Without `withRows` the rows
+    /// are not copied: `cached` says where they lie in `bytes` (offset from its start, file nil).
+    init?(serialized bytes: ArraySlice<UInt8>, withRows: Bool = true) {
         guard let parts = LengthPrefixedParts.split(bytes), parts.count >= 2, parts[0].elementsEqual(Self.layout) else { return nil }
         let text = { (index: Int) in String(decoding: parts[index], as: UTF8.self) }
         switch text(1) {
@@ -88,11 +89,16 @@ extension CachedOutcome {
                 minhash.append(parts[9][index..<index + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) })
                 index += 4
             }
-            self = .kept(
-                DocumentResult(
-                    reportID: text(2), sourcePath: text(3), sourceSHA256: text(4), sourceBytes: sourceBytes,
-                    publishedDate: parts[6].isEmpty ? nil : String(decoding: parts[6].dropFirst(), as: UTF8.self),
-                    completeness: completeness, sketch: DedupSketch(exactKey: text(8), minhash: minhash), rows: Array(parts[10])))
+            var result = DocumentResult(
+                reportID: text(2), sourcePath: text(3), sourceSHA256: text(4), sourceBytes: sourceBytes,
+                publishedDate: parts[6].isEmpty ? nil : String(decoding: parts[6].dropFirst(), as: UTF8.self),
+                completeness: completeness, sketch: DedupSketch(exactKey: text(8), minhash: minhash),
+                rows: withRows ? Array(parts[10]) : [])
+            if !withRows {
+                result.cached = RecordLocation(
+                    file: nil, offset: UInt64(parts[10].startIndex - bytes.startIndex - 4), length: parts[10].count + 4)
+            }
+            self = .kept(result)
         default:
             return nil
         }

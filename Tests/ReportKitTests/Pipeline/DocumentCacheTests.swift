@@ -63,6 +63,13 @@ import Testing
             result.publishedDate = date
             let bytes = CachedOutcome.kept(result).serialized()
             #expect(CachedOutcome(serialized: bytes[...]) == .kept(result))
+            // Read without its rows, an entry says where they lie: a spool record (UInt32 length, then the rows).
+            guard case .kept(let located) = CachedOutcome(serialized: bytes[...], withRows: false), let place = located.cached else {
+                Issue.record("no location"); continue
+            }
+            var record: [UInt8] = []
+            LengthPrefixedParts.append(result.rows, to: &record)
+            #expect(located.rows.isEmpty && Array(bytes[Int(place.offset)..<Int(place.offset) + place.length]) == record)
             // Every truncation is refused rather than read as a shorter entry.
             for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
                 #expect(CachedOutcome(serialized: bytes[..<cut]) == nil)
