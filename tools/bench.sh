@@ -77,7 +77,7 @@ import re
 
 env = os.environ
 folder = env["BENCH_DIR"]
-stage_order = ["fetch.file", "clean.decode", "clean.text", "extract", "validate", "dedup.prepare", "store", "dedup", "emit"]
+stage_order = ["fetch", "fetch.file", "clean.decode", "clean.text", "extract", "validate", "dedup.prepare", "render", "store", "dedup", "emit"]
 
 
 def gnu_time(path):

@@ -31,7 +31,12 @@ struct EmittedCounts {
 /// Versioned builds refuse to change a version that exists with different data, and point `latest` at the
 /// newest version.
 public struct DatasetWriter: Sendable {
-    public init() {}
+    /// Threads that stream the tables (at most the count of ``StreamedTable/lanes``).
+    public let jobs: Int
+
+    public init(jobs: Int = 1) {
+        self.jobs = max(1, jobs)
+    }
 
     /// Files whose bytes define a version's data; provenance, checksums and changelog may be refreshed.
     static let metadataFiles: Set<String> = ["provenance.json", "SHA256SUMS", "CHANGELOG.md"]
@@ -39,39 +44,8 @@ public struct DatasetWriter: Sendable {
     /// Writes every dataset file into `folder` (created, and expected to be empty).
     func writeFiles(_ content: DatasetContent, into folder: URL, previous: (version: String, folder: URL)?) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var checksums: [String: String] = [:]
-        func open(_ name: String) throws -> BufferedFileWriter { try BufferedFileWriter(url: folder.appendingPathComponent(name)) }
-        let reportsCSV = try open("reports.csv"), reportsJSON = try open("reports.jsonl")
-        let metricsCSV = try open("metrics.csv"), metricsJSON = try open("metrics.jsonl")
-        let policiesCSV = try open("policies.csv"), policiesJSON = try open("policies.jsonl")
-        let initiativesCSV = try open("initiatives.csv"), initiativesJSON = try open("initiatives.jsonl")
-        let validation = try open("validation.jsonl")
-        try reportsCSV.write(CSVWriter.header(DatasetTables.reports))
-        try metricsCSV.write(CSVWriter.header(DatasetTables.metrics))
-        try policiesCSV.write(CSVWriter.header(DatasetTables.policies))
-        try initiativesCSV.write(CSVWriter.header(DatasetTables.initiatives))
-        var counts = EmittedCounts()
-        // The rows were rendered when each report was spooled: here they are copied in report order.
-        for summary in content.summaries {
-            let rendered = try content.store.loadRendered(summary)
-            try reportsCSV.write(rendered.reportCSV(duplicates: summary.duplicates, duplicateSources: summary.duplicateSources))
-            try reportsJSON.write(rendered.reportJSON(duplicates: summary.duplicates, duplicateSources: summary.duplicateSources))
-            try metricsCSV.write(rendered.metricsCSV)
-            try metricsJSON.write(rendered.metricsJSON)
-            try policiesCSV.write(rendered.policiesCSV)
-            try policiesJSON.write(rendered.policiesJSON)
-            try initiativesCSV.write(rendered.initiativesCSV)
-            try initiativesJSON.write(rendered.initiativesJSON)
-            try validation.write(rendered.findings)
-            for key in rendered.findingKeys { counts.findings[key, default: 0] += 1 }
-            counts.reports += 1
-            counts.metrics += rendered.metricCount
-            counts.policies += rendered.policyCount
-            counts.initiatives += rendered.initiativeCount
-        }
-        for writer in [reportsCSV, reportsJSON, metricsCSV, metricsJSON, policiesCSV, policiesJSON, initiativesCSV, initiativesJSON, validation] {
-            checksums[writer.url.lastPathComponent] = try writer.finish()
-        }
+        let (tableChecksums, counts) = try StreamedTable.writeAll(content, into: folder, jobs: jobs)
+        var checksums = tableChecksums
         var small: [String: Data] = [:]
         small["rejected.jsonl"] = Data(try JSONLinesWriter.encode(content.rejected.sorted { ($0.source, $0.stage) < ($1.source, $1.stage) }).utf8)
         small["README.md"] = Data(DatasetReadme.render(content, counts: counts).utf8)
@@ -85,7 +59,7 @@ public struct DatasetWriter: Sendable {
             }
             checksums[name] = SHA256Hex.digest(data)
         }
-        let provenance = try open("provenance.json")
+        let provenance = try BufferedFileWriter(url: folder.appendingPathComponent("provenance.json"))
         try ProvenanceBuilder.write(content, counts: counts, to: provenance)
         checksums["provenance.json"] = try provenance.finish()
         let sums = checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined()

@@ -99,34 +99,18 @@ struct RenderedReport: Sendable, Equatable {
 }
 
 extension RenderedReport {
-    /// The spool layout: each part as a little-endian UInt32 length and its bytes, in a fixed order.
+    /// The spool layout: each part length-prefixed (``LengthPrefixedParts``), in a fixed order.
     func serialized() -> [UInt8] {
-        var out: [UInt8] = []
-        let parts = [
+        LengthPrefixedParts.join([
             reportCSVHead, reportCSVTail, reportJSONHead, reportJSONTail, metricsCSV, metricsJSON, policiesCSV, policiesJSON,
             initiativesCSV, initiativesJSON, findings, Array(findingKeys.joined(separator: "\n").utf8),
             Array("\(metricCount),\(policyCount),\(initiativeCount)".utf8),
-        ]
-        out.reserveCapacity(parts.reduce(parts.count * 4) { $0 + $1.count })
-        for part in parts {
-            withUnsafeBytes(of: UInt32(part.count).littleEndian) { out.append(contentsOf: $0) }
-            out += part
-        }
-        return out
+        ])
     }
 
     /// Reads ``serialized()`` back; nil when the bytes are truncated or malformed.
     init?(serialized bytes: ArraySlice<UInt8>) {
-        var parts: [[UInt8]] = []
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            guard bytes.endIndex - index >= 4 else { return nil }
-            let length = bytes[index..<index + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
-            index += 4
-            guard bytes.endIndex - index >= length else { return nil }
-            parts.append(Array(bytes[index..<index + length]))
-            index += length
-        }
+        guard let parts = LengthPrefixedParts.split(bytes).map({ $0.map { Array($0) } }) else { return nil }
         let counts = String(decoding: parts.last ?? [], as: UTF8.self).split(separator: ",").compactMap { Int($0) }
         guard parts.count == 13, counts.count == 3 else { return nil }
         self.init()

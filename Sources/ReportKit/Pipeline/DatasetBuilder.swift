@@ -85,7 +85,7 @@ public struct DatasetBuilder: Sendable {
     {
         let content = plan.content(outcome)
         let (folder, changed) = try (clock ?? StageClock()).measure("emit") {
-            try DatasetWriter().writeVersioned(content, outputRoot: outputRoot, replace: replace)
+            try DatasetWriter(jobs: plan.options.jobs).writeVersioned(content, outputRoot: outputRoot, replace: replace)
         }
         return BuildResult(folder: folder, changed: changed, content: content, cacheStats: outcome.cacheStats)
     }
@@ -116,7 +116,7 @@ public struct DatasetBuilder: Sendable {
             summaries: outcome.summaries, store: outcome.store, rejected: outcome.rejected, inputs: outcome.inputs,
             stageCounts: outcome.stageCounts, dedup: options.dedup,
             toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
-        let changed = try (clock ?? StageClock()).measure("emit") { try DatasetWriter().write(content, to: output) }
+        let changed = try (clock ?? StageClock()).measure("emit") { try DatasetWriter(jobs: jobs).write(content, to: output) }
         return BuildResult(folder: output, changed: changed, content: content, cacheStats: outcome.cacheStats)
     }
 

@@ -18,26 +18,28 @@ public final class DocumentCache: Sendable {
 
     public var stats: (hits: Int, misses: Int, corrupt: Int) { counters.withLock { $0 } }
 
+    /// The final URL is part of the key because a web report's rows carry it: the same bytes served from
+    /// another address are another result.
     func key(for raw: RawDocument) -> String {
-        SHA256Hex.digest("\(raw.sha256)|\(raw.source.displayPath)|\(configuration)")
+        SHA256Hex.digest("\(raw.sha256)|\(raw.source.displayPath)|\(raw.fetch?.finalURL ?? "")|\(configuration)")
     }
 
     private func url(for key: String) -> URL {
-        directory.appendingPathComponent(String(key.prefix(2))).appendingPathComponent("\(key).json")
+        directory.appendingPathComponent(String(key.prefix(2))).appendingPathComponent("\(key).bin")
     }
 
-    /// The cached document, or nil (and a miss) when absent, corrupt or written for another key.
-    func lookup(_ raw: RawDocument) -> ExtractedDocument? {
+    /// The cached outcome, or nil (and a miss) when absent, corrupt or written for another document.
+    func lookup(_ raw: RawDocument) -> CachedOutcome? {
         let key = key(for: raw)
-        guard let data = FileManager.default.contents(atPath: url(for: key).path) else {
+        let path = url(for: key).path
+        guard let data = FileManager.default.contents(atPath: path) else {
             counters.withLock { $0.misses += 1 }
             return nil
         }
-        // Layout: 64 hex digits of SHA-256(payload), newline, payload.
-        guard data.count > 65, let checksum = String(data: data.prefix(64), encoding: .utf8),
-            SHA256Hex.digest(data.dropFirst(65)) == checksum,
-            let document = try? JSONDecoder().decode(ExtractedDocument.self, from: data.dropFirst(65)),
-            document.report.sourceSHA256 == raw.sha256
+        // Layout: 64 hex digits of SHA-256(payload), newline, payload (``CachedOutcome/serialized()``).
+        let bytes = [UInt8](data)
+        guard bytes.count > 65, bytes[64] == 0x0A, SHA256Hex.digest(bytes[65...]) == String(decoding: bytes[..<64], as: UTF8.self),
+            var outcome = CachedOutcome(serialized: bytes[65...], withRows: false), outcome.belongs(to: raw)
         else {
             counters.withLock {
                 $0.corrupt += 1
@@ -45,34 +47,69 @@ public final class DocumentCache: Sendable {
             }
             return nil
         }
+        if case .kept(var result) = outcome {
+            result.fetch = raw.fetch
+            // The rows stay in the entry (the store reads them from there at emit); only their place is kept.
+            result.cached?.file = path
+            result.cached?.offset += 65
+            outcome = .kept(result)
+        }
         counters.withLock { $0.hits += 1 }
-        return document
+        return outcome
     }
 
-    /// Stores a document; failures to write only cost a future miss.
-    func store(_ document: ExtractedDocument, for raw: RawDocument) {
+    /// Stores an outcome. Returns where the entry holds the rows, or nil when nothing was written: a failure
+    /// to write only costs a future miss.
+    @discardableResult
+    func store(_ outcome: CachedOutcome, for raw: RawDocument) -> RecordLocation? {
+        let payload = outcome.serialized()
+        var entry = Array(SHA256Hex.digest(payload).utf8)
+        entry.reserveCapacity(65 + payload.count)
+        entry.append(0x0A)
+        entry += payload
         let target = url(for: key(for: raw))
-        guard let payload = try? DocumentStore.encoder.encode(document) else { return }
-        var data = Data(SHA256Hex.digest(payload).utf8)
-        data.append(0x0A)
-        data.append(payload)
-        try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: target, options: .atomic)
+        guard CacheEntryFile.save(entry, to: target), case .kept(let result) = outcome else { return nil }
+        return Self.rowsLocation(in: target.path, entryBytes: entry.count, rows: result.rows.count)
+    }
+
+    /// The rows are the entry's last part: their UInt32 length and bytes end the file.
+    private static func rowsLocation(in path: String, entryBytes: Int, rows: Int) -> RecordLocation {
+        RecordLocation(file: path, offset: UInt64(entryBytes - rows - 4), length: rows + 4)
     }
 }
 
-/// Runs `inner` only when the cache has no valid entry for the document.
-public struct CachedStage<Inner: Stage>: Stage where Inner.Input == RawDocument, Inner.Output == ExtractedDocument {
-    public let inner: Inner
-    public let cache: DocumentCache?
+extension CachedOutcome {
+    /// Whether the entry was written for this document (guards against a key collision or a swapped file).
+    fileprivate func belongs(to raw: RawDocument) -> Bool {
+        switch self {
+        case .kept(let result): result.sourceSHA256 == raw.sha256 && result.sourcePath == raw.source.displayPath
+        case .dropped: true
+        }
+    }
+}
 
-    public var name: String { inner.name }
+/// Runs `inner` (decode → … → render) only when the cache has no valid entry for the document; drops are
+/// cached too, so an unchanged report that yields nothing is not processed again. Errors are not cached.
+struct CachedStage<Inner: Stage>: Stage where Inner.Input == RawDocument, Inner.Output == DocumentResult {
+    let inner: Inner
+    let cache: DocumentCache?
 
-    public func process(_ raw: RawDocument) throws -> StageOutcome<ExtractedDocument> {
+    var name: String { inner.name }
+
+    func process(_ raw: RawDocument) throws -> StageOutcome<DocumentResult> {
         guard let cache else { return try inner.process(raw) }
-        if let cached = cache.lookup(raw) { return .keep(cached) }
-        let outcome = try inner.process(raw)
-        if case .keep(let document) = outcome { cache.store(document, for: raw) }
-        return outcome
+        switch cache.lookup(raw) {
+        case .kept(let result): return .keep(result)
+        case .dropped(let reason): return .drop(reason: reason)
+        case nil: break
+        }
+        switch try inner.process(raw) {
+        case .keep(var result):
+            result.cached = cache.store(.kept(result), for: raw)
+            return .keep(result)
+        case .drop(let reason):
+            cache.store(.dropped(reason: reason), for: raw)
+            return .drop(reason: reason)
+        }
     }
 }

@@ -1,10 +1,15 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// An append-only spool of per-document results between the parallel stages and emit, so memory holds
 /// summaries rather than every report's rows and text. Each record is the report's rows already rendered
 /// (``RenderedReport``), so emit only copies bytes; with `keepsDocuments` (eval, tests) the full
-/// ``ExtractedDocument`` follows as JSON so that ``load(_:)`` can give it back.
+/// ``ExtractedDocument`` follows as JSON so that ``load(_:)`` can give it back. A report whose result sits in
+/// the ``DocumentCache`` is not copied here: its summary points at the cache entry (``RecordLocation``).
 public final class DocumentStore: Sendable {
     public let url: URL
     /// Whether the `reports` JSON Lines rows carry the cleaned text.
@@ -15,12 +20,15 @@ public final class DocumentStore: Sendable {
     private let reader: Mutex<FileHandle?>
 
     public enum StoreError: Error, CustomStringConvertible {
-        case cannotCreate(String), corrupt(String), documentsNotKept
+        case cannotCreate(String), corrupt(String), documentsNotKept, cacheEntryGone(String, id: String)
         public var description: String {
             switch self {
             case .documentsNotKept: "This spool keeps rendered rows only; create it with keepsDocuments: true to load documents."
             case .cannotCreate(let path): "Could not create the document spool at '\(path)'. Check free disk space and permissions."
             case .corrupt(let id): "The spooled record of report \(id) could not be read back."
+            case .cacheEntryGone(let path, let id):
+                "The cache entry '\(path)' holding report \(id) could not be read back during the build; "
+                    + "was the cache folder changed or removed meanwhile? Build again (or pass --no-cache)."
             }
         }
     }
@@ -47,26 +55,38 @@ public final class DocumentStore: Sendable {
         return encoder
     }()
 
-    /// Appends one document and returns its summary.
-    /// Record layout: the rendered rows' length (UInt32, little-endian), the rows, then the document's JSON when kept.
+    /// Renders and appends one document; returns its summary.
     public func append(_ document: ExtractedDocument) throws -> DocumentSummary {
-        let rows = try RenderedReport(document, publishText: publishText).serialized()
-        var data = Data(capacity: rows.count + 4)
-        withUnsafeBytes(of: UInt32(rows.count).littleEndian) { data.append(contentsOf: $0) }
-        data.append(contentsOf: rows)
-        if keepsDocuments { data.append(try Self.encoder.encode(document)) }
-        let offset: UInt64 = try writer.withLock { state in
-            let offset = state.1
-            try state.0.write(contentsOf: data)
-            state.1 += UInt64(data.count)
-            return offset
+        try append(DocumentResult(document, publishText: publishText, keepsDocument: keepsDocuments))
+    }
+
+    /// Appends one rendered result and returns its summary.
+    /// Record layout: the rendered rows' length (UInt32, little-endian), the rows, then the document's JSON when kept.
+    func append(_ result: DocumentResult) throws -> DocumentSummary {
+        let record: RecordLocation
+        if let cached = result.cached, !keepsDocuments {
+            record = cached  // the cache entry already holds the record: nothing to copy
+        } else {
+            var data: [UInt8] = []
+            data.reserveCapacity(result.rows.count + 4)
+            LengthPrefixedParts.append(result.rows, to: &data)
+            if keepsDocuments {
+                guard let document = result.document else { throw StoreError.documentsNotKept }
+                data += try Self.encoder.encode(document)
+            }
+            let length = data.count
+            let offset: UInt64 = try writer.withLock { state in
+                let offset = state.1
+                try state.0.write(contentsOf: data)
+                state.1 += UInt64(length)
+                return offset
+            }
+            record = RecordLocation(file: nil, offset: offset, length: length)
         }
-        let report = document.report
         return DocumentSummary(
-            reportID: report.reportID, sourcePath: report.sourcePath, sourceSHA256: report.sourceSHA256,
-            sourceBytes: report.sourceBytes, publishedDate: report.publishedDate, completeness: Deduplicator.completeness(report),
-            sketch: document.sketch ?? DedupSketch(exactKey: report.reportID, minhash: []), offset: offset, length: data.count,
-            fetch: document.fetch)
+            reportID: result.reportID, sourcePath: result.sourcePath, sourceSHA256: result.sourceSHA256,
+            sourceBytes: result.sourceBytes, publishedDate: result.publishedDate, completeness: result.completeness,
+            sketch: result.sketch, record: record, fetch: result.fetch)
     }
 
     /// Reads one report's rendered rows back.
@@ -99,25 +119,52 @@ public final class DocumentStore: Sendable {
         return record[4..<4 + length]
     }
 
+    /// One record's bytes, from the spool or from the cache entry that holds it. Both are read with `pread`, so
+    /// emit's threads can read at once.
     private func read(_ summary: DocumentSummary) throws -> [UInt8] {
-        try reader.withLock { reader in
+        let location = summary.record
+        if let file = location.file {
+            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw StoreError.cacheEntryGone(file, id: summary.reportID) }
+            defer { close(descriptor) }
+            guard let record = Self.read(descriptor, at: location) else { throw StoreError.cacheEntryGone(file, id: summary.reportID) }
+            return record
+        }
+        let descriptor: Int32 = try reader.withLock { reader in
             if reader == nil {
                 try writer.withLock { try $0.0.synchronize() }
                 reader = try FileHandle(forReadingFrom: url)
             }
             guard let handle = reader else { throw StoreError.corrupt(summary.reportID) }
-            try handle.seek(toOffset: summary.offset)
-            return [UInt8](try handle.read(upToCount: summary.length) ?? Data())
+            return handle.fileDescriptor
         }
+        guard let record = Self.read(descriptor, at: location) else { throw StoreError.corrupt(summary.reportID) }
+        return record
+    }
+
+    /// Exactly `location.length` bytes at `location.offset`, or nil.
+    private static func read(_ descriptor: Int32, at location: RecordLocation) -> [UInt8]? {
+        var record = [UInt8](repeating: 0, count: location.length)
+        let complete = record.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(location.offset) + off_t(done))
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+        return complete ? record : nil
     }
 }
 
-/// The stage that spools each finished document and hands on its summary.
-public struct StoreStage: Stage {
-    public var name: String { "store" }
-    public let store: DocumentStore
+/// The stage that spools each rendered result and hands on its summary.
+struct StoreStage: Stage {
+    var name: String { "store" }
+    let store: DocumentStore
 
-    public func process(_ document: ExtractedDocument) throws -> StageOutcome<DocumentSummary> {
-        .keep(try store.append(document))
+    func process(_ result: DocumentResult) throws -> StageOutcome<DocumentSummary> {
+        .keep(try store.append(result))
     }
 }

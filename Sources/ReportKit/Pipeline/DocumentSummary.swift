@@ -1,5 +1,5 @@
 /// What the global stages keep in memory per report: ids, the facts dedup ranks by, the dedup sketch and
-/// where the full record lies in the ``DocumentStore``.
+/// where the full record lies (``RecordLocation``).
 ///
 /// The facts live in one immutable, shared object, so the arrays the pipeline passes between runner, dedup
 /// and emit hold a pointer per report rather than a copy of every field: memory grows with the number of
@@ -13,8 +13,7 @@ public struct DocumentSummary: Sendable, Equatable {
         var publishedDate: String?
         var completeness: Int
         var sketch: DedupSketch
-        var offset: UInt64
-        var length: Int
+        var record: RecordLocation
         var fetch: FetchRecord?
     }
 
@@ -30,14 +29,14 @@ public struct DocumentSummary: Sendable, Equatable {
     public var duplicates: [String] = []
     public var duplicateSources: [String] = []
 
-    public init(
+    init(
         reportID: String, sourcePath: String, sourceSHA256: String, sourceBytes: Int, publishedDate: String?, completeness: Int,
-        sketch: DedupSketch, offset: UInt64, length: Int, fetch: FetchRecord? = nil
+        sketch: DedupSketch, record: RecordLocation, fetch: FetchRecord? = nil
     ) {
         shared = SharedFacts(
             Facts(
                 reportID: reportID, sourcePath: sourcePath, sourceSHA256: sourceSHA256, sourceBytes: sourceBytes,
-                publishedDate: publishedDate, completeness: completeness, sketch: sketch, offset: offset, length: length, fetch: fetch))
+                publishedDate: publishedDate, completeness: completeness, sketch: sketch, record: record, fetch: fetch))
     }
 
     public var reportID: String { facts.reportID }
@@ -48,9 +47,10 @@ public struct DocumentSummary: Sendable, Equatable {
     /// How many of title, date, publisher, authors and region are known (the dedup tie-break).
     public var completeness: Int { facts.completeness }
     public var sketch: DedupSketch { facts.sketch }
-    /// Where the record lies in the spool.
-    public var offset: UInt64 { facts.offset }
-    public var length: Int { facts.length }
+    /// Where the record lies: in the spool, or in the cache entry it was read from or written to.
+    var record: RecordLocation { facts.record }
+    public var offset: UInt64 { facts.record.offset }
+    public var length: Int { facts.record.length }
     /// How the document was fetched, for web sources.
     public var fetch: FetchRecord? { facts.fetch }
 
@@ -58,4 +58,14 @@ public struct DocumentSummary: Sendable, Equatable {
         (left.shared === right.shared || left.facts == right.facts)
             && left.duplicates == right.duplicates && left.duplicateSources == right.duplicateSources
     }
+}
+
+/// Where a report's rendered rows lie: `length` bytes at `offset`, laid out as a ``DocumentStore`` record (the
+/// rows' UInt32 length, then the rows). In the spool, or, when the cache holds the report, in its cache entry,
+/// whose last part has that same layout, so a cached report is never copied into the spool.
+struct RecordLocation: Sendable, Equatable {
+    /// The cache entry's path; nil for the spool.
+    var file: String?
+    var offset: UInt64
+    var length: Int
 }

@@ -64,10 +64,11 @@ public struct PipelineRunner: Sendable {
             .then(DedupPreparation(options: options.dedup, keepsText: options.keepsText).timed(clock))
     }
 
-    /// Every per-document stage, from a source to its spooled summary.
+    /// Every per-document stage, from a source to its spooled summary; the cache skips decode to render.
     func documentStages(clock: StageClock, cache: DocumentCache?, store: DocumentStore) -> some Stage<SourceReference, DocumentSummary> {
-        SourceFetcher(options: options).timed(clock)
-            .then(CachedStage(inner: perDocumentStages(clock: clock), cache: cache))
+        let render = RenderStage(publishText: store.publishText, keepsDocuments: store.keepsDocuments)
+        return SourceFetcher(options: options).timed(clock)
+            .then(CachedStage(inner: perDocumentStages(clock: clock).then(render.timed(clock)), cache: cache))
             .then(StoreStage(store: store).timed(clock))
     }
 
@@ -81,7 +82,8 @@ public struct PipelineRunner: Sendable {
         }
         let clock = options.clock ?? StageClock()
         let store = try DocumentStore(publishText: options.keepsText, keepsDocuments: options.keepsDocuments)
-        let cache = options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
+        // A cache entry holds rendered rows, not the document a keepsDocuments spool needs.
+        let cache = options.keepsDocuments ? nil : options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
         let results = runner.run(documentStages(clock: clock, cache: cache, store: store), on: sources)
         let outcomes = zip(sources, results).map { source, result in SourceOutcome(source: source.displayPath, result: result) }
         var outcome = try finish(outcomes, alreadyRejected: alreadyRejected, store: store, clock: clock)
@@ -90,11 +92,10 @@ public struct PipelineRunner: Sendable {
     }
 
     /// The per-document stages without the spool, for `reportkit map`: one record per source, in input order.
+    /// Uncached: a map record carries the whole document, which the cache does not keep.
     public func map(_ sources: [SourceReference]) -> [MapRecord] {
         let clock = options.clock ?? StageClock()
-        let cache = options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
-        let stages = SourceFetcher(options: options).timed(clock)
-            .then(CachedStage(inner: perDocumentStages(clock: clock), cache: cache))
+        let stages = SourceFetcher(options: options).timed(clock).then(perDocumentStages(clock: clock))
         let results = ParallelRunner(jobs: options.jobs).run(stages, on: sources)
         return zip(sources, results).map { source, result in
             switch result {

@@ -7,6 +7,11 @@ public enum SHA256Hex {
         hex(SHA256.hash(data: Array(bytes)))
     }
 
+    /// Hashes the slice in place (the generic form copies it into an array first).
+    public static func digest(_ bytes: ArraySlice<UInt8>) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
     public static func digest(_ data: Data) -> String {
         hex(SHA256.hash(data: data))
     }

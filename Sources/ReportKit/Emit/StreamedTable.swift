@@ -1,0 +1,100 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The row tables emit streams from the spool, and which of a report's rendered rows each receives.
+enum StreamedTable: CaseIterable {
+    case reportsCSV, reportsJSON, metricsCSV, metricsJSON, policiesCSV, policiesJSON, initiativesCSV, initiativesJSON, validation
+
+    var file: String {
+        switch self {
+        case .reportsCSV: "reports.csv"
+        case .reportsJSON: "reports.jsonl"
+        case .metricsCSV: "metrics.csv"
+        case .metricsJSON: "metrics.jsonl"
+        case .policiesCSV: "policies.csv"
+        case .policiesJSON: "policies.jsonl"
+        case .initiativesCSV: "initiatives.csv"
+        case .initiativesJSON: "initiatives.jsonl"
+        case .validation: "validation.jsonl"
+        }
+    }
+
+    /// The CSV header line, for CSV tables.
+    var header: String? {
+        switch self {
+        case .reportsCSV: CSVWriter.header(DatasetTables.reports)
+        case .metricsCSV: CSVWriter.header(DatasetTables.metrics)
+        case .policiesCSV: CSVWriter.header(DatasetTables.policies)
+        case .initiativesCSV: CSVWriter.header(DatasetTables.initiatives)
+        default: nil
+        }
+    }
+
+    /// This table's rows of one report.
+    func rows(of rendered: RenderedReport, _ summary: DocumentSummary) -> [UInt8] {
+        switch self {
+        case .reportsCSV: rendered.reportCSV(duplicates: summary.duplicates, duplicateSources: summary.duplicateSources)
+        case .reportsJSON: rendered.reportJSON(duplicates: summary.duplicates, duplicateSources: summary.duplicateSources)
+        case .metricsCSV: rendered.metricsCSV
+        case .metricsJSON: rendered.metricsJSON
+        case .policiesCSV: rendered.policiesCSV
+        case .policiesJSON: rendered.policiesJSON
+        case .initiativesCSV: rendered.initiativesCSV
+        case .initiativesJSON: rendered.initiativesJSON
+        case .validation: rendered.findings
+        }
+    }
+
+    /// With two threads, two lanes of about equal bytes (the metrics tables are the largest); each lane reads
+    /// every spooled record and writes, and hashes, its own files.
+    static let lanes: [[StreamedTable]] = [
+        [.reportsCSV, .reportsJSON, .metricsCSV, .metricsJSON],
+        [.policiesCSV, .policiesJSON, .initiativesCSV, .initiativesJSON, .validation],
+    ]
+
+    /// Streams every row table of `content` into `folder`, in report order.
+    /// - Returns: Each file's SHA-256, and what was counted on the way (by the lane holding `validation`).
+    static func writeAll(_ content: DatasetContent, into folder: URL, jobs: Int) throws -> ([String: String], EmittedCounts) {
+        let lanes = jobs >= 2 ? lanes : [lanes.flatMap { $0 }]
+        let results = Mutex<[Result<([String: String], EmittedCounts?), any Error>?]>(Array(repeating: nil, count: lanes.count))
+        DispatchQueue.concurrentPerform(iterations: lanes.count) { lane in
+            let result = Result { try write(lanes[lane], content, into: folder) }
+            results.withLock { $0[lane] = result }
+        }
+        var checksums: [String: String] = [:]
+        var counts = EmittedCounts()
+        for result in results.withLock({ $0 }) {
+            guard let (sums, laneCounts) = try result?.get() else { continue }
+            checksums.merge(sums) { first, _ in first }
+            if let laneCounts { counts = laneCounts }
+        }
+        return (checksums, counts)
+    }
+
+    private static func write(_ tables: [StreamedTable], _ content: DatasetContent, into folder: URL) throws
+        -> ([String: String], EmittedCounts?)
+    {
+        let writers = try tables.map { table in
+            let writer = try BufferedFileWriter(url: folder.appendingPathComponent(table.file))
+            if let header = table.header { try writer.write(header) }
+            return writer
+        }
+        let counting = tables.contains(.validation)
+        var counts = EmittedCounts()
+        // The rows were rendered when each report was spooled: here they are copied in report order.
+        for summary in content.summaries {
+            let rendered = try content.store.loadRendered(summary)
+            for (table, writer) in zip(tables, writers) { try writer.write(table.rows(of: rendered, summary)) }
+            guard counting else { continue }
+            for key in rendered.findingKeys { counts.findings[key, default: 0] += 1 }
+            counts.reports += 1
+            counts.metrics += rendered.metricCount
+            counts.policies += rendered.policyCount
+            counts.initiatives += rendered.initiativeCount
+        }
+        var checksums: [String: String] = [:]
+        for (table, writer) in zip(tables, writers) { checksums[table.file] = try writer.finish() }
+        return (checksums, counting ? counts : nil)
+    }
+}
