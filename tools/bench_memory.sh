@@ -52,5 +52,6 @@ result = {"date": os.environ["BENCH_DATE"], "jobs": 2, "points": points,
           "projected_peak_gib_at_1m_reports": round((intercept + slope * 1_000_000) / 1024 ** 2, 2),
           "notes": "Least-squares fit of peak RSS (KiB) on report count; projection is a straight-line extrapolation."}
 json.dump(result, open(os.environ["BENCH_RESULTS_PATH"], "w"), indent=2, sort_keys=True); print()
-print(f"slope {slope:.3f} KiB per report; projected peak at 1M reports {result[\"projected_peak_gib_at_1m_reports\"]} GiB")
+projected = result["projected_peak_gib_at_1m_reports"]
+print(f"slope {slope:.3f} KiB per report; projected peak at 1M reports {projected} GiB")
 '
