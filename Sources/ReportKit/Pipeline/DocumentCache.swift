@@ -82,7 +82,7 @@ extension CachedOutcome {
     /// Whether the entry was written for this document (guards against a key collision or a swapped file).
     fileprivate func belongs(to raw: RawDocument) -> Bool {
         switch self {
-        case .kept(let result): result.sourceSHA256 == raw.sha256 && result.sourcePath == raw.source.displayPath
+        case .kept(let result): result.facts.sourceSHA256 == raw.sha256 && result.facts.sourcePath == raw.source.displayPath
         case .dropped: true
         }
     }

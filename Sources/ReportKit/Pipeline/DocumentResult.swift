@@ -2,42 +2,32 @@
 /// already rendered. It is also what the ``DocumentCache`` stores, so a cache hit costs a file read and a copy
 /// of bytes, not a JSON decode and a second rendering.
 struct DocumentResult: Sendable, Equatable {
-    var reportID: String
-    var sourcePath: String
-    var sourceSHA256: String
-    var sourceBytes: Int
-    var publishedDate: String?
-    var completeness: Int
-    var sketch: DedupSketch
+    var facts: ReportFacts
     /// ``RenderedReport/serialized()``.
     var rows: [UInt8]
     /// How the document was fetched: taken from this fetch, never from the cache.
-    var fetch: FetchRecord?
+    var fetch: FetchRecord? = nil
     /// The full document, only when the spool keeps documents (eval, tests); never cached.
-    var document: ExtractedDocument?
+    var document: ExtractedDocument? = nil
     /// Where the cache entry holding these rows lies, once it is known; the store then spools nothing.
-    var cached: RecordLocation?
+    var cached: RecordLocation? = nil
 
+    /// Equal when the facts, rows and fetch are (documents are not comparable; results from one are equal).
+    static func == (left: DocumentResult, right: DocumentResult) -> Bool {
+        left.facts == right.facts && left.rows == right.rows && left.fetch == right.fetch
+    }
+}
+
+extension DocumentResult {
     init(_ document: ExtractedDocument, publishText: Bool, keepsDocument: Bool) throws {
         let report = document.report
-        reportID = report.reportID
-        sourcePath = report.sourcePath
-        sourceSHA256 = report.sourceSHA256
-        sourceBytes = report.sourceBytes
-        publishedDate = report.publishedDate
-        completeness = Deduplicator.completeness(report)
-        sketch = document.sketch ?? DedupSketch(exactKey: report.reportID, minhash: [])
-        rows = try RenderedReport(document, publishText: publishText).serialized()
-        fetch = document.fetch
-        self.document = keepsDocument ? document : nil
-        self.cached = nil
-    }
-
-    /// Equal when everything but the kept document is (documents are not comparable; results from one are equal).
-    static func == (left: DocumentResult, right: DocumentResult) -> Bool {
-        (left.reportID, left.sourcePath, left.sourceSHA256, left.sourceBytes, left.publishedDate, left.completeness)
-            == (right.reportID, right.sourcePath, right.sourceSHA256, right.sourceBytes, right.publishedDate, right.completeness)
-            && left.sketch == right.sketch && left.rows == right.rows && left.fetch == right.fetch
+        self.init(
+            facts: ReportFacts(
+                reportID: report.reportID, sourcePath: report.sourcePath, sourceSHA256: report.sourceSHA256,
+                sourceBytes: report.sourceBytes, publishedDate: report.publishedDate, completeness: Deduplicator.completeness(report),
+                sketch: document.sketch ?? DedupSketch(exactKey: report.reportID, minhash: [])),
+            rows: try RenderedReport(document, publishText: publishText).serialized(), fetch: document.fetch,
+            document: keepsDocument ? document : nil)
     }
 }
 
@@ -57,15 +47,16 @@ extension CachedOutcome {
         case .dropped(let reason):
             return LengthPrefixedParts.join([Self.layout, Array("dropped".utf8), Array(reason.utf8)])
         case .kept(let result):
+            let facts = result.facts
             var signature: [UInt8] = []
-            signature.reserveCapacity(result.sketch.minhash.count * 4)
-            for value in result.sketch.minhash { withUnsafeBytes(of: value.littleEndian) { signature.append(contentsOf: $0) } }
+            signature.reserveCapacity(facts.sketch.minhash.count * 4)
+            for value in facts.sketch.minhash { withUnsafeBytes(of: value.littleEndian) { signature.append(contentsOf: $0) } }
             // A missing date is an empty part; a present one carries a leading "=" so that "" stays distinct.
-            let date = result.publishedDate.map { Array("=\($0)".utf8) } ?? []
+            let date = facts.publishedDate.map { Array("=\($0)".utf8) } ?? []
             return LengthPrefixedParts.join([
-                Self.layout, Array("kept".utf8), Array(result.reportID.utf8), Array(result.sourcePath.utf8),
-                Array(result.sourceSHA256.utf8), Array("\(result.sourceBytes)".utf8), date, Array("\(result.completeness)".utf8),
-                Array(result.sketch.exactKey.utf8), signature, result.rows,
+                Self.layout, Array("kept".utf8), Array(facts.reportID.utf8), Array(facts.sourcePath.utf8),
+                Array(facts.sourceSHA256.utf8), Array("\(facts.sourceBytes)".utf8), date, Array("\(facts.completeness)".utf8),
+                Array(facts.sketch.exactKey.utf8), signature, result.rows,
             ])
         }
     }
@@ -90,9 +81,10 @@ extension CachedOutcome {
                 index += 4
             }
             var result = DocumentResult(
-                reportID: text(2), sourcePath: text(3), sourceSHA256: text(4), sourceBytes: sourceBytes,
-                publishedDate: parts[6].isEmpty ? nil : String(decoding: parts[6].dropFirst(), as: UTF8.self),
-                completeness: completeness, sketch: DedupSketch(exactKey: text(8), minhash: minhash),
+                facts: ReportFacts(
+                    reportID: text(2), sourcePath: text(3), sourceSHA256: text(4), sourceBytes: sourceBytes,
+                    publishedDate: parts[6].isEmpty ? nil : String(decoding: parts[6].dropFirst(), as: UTF8.self),
+                    completeness: completeness, sketch: DedupSketch(exactKey: text(8), minhash: minhash)),
                 rows: withRows ? Array(parts[10]) : [])
             if !withRows {
                 result.cached = RecordLocation(
@@ -102,26 +94,6 @@ extension CachedOutcome {
         default:
             return nil
         }
-    }
-}
-
-extension DocumentResult {
-    /// The memberwise form, for reading a cache entry back.
-    init(
-        reportID: String, sourcePath: String, sourceSHA256: String, sourceBytes: Int, publishedDate: String?, completeness: Int,
-        sketch: DedupSketch, rows: [UInt8]
-    ) {
-        self.reportID = reportID
-        self.sourcePath = sourcePath
-        self.sourceSHA256 = sourceSHA256
-        self.sourceBytes = sourceBytes
-        self.publishedDate = publishedDate
-        self.completeness = completeness
-        self.sketch = sketch
-        self.rows = rows
-        self.fetch = nil
-        self.document = nil
-        self.cached = nil
     }
 }
 

@@ -83,10 +83,7 @@ public final class DocumentStore: Sendable {
             }
             record = RecordLocation(file: nil, offset: offset, length: length)
         }
-        return DocumentSummary(
-            reportID: result.reportID, sourcePath: result.sourcePath, sourceSHA256: result.sourceSHA256,
-            sourceBytes: result.sourceBytes, publishedDate: result.publishedDate, completeness: result.completeness,
-            sketch: result.sketch, record: record, fetch: result.fetch)
+        return DocumentSummary(result.facts, record: record, fetch: result.fetch)
     }
 
     /// Reads one report's rendered rows back.

@@ -6,13 +6,7 @@
 /// reports by about the sketch (4 bytes × permutations) plus a few hundred bytes of ids and paths.
 public struct DocumentSummary: Sendable, Equatable {
     struct Facts: Sendable, Equatable {
-        var reportID: String
-        var sourcePath: String
-        var sourceSHA256: String
-        var sourceBytes: Int
-        var publishedDate: String?
-        var completeness: Int
-        var sketch: DedupSketch
+        var report: ReportFacts
         var record: RecordLocation
         var fetch: FetchRecord?
     }
@@ -29,24 +23,29 @@ public struct DocumentSummary: Sendable, Equatable {
     public var duplicates: [String] = []
     public var duplicateSources: [String] = []
 
+    init(_ report: ReportFacts, record: RecordLocation, fetch: FetchRecord? = nil) {
+        shared = SharedFacts(Facts(report: report, record: record, fetch: fetch))
+    }
+
     init(
         reportID: String, sourcePath: String, sourceSHA256: String, sourceBytes: Int, publishedDate: String?, completeness: Int,
         sketch: DedupSketch, record: RecordLocation, fetch: FetchRecord? = nil
     ) {
-        shared = SharedFacts(
-            Facts(
+        self.init(
+            ReportFacts(
                 reportID: reportID, sourcePath: sourcePath, sourceSHA256: sourceSHA256, sourceBytes: sourceBytes,
-                publishedDate: publishedDate, completeness: completeness, sketch: sketch, record: record, fetch: fetch))
+                publishedDate: publishedDate, completeness: completeness, sketch: sketch),
+            record: record, fetch: fetch)
     }
 
-    public var reportID: String { facts.reportID }
-    public var sourcePath: String { facts.sourcePath }
-    public var sourceSHA256: String { facts.sourceSHA256 }
-    public var sourceBytes: Int { facts.sourceBytes }
-    public var publishedDate: String? { facts.publishedDate }
+    public var reportID: String { facts.report.reportID }
+    public var sourcePath: String { facts.report.sourcePath }
+    public var sourceSHA256: String { facts.report.sourceSHA256 }
+    public var sourceBytes: Int { facts.report.sourceBytes }
+    public var publishedDate: String? { facts.report.publishedDate }
     /// How many of title, date, publisher, authors and region are known (the dedup tie-break).
-    public var completeness: Int { facts.completeness }
-    public var sketch: DedupSketch { facts.sketch }
+    public var completeness: Int { facts.report.completeness }
+    public var sketch: DedupSketch { facts.report.sketch }
     /// Where the record lies: in the spool, or in the cache entry it was read from or written to.
     var record: RecordLocation { facts.record }
     public var offset: UInt64 { facts.record.offset }
@@ -68,4 +67,16 @@ struct RecordLocation: Sendable, Equatable {
     var file: String?
     var offset: UInt64
     var length: Int
+}
+
+/// A report's ids and the facts dedup ranks by: what the parallel stages hand on (``DocumentResult``), the cache
+/// keeps, and the in-memory summary holds.
+struct ReportFacts: Sendable, Equatable {
+    var reportID: String
+    var sourcePath: String
+    var sourceSHA256: String
+    var sourceBytes: Int
+    var publishedDate: String?
+    var completeness: Int
+    var sketch: DedupSketch
 }

@@ -58,9 +58,9 @@ import Testing
             Issue.record("no sketch"); return
         }
         var result = try DocumentResult(document, publishText: false, keepsDocument: false)
-        #expect(result.sketch.minhash.count == DeduplicationOptions().permutations && !result.rows.isEmpty)
+        #expect(result.facts.sketch.minhash.count == DeduplicationOptions().permutations && !result.rows.isEmpty)
         for date in [nil, "", "2024-03-01"] as [String?] {
-            result.publishedDate = date
+            result.facts.publishedDate = date
             let bytes = CachedOutcome.kept(result).serialized()
             #expect(CachedOutcome(serialized: bytes[...]) == .kept(result))
             // Read without its rows, an entry says where they lie: a spool record (UInt32 length, then the rows).
