@@ -60,20 +60,20 @@ public struct Deduplicator: GlobalStage {
             let (rootA, rootB) = (find(a), find(b))
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
-        var byHash: [String: Int] = [:]
+        var byHash: [CompactHex: Int] = [:]
         for (index, summary) in summaries.enumerated() {
-            if let first = byHash[summary.sketch.exactKey] { union(first, index) } else { byHash[summary.sketch.exactKey] = index }
+            if let first = byHash[summary.exactKey] { union(first, index) } else { byHash[summary.exactKey] = index }
         }
         let rows = max(1, options.permutations / max(1, options.bands))
         for band in 0..<max(1, options.bands) {
             var buckets: [BandKey: Int] = [:]
             let range = (band * rows)..<min((band + 1) * rows, options.permutations)
             guard !range.isEmpty else { continue }
-            for (index, summary) in summaries.enumerated() where summary.sketch.minhash.count >= range.upperBound {
-                let key = BandKey(summary.sketch.minhash[range])
+            for (index, summary) in summaries.enumerated() where summary.minhash.count >= range.upperBound {
+                let key = BandKey(summary.minhash[range])
                 if let first = buckets[key] {
                     if find(first) != find(index),
-                        MinHasher.similarity(summaries[first].sketch.minhash, summary.sketch.minhash) >= options.threshold
+                        MinHasher.similarity(summaries[first].minhash, summary.minhash) >= options.threshold
                     {
                         union(first, index)
                     }
@@ -93,14 +93,14 @@ public struct Deduplicator: GlobalStage {
             while runEnd < byCluster.count, roots[byCluster[runEnd]] == roots[byCluster[runStart]] { runEnd += 1 }
             let members = byCluster[runStart..<runEnd].sorted { Self.isPreferred(summaries[$0], over: summaries[$1]) }
             var canonical = summaries[members[0]]
-            let copies = members.dropFirst().map { summaries[$0] }.sorted { $0.reportID < $1.reportID }
+            let copies = members.dropFirst().map { summaries[$0] }.sorted { $0.reportKey < $1.reportKey }
             canonical.duplicates = copies.map(\.reportID)
             canonical.duplicateSources = copies.map(\.sourcePath)
             removed += copies.count
             kept.append(canonical)
             runStart = runEnd
         }
-        kept.sort { $0.reportID < $1.reportID }
+        kept.sort { $0.reportKey < $1.reportKey }
         return Result(kept: kept, duplicatesRemoved: removed)
     }
 
@@ -110,7 +110,7 @@ public struct Deduplicator: GlobalStage {
         let rightDate = right.publishedDate ?? "9999"
         if leftDate != rightDate { return leftDate < rightDate }
         if left.completeness != right.completeness { return left.completeness > right.completeness }
-        return left.reportID < right.reportID
+        return left.reportKey < right.reportKey
     }
 
     static func completeness(_ report: Report) -> Int {

@@ -2,11 +2,20 @@
 public struct DatasetContent: Sendable {
     public struct Input: Sendable {
         public var path: String
-        public var sha256: String?
+        public var sha256: String? {
+            get { digest?.description }
+            set { digest = newValue.map(CompactHex.init) }
+        }
         public var bytes: Int?
         /// report | duplicate | rejected | dropped
         public var outcome: String
-        public var reportID: String?
+        public var reportID: String? {
+            get { reportKey?.description }
+            set { reportKey = newValue.map(CompactHex.init) }
+        }
+        /// Provenance keeps one Input per source for the whole build, so the hex digest and id are held compactly.
+        private var digest: CompactHex?
+        private var reportKey: CompactHex?
         /// How a web source was fetched; boxed, because provenance keeps one Input per source and most are files.
         public var fetch: FetchRecord? {
             get { fetchBox?.record }
@@ -16,11 +25,11 @@ public struct DatasetContent: Sendable {
 
         public init(path: String, sha256: String?, bytes: Int?, outcome: String, reportID: String?, fetch: FetchRecord? = nil) {
             self.path = path
-            self.sha256 = sha256
+            digest = sha256.map(CompactHex.init)
             self.bytes = bytes
             self.outcome = outcome
-            self.reportID = reportID
-            self.fetch = fetch
+            reportKey = reportID.map(CompactHex.init)
+            fetchBox = fetch.map(FetchBox.init)
         }
     }
 

@@ -19,14 +19,14 @@ public struct LocalFileFetcher: Stage {
 
     public func process(_ source: SourceReference) throws -> StageOutcome<RawDocument> {
         let path = source.displayPath
-        guard let url = source.fileURL else { throw FetchError.unreadable(path, reason: "not a local file") }
+        guard let file = source.filePath else { throw FetchError.unreadable(path, reason: "not a local file") }
         // stat() follows symbolic links, so a link to a report is read as the report.
         var info = stat()
-        if stat(url.path, &info) != 0 {
+        if stat(file, &info) != 0 {
             switch errno {
             case ELOOP: throw FetchError.unreadable(path, reason: "it is a symbolic link that loops back on itself")
             case ENOENT:
-                if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: file)) != nil {
                     throw FetchError.unreadable(path, reason: "it is a symbolic link to a file that does not exist")
                 }
                 throw FetchError.fileNotFound(path)
@@ -39,14 +39,14 @@ public struct LocalFileFetcher: Stage {
         if declaredSize > maxBytes { throw FetchError.tooLarge(path, bytes: declaredSize, limit: maxBytes) }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? "permission denied or I/O error"
             throw FetchError.unreadable(path, reason: reason)
         }
         if data.count > maxBytes { throw FetchError.tooLarge(path, bytes: data.count, limit: maxBytes) }
         var after = stat()
-        if stat(url.path, &after) == 0, Int(after.st_size) != data.count || after.st_mtim.tv_sec != info.st_mtim.tv_sec
+        if stat(file, &after) == 0, Int(after.st_size) != data.count || after.st_mtim.tv_sec != info.st_mtim.tv_sec
             || after.st_mtim.tv_nsec != info.st_mtim.tv_nsec
         {
             throw FetchError.changedWhileReading(path)

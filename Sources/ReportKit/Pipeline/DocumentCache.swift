@@ -24,14 +24,15 @@ public final class DocumentCache: Sendable {
         SHA256Hex.digest("\(raw.sha256)|\(raw.source.displayPath)|\(raw.fetch?.finalURL ?? "")|\(configuration)")
     }
 
-    private func url(for key: String) -> URL {
+    /// The entry file for a key: `<directory>/<first two digits>/<key>.bin`.
+    static func entryURL(for key: String, in directory: URL) -> URL {
         directory.appendingPathComponent(String(key.prefix(2))).appendingPathComponent("\(key).bin")
     }
 
     /// The cached outcome, or nil (and a miss) when absent, corrupt or written for another document.
     func lookup(_ raw: RawDocument) -> CachedOutcome? {
         let key = key(for: raw)
-        let path = url(for: key).path
+        let path = Self.entryURL(for: key, in: directory).path
         guard let data = FileManager.default.contents(atPath: path) else {
             counters.withLock { $0.misses += 1 }
             return nil
@@ -50,7 +51,7 @@ public final class DocumentCache: Sendable {
         if case .kept(var result) = outcome {
             result.fetch = raw.fetch
             // The rows stay in the entry (the store reads them from there at emit); only their place is kept.
-            result.cached?.file = path
+            result.cached?.cacheEntry = CompactHex(key)
             result.cached?.offset += 65
             outcome = .kept(result)
         }
@@ -67,14 +68,16 @@ public final class DocumentCache: Sendable {
         entry.reserveCapacity(65 + payload.count)
         entry.append(0x0A)
         entry += payload
-        let target = url(for: key(for: raw))
-        guard CacheEntryFile.save(entry, to: target), case .kept(let result) = outcome else { return nil }
-        return Self.rowsLocation(in: target.path, entryBytes: entry.count, rows: result.rows.count)
+        let key = key(for: raw)
+        guard CacheEntryFile.save(entry, to: Self.entryURL(for: key, in: directory)),
+            case .kept(let result) = outcome
+        else { return nil }
+        return Self.rowsLocation(inEntry: key, entryBytes: entry.count, rows: result.rows.count)
     }
 
     /// The rows are the entry's last part: their UInt32 length and bytes end the file.
-    private static func rowsLocation(in path: String, entryBytes: Int, rows: Int) -> RecordLocation {
-        RecordLocation(file: path, offset: UInt64(entryBytes - rows - 4), length: rows + 4)
+    private static func rowsLocation(inEntry key: String, entryBytes: Int, rows: Int) -> RecordLocation {
+        RecordLocation(cacheEntry: CompactHex(key), offset: UInt64(entryBytes - rows - 4), length: rows + 4)
     }
 }
 

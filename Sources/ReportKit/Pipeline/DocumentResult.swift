@@ -49,14 +49,14 @@ extension CachedOutcome {
         case .kept(let result):
             let facts = result.facts
             var signature: [UInt8] = []
-            signature.reserveCapacity(facts.sketch.minhash.count * 4)
-            for value in facts.sketch.minhash { withUnsafeBytes(of: value.littleEndian) { signature.append(contentsOf: $0) } }
+            signature.reserveCapacity(facts.minhash.count * 4)
+            for value in facts.minhash { withUnsafeBytes(of: value.littleEndian) { signature.append(contentsOf: $0) } }
             // A missing date is an empty part; a present one carries a leading "=" so that "" stays distinct.
             let date = facts.publishedDate.map { Array("=\($0)".utf8) } ?? []
             return LengthPrefixedParts.join([
                 Self.layout, Array("kept".utf8), Array(facts.reportID.utf8), Array(facts.sourcePath.utf8),
                 Array(facts.sourceSHA256.utf8), Array("\(facts.sourceBytes)".utf8), date, Array("\(facts.completeness)".utf8),
-                Array(facts.sketch.exactKey.utf8), signature, result.rows,
+                Array(facts.exactKey.description.utf8), signature, result.rows,
             ])
         }
     }
@@ -88,7 +88,7 @@ extension CachedOutcome {
                 rows: withRows ? Array(parts[10]) : [])
             if !withRows {
                 result.cached = RecordLocation(
-                    file: nil, offset: UInt64(parts[10].startIndex - bytes.startIndex - 4), length: parts[10].count + 4)
+                    offset: UInt64(parts[10].startIndex - bytes.startIndex - 4), length: parts[10].count + 4)
             }
             self = .kept(result)
         default:

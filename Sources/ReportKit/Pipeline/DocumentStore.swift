@@ -16,6 +16,8 @@ public final class DocumentStore: Sendable {
     public let publishText: Bool
     /// Whether ``load(_:)`` is available: the full document is spooled next to its rows.
     public let keepsDocuments: Bool
+    /// The ``DocumentCache`` folder whose entries hold cached reports' rows; nil when the build has no cache.
+    let cacheDirectory: URL?
     private let writer: Mutex<(FileHandle, UInt64)>
     private let reader: Mutex<FileHandle?>
 
@@ -34,13 +36,17 @@ public final class DocumentStore: Sendable {
     }
 
     /// Creates a new, empty spool file in `directory` (a temporary folder by default).
-    public init(directory: URL = FileManager.default.temporaryDirectory, publishText: Bool = false, keepsDocuments: Bool = false) throws {
+    public init(
+        directory: URL = FileManager.default.temporaryDirectory, publishText: Bool = false, keepsDocuments: Bool = false,
+        cacheDirectory: URL? = nil
+    ) throws {
         let url = directory.appendingPathComponent("reportkit-spool-\(UUID().uuidString).jsonl")
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url)
         else { throw StoreError.cannotCreate(url.path) }
         self.url = url
         self.publishText = publishText
         self.keepsDocuments = keepsDocuments
+        self.cacheDirectory = cacheDirectory
         self.writer = Mutex((handle, 0))
         self.reader = Mutex(nil)
     }
@@ -81,7 +87,7 @@ public final class DocumentStore: Sendable {
                 state.1 += UInt64(length)
                 return offset
             }
-            record = RecordLocation(file: nil, offset: offset, length: length)
+            record = RecordLocation(offset: offset, length: length)
         }
         return DocumentSummary(result.facts, record: record, fetch: result.fetch)
     }
@@ -120,7 +126,9 @@ public final class DocumentStore: Sendable {
     /// emit's threads can read at once.
     private func read(_ summary: DocumentSummary) throws -> [UInt8] {
         let location = summary.record
-        if let file = location.file {
+        if let key = location.cacheEntry {
+            guard let cacheDirectory else { throw StoreError.corrupt(summary.reportID) }
+            let file = DocumentCache.entryURL(for: key.description, in: cacheDirectory).path
             let descriptor = open(file, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw StoreError.cacheEntryGone(file, id: summary.reportID) }
             defer { close(descriptor) }

@@ -3,12 +3,24 @@
 ///
 /// The facts live in one immutable, shared object, so the arrays the pipeline passes between runner, dedup
 /// and emit hold a pointer per report rather than a copy of every field: memory grows with the number of
-/// reports by about the sketch (4 bytes × permutations) plus a few hundred bytes of ids and paths.
+/// reports by about the sketch (4 bytes × permutations) plus the source path and a few compact ids.
 public struct DocumentSummary: Sendable, Equatable {
     struct Facts: Sendable, Equatable {
         var report: ReportFacts
         var record: RecordLocation
-        var fetch: FetchRecord?
+        /// Boxed: most sources are files, and an inline record would widen every summary by a hundred bytes.
+        private let fetchBox: DatasetContent.FetchBox?
+        var fetch: FetchRecord? { fetchBox?.record }
+
+        init(report: ReportFacts, record: RecordLocation, fetch: FetchRecord?) {
+            self.report = report
+            self.record = record
+            fetchBox = fetch.map(DatasetContent.FetchBox.init)
+        }
+
+        static func == (left: Facts, right: Facts) -> Bool {
+            left.report == right.report && left.record == right.record && left.fetch == right.fetch
+        }
     }
 
     /// The one shared copy of a report's facts.
@@ -46,6 +58,10 @@ public struct DocumentSummary: Sendable, Equatable {
     /// How many of title, date, publisher, authors and region are known (the dedup tie-break).
     public var completeness: Int { facts.report.completeness }
     public var sketch: DedupSketch { facts.report.sketch }
+    /// The id, the exact-text key and the signature as dedup compares them (no string is made).
+    var reportKey: CompactHex { facts.report.reportKey }
+    var exactKey: CompactHex { facts.report.exactKey }
+    var minhash: [UInt32] { facts.report.minhash }
     /// Where the record lies: in the spool, or in the cache entry it was read from or written to.
     var record: RecordLocation { facts.record }
     public var offset: UInt64 { facts.record.offset }
@@ -61,22 +77,49 @@ public struct DocumentSummary: Sendable, Equatable {
 
 /// Where a report's rendered rows lie: `length` bytes at `offset`, laid out as a ``DocumentStore`` record (the
 /// rows' UInt32 length, then the rows). In the spool, or, when the cache holds the report, in its cache entry,
-/// whose last part has that same layout, so a cached report is never copied into the spool.
+/// whose last part has that same layout, so a cached report is never copied into the spool. The entry is named
+/// by its key, not its path: the store derives the path, and a million summaries do not each hold one.
 struct RecordLocation: Sendable, Equatable {
-    /// The cache entry's path; nil for the spool.
-    var file: String?
+    /// The cache entry's key (``DocumentCache/key(for:)``); nil for the spool.
+    var cacheEntry: CompactHex?
     var offset: UInt64
     var length: Int
+
+    init(cacheEntry: CompactHex? = nil, offset: UInt64, length: Int) {
+        self.cacheEntry = cacheEntry
+        self.offset = offset
+        self.length = length
+    }
 }
 
 /// A report's ids and the facts dedup ranks by: what the parallel stages hand on (``DocumentResult``), the cache
-/// keeps, and the in-memory summary holds.
+/// keeps, and the in-memory summary holds. The id, the digest and the exact-text key are hexadecimal, so they
+/// are held as ``CompactHex`` (no heap string each) and given back as strings on demand.
 struct ReportFacts: Sendable, Equatable {
-    var reportID: String
+    var reportKey: CompactHex
     var sourcePath: String
-    var sourceSHA256: String
+    var sourceDigest: CompactHex
     var sourceBytes: Int
     var publishedDate: String?
     var completeness: Int
-    var sketch: DedupSketch
+    var exactKey: CompactHex
+    var minhash: [UInt32]
+
+    init(
+        reportID: String, sourcePath: String, sourceSHA256: String, sourceBytes: Int, publishedDate: String?, completeness: Int,
+        sketch: DedupSketch
+    ) {
+        reportKey = CompactHex(reportID)
+        self.sourcePath = sourcePath
+        sourceDigest = CompactHex(sourceSHA256)
+        self.sourceBytes = sourceBytes
+        self.publishedDate = publishedDate
+        self.completeness = completeness
+        exactKey = CompactHex(sketch.exactKey)
+        minhash = sketch.minhash
+    }
+
+    var reportID: String { reportKey.description }
+    var sourceSHA256: String { sourceDigest.description }
+    var sketch: DedupSketch { DedupSketch(exactKey: exactKey.description, minhash: minhash) }
 }

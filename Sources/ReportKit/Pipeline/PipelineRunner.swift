@@ -81,9 +81,10 @@ public struct PipelineRunner: Sendable {
             }
         }
         let clock = options.clock ?? StageClock()
-        let store = try DocumentStore(publishText: options.keepsText, keepsDocuments: options.keepsDocuments)
         // A cache entry holds rendered rows, not the document a keepsDocuments spool needs.
         let cache = options.keepsDocuments ? nil : options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
+        let store = try DocumentStore(
+            publishText: options.keepsText, keepsDocuments: options.keepsDocuments, cacheDirectory: cache?.directory)
         let results = runner.run(documentStages(clock: clock, cache: cache, store: store), on: sources)
         let outcomes = zip(sources, results).map { source, result in SourceOutcome(source: source.displayPath, result: result) }
         var outcome = try finish(outcomes, alreadyRejected: alreadyRejected, store: store, clock: clock)

@@ -42,7 +42,7 @@ import Testing
         func summary(_ id: String, date: String?, completeness: Int) -> DocumentSummary {
             DocumentSummary(
                 reportID: id, sourcePath: "\(id).txt", sourceSHA256: id, sourceBytes: 10, publishedDate: date,
-                completeness: completeness, sketch: sketch, record: RecordLocation(file: nil, offset: 0, length: 0))
+                completeness: completeness, sketch: sketch, record: RecordLocation(offset: 0, length: 0))
         }
         let result = try Deduplicator().run([
             summary("c", date: "2024-05-02", completeness: 3), summary("b", date: "2024-05-01", completeness: 1),
