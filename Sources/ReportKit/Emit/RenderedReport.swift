@@ -57,11 +57,8 @@ struct RenderedReport: Sendable, Equatable {
             CSVWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &initiativesCSV)
             JSONLinesWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &initiativesJSON)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for finding in document.findings {
-            findings += try encoder.encode(finding)
-            findings.append(0x0A)
+            finding.appendJSONLine(to: &findings)
             findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
         }
         metricCount = document.metrics.count
