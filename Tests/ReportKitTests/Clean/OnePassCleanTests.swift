@@ -66,4 +66,36 @@ import Testing
             #expect(MojibakeRepair.mayContainMojibake(text) == ReferenceScriptAndMojibakeChecks.mayContainMojibake(text), "\(text.debugDescription)")
         }
     }
+
+    @Test("byte-level search and replace equal Foundation's on plain texts") func plainText() {
+        var generator = Generator(state: 11)
+        let words = ["来源：", "来源:", "作者：", "记者", "融媒体", "全媒体", " ", "记", "者", "媒体", "来源"]
+        let bits = ["来源：", "来源", "：", ":", "作者", "记者", "记", "者", "融媒体", "全媒体", "媒体", " ", "  ", "网", "a", "1", "、", "e\u{301}"]
+        var checked = 0
+        for _ in 0..<20000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+            guard ScalarText.isPlain(text) else { continue }
+            checked += 1
+            for word in words {
+                #expect(PlainText.replacing(word, with: "X", in: text).utf8.elementsEqual(text.replacingOccurrences(of: word, with: "X").utf8), "\(text.debugDescription)")
+                #expect(PlainText.replacing(word, with: "", in: text).utf8.elementsEqual(text.replacingOccurrences(of: word, with: "").utf8), "\(text.debugDescription)")
+                let expected = text.range(of: word).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
+                let actual = PlainText.range(of: word, in: text).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
+                #expect(actual == expected, "\(text.debugDescription) \(word)")
+            }
+            #expect(PlainText.removingSpaces(text).utf8.elementsEqual(text.replacingOccurrences(of: " ", with: "").utf8))
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test("person-name check equals the Character-level one") func personNames() {
+        var generator = Generator(state: 13)
+        let bits = ["时间", "日期", "来源", "星期", "作者", "编辑", "记者", "通讯员", "毛", "雷", "王", "e\u{301}", "a", "摄像", "阅", "读", "\u{F9FF}"]
+        for _ in 0..<5000 {
+            let token = (0..<Int.random(in: 0...4, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+            let expected = (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph)
+                && !BylineParser.labelWords.contains(where: token.contains)
+            #expect(BylineParser.isPersonName(token) == expected, "\(token.debugDescription)")
+        }
+    }
 }
