@@ -18,8 +18,9 @@ enum BylineParser {
     static let labelWords = ["时间", "日期", "来源", "星期", "浏览", "点击", "字号", "原创", "信息", "时长", "作者", "编辑", "记者", "通讯员", "摄像", "阅读"]
 
     static func isPersonName(_ token: String) -> Bool {
+        // Ideographs are plain (``TextSpans/isPlain(_:)``), so the label words are searched byte by byte.
         (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph)
-            && !labelWords.contains(where: token.contains)
+            && !labelWords.contains(where: { ScalarText.containsBytes(token, $0) })
     }
 
     /// Alternative names of outlets, normalised to the name publishers use for themselves.
@@ -87,7 +88,7 @@ enum BylineParser {
         // `rest` and everything cut from it stay plain when `line` is (the replacements are plain words).
         var normalized = rest
         for (label, replacement) in [("来源：", " "), ("来源:", " "), ("作者：", " 记者"), ("作者:", " 记者")] {
-            normalized = ScalarText.replacing(label, with: replacement, in: normalized, textIsPlain: plain)
+            normalized = replacing(label, with: replacement, in: normalized, textIsPlain: plain)
         }
         var role = "author"
         for rawToken in normalized.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" || $0 == "　" }) {
@@ -99,11 +100,10 @@ enum BylineParser {
             ] {
                 // A plain token without the marker's bytes cannot hold it; Foundation finds the range otherwise.
                 if plain && !ScalarText.containsBytes(token, marker) { continue }
-                if let range = token.range(of: marker) {
+                if let range = plain ? PlainText.range(of: marker, in: token) : token.range(of: marker) {
                     let before = String(token[..<range.lowerBound])
-                    let outlet = ScalarText.replacing(
-                        "融媒体", with: "", in: ScalarText.replacing("全媒体", with: "", in: before, textIsPlain: plain),
-                        textIsPlain: plain)
+                    let outlet = replacing(
+                        "融媒体", with: "", in: replacing("全媒体", with: "", in: before, textIsPlain: plain), textIsPlain: plain)
                     if isOutlet(outlet), hints.publisher == nil { hints.publisher = outletAliases[outlet] ?? outlet }
                     token = String(token[range.upperBound...])
                     role = markerRole
@@ -129,6 +129,11 @@ enum BylineParser {
         return useful ? hints : nil
     }
 
+    /// `text.replacingOccurrences(of: target, with: replacement)`, by byte for a plain text (``PlainText``).
+    static func replacing(_ target: String, with replacement: String, in text: String, textIsPlain: Bool) -> String {
+        textIsPlain ? PlainText.replacing(target, with: replacement, in: text) : text.replacingOccurrences(of: target, with: replacement)
+    }
+
     /// A trailing credit line such as `记者兰荣江编辑潘正祥编审兰荣江` or `责任编辑：王小义`.
     static func parseCredits(_ line: String) -> MetadataHints? {
         guard mayStartWithCreditRole(line) else { return nil }
@@ -138,7 +143,9 @@ enum BylineParser {
         ]
         guard line.utf8.count <= 200 else { return nil }
         // Nothing is canonically equivalent to a space, so without a space byte there is nothing to replace.
-        let spaceless = line.utf8.contains(0x20) ? line.replacingOccurrences(of: " ", with: "") : line
+        let spaceless =
+            !line.utf8.contains(0x20) ? line
+            : ScalarText.isPlain(line) ? PlainText.removingSpaces(line) : line.replacingOccurrences(of: " ", with: "")
         let compact = ScalarText.trimming(spaceless, in: creditBrackets)
         guard Self.isShortClause(compact),
             roles.contains(where: { compact.hasPrefix($0.0) })

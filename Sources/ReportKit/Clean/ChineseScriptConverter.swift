@@ -81,23 +81,40 @@ public final class ChineseScriptConverter: Sendable {
     private static let traditionalOnly = "們這個來說對會為時國與發經實現務開關過還從點體進辦動區應環營業產華當歲將專務與東車門問長電無鄉縣機構"
     private static let simplifiedOnly = "们这个来说对会为时国与发经实现务开关过还从点体进办动区应环营业产华当岁将专东车门问长电无乡县机构"
 
-    /// `true` for the Traditional-only characters, `false` for the Simplified-only ones: one array index per
-    /// scalar instead of two set lookups. A character in both lists counts as Traditional, as it always has.
-    static let scriptMarkers: ScalarTable<Bool> = {
-        var entries: [Unicode.Scalar: Bool] = [:]
-        for scalar in simplifiedOnly.unicodeScalars { entries[scalar] = false }
-        for scalar in traditionalOnly.unicodeScalars { entries[scalar] = true }
-        return ScalarTable(entries)
+    /// 2 for the Traditional-only characters, 1 for the Simplified-only ones, 0 for the rest of the Basic
+    /// Multilingual Plane (every marker is a BMP ideograph): one byte per scalar, indexed by value. A character
+    /// in both lists counts as Traditional, as it always has.
+    static let scriptMarkers: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for scalar in simplifiedOnly.unicodeScalars { table[Int(scalar.value)] = 1 }
+        for scalar in traditionalOnly.unicodeScalars { table[Int(scalar.value)] = 2 }
+        return table
     }()
 
     /// True when Traditional-only characters outnumber Simplified-only ones (and there are at least three).
+    /// Read from the UTF-8 bytes: every marker is a three-byte scalar, and only a scalar's first byte has the
+    /// form `1110xxxx`.
     public static func isTraditional(_ text: String) -> Bool {
-        let markers = scriptMarkers
-        var traditional = 0
-        var simplified = 0
-        for scalar in text.unicodeScalars {
-            guard let isTraditional = markers[scalar] else { continue }
-            if isTraditional { traditional += 1 } else { simplified += 1 }
+        var text = text
+        let (traditional, simplified) = scriptMarkers.withUnsafeBufferPointer { markers in
+            text.withUTF8 { bytes in
+                var counts = (0, 0)
+                var index = 0
+                let end = bytes.count - 2
+                while index < end {
+                    if let value = UTF8Scalars.threeByteValue(bytes, at: index) {
+                        switch markers[Int(value)] {
+                        case 2: counts.0 += 1
+                        case 1: counts.1 += 1
+                        default: break
+                        }
+                        index += 3
+                    } else {
+                        index += 1
+                    }
+                }
+                return counts
+            }
         }
         return traditional >= 3 && traditional > simplified
     }

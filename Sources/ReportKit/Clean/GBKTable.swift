@@ -1,7 +1,7 @@
 /// GBK double-byte code table, built once from the C library's converter, for byte-level repairs.
 enum GBKTable {
     /// `decodeTable[(lead - 0x81) * 191 + (trail - 0x40)]`, 0 where the pair is not a character.
-    private static let decodeTable: [UInt32] = {
+    static let decodeTable: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 126 * 191)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(126 * 191 * 2)
@@ -31,9 +31,13 @@ enum GBKTable {
         return map
     }()
 
-    static func decode(_ lead: UInt8, _ trail: UInt8) -> Unicode.Scalar? {
+    static func decode(_ lead: UInt8, _ trail: UInt8) -> Unicode.Scalar? { decode(lead, trail, in: decodeTable) }
+
+    /// ``decode(_:_:)`` with `decodeTable` read once by the caller, for loops over many pairs.
+    @inline(__always)
+    static func decode(_ lead: UInt8, _ trail: UInt8, in table: [UInt32]) -> Unicode.Scalar? {
         guard (0x81...0xFE).contains(lead), (0x40...0xFE).contains(trail), trail != 0x7F else { return nil }
-        let value = decodeTable[Int(lead - 0x81) * 191 + Int(trail - 0x40)]
+        let value = table[Int(lead - 0x81) * 191 + Int(trail - 0x40)]
         return value == 0 ? nil : Unicode.Scalar(value)
     }
 

@@ -66,14 +66,26 @@ public struct MojibakeRepair: Sendable {
         return Result(text: String(scalars: out), repairs: repairs, unrepaired: unrepaired)
     }
 
-    /// Cheap test for whether a document may hold this mojibake at all.
+    /// Cheap test for whether a document may hold this mojibake at all: a `?` followed by an ideograph or
+    /// another `?`. Read from the UTF-8 bytes (the byte `?` is always the scalar `?`).
     public static func mayContainMojibake(_ text: String) -> Bool {
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if previous == "?" && (CJK.isIdeograph(scalar) || scalar == "?") { return true }
-            previous = scalar
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let last = bytes.count - 1
+            while index < last {
+                if bytes[index] == 0x3F {
+                    let next = bytes[index + 1]
+                    if next == 0x3F { return true }
+                    if next >= 0xE3 && next <= 0xF0 {
+                        let (value, _) = UTF8Scalars.decode(bytes, at: index + 1)
+                        if CJK.isIdeograph(Unicode.Scalar(value)!) { return true }
+                    }
+                }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     static func findRuns(_ scalars: [Unicode.Scalar]) -> [Run] {
@@ -145,22 +157,35 @@ public struct MojibakeRepair: Sendable {
             self.scalars = scalars
         }
 
-        /// Ideograph counts by scalar value below U+10000, and the sorted values of the ideographs above.
+        /// Ideograph counts for the Basic Multilingual Plane's ideograph blocks (U+3400…U+9FFF, then
+        /// U+F900…U+FAFF: 110 KB rather than a whole-plane table), and the sorted values of the ideographs above.
         private lazy var characters: (plane: [Int32], astral: [UInt32]) = {
-            var plane = [Int32](repeating: 0, count: 0x10000)
+            var plane = [Int32](repeating: 0, count: Self.planeSlots)
             var astral: [UInt32] = []
             forEachOutside { _, scalar in
                 guard CJK.isIdeograph(scalar) else { return }
-                if scalar.value < 0x10000 { plane[Int(scalar.value)] += 1 } else { astral.append(scalar.value) }
+                if scalar.value < 0x10000 { plane[Self.planeSlot(scalar.value)] += 1 } else { astral.append(scalar.value) }
             }
             return (plane, astral.sorted())
         }()
+
+        private static let planeSlots = (0xA000 - 0x3400) + (0xFB00 - 0xF900)
+
+        /// The slot of a BMP ideograph's value in `characters.plane`; `planeSlots` (no slot) for other values.
+        @inline(__always)
+        private static func planeSlot(_ value: UInt32) -> Int {
+            switch value {
+            case 0x3400..<0xA000: Int(value - 0x3400)
+            case 0xF900..<0xFB00: 0xA000 - 0x3400 + Int(value - 0xF900)
+            default: planeSlots
+            }
+        }
 
         /// Sorted scalar values that stand before (`false`) or after (`true`) a neighbour, keyed by
         /// `neighbour | direction << 32`.
         private var nextTo: [UInt64: [UInt32]] = [:]
 
-        private func standing(nextTo neighbour: Unicode.Scalar, after: Bool) -> [UInt32] {
+        func standing(nextTo neighbour: Unicode.Scalar, after: Bool) -> [UInt32] {
             let key = UInt64(neighbour.value) | (after ? 1 << 32 : 0)
             if let found = nextTo[key] { return found }
             var found: [UInt32] = []
@@ -198,8 +223,9 @@ public struct MojibakeRepair: Sendable {
 
         /// How often the ideograph `scalar` occurs (0 for anything else).
         func count(_ scalar: Unicode.Scalar) -> Int {
-            scalar.value < 0x10000
-                ? Int(characters.plane[Int(scalar.value)]) : Self.occurrences(of: scalar.value, inSorted: characters.astral)
+            guard scalar.value < 0x10000 else { return Self.occurrences(of: scalar.value, inSorted: characters.astral) }
+            let slot = Self.planeSlot(scalar.value)
+            return slot < Self.planeSlots ? Int(characters.plane[slot]) : 0  // only ideographs are counted
         }
 
         /// How often `first` stands right before `second`; cheapest when `second` is the fixed neighbour.
@@ -289,12 +315,16 @@ public struct MojibakeRepair: Sendable {
         lead: UInt8?, trail: UInt8?, neighbour: Unicode.Scalar?, after: Bool, frequency: Frequencies
     ) -> Unicode.Scalar? {
         var best: (Unicode.Scalar, Int, Int)?
+        // What stands on the neighbour's side of the character: `count(character, neighbour)` searches the
+        // scalars before `neighbour`, `count(following: neighbour, character)` those after it. Looked up once.
+        let beside = neighbour.map { frequency.standing(nextTo: $0, after: !after) }
+        let table = GBKTable.decodeTable
         for other in UInt8(0x40)...UInt8(0xFE) {
             let pair = lead.map { ($0, other) } ?? (other, trail ?? 0)
-            guard let character = GBKTable.decode(pair.0, pair.1),
+            guard let character = GBKTable.decode(pair.0, pair.1, in: table),
                 CJK.isIdeograph(character) || CJK.isPunctuation(character)
             else { continue }
-            let bigram = neighbour.map { after ? frequency.count(character, $0) : frequency.count(following: $0, character) } ?? 0
+            let bigram = beside.map { Frequencies.occurrences(of: character.value, inSorted: $0) } ?? 0
             let unigram = CJK.isIdeograph(character) ? frequency.count(character) : 0
             guard bigram > 0 || unigram > 0 else { continue }
             if best == nil || (bigram, unigram) > (best!.1, best!.2) { best = (character, bigram, unigram) }

@@ -28,70 +28,102 @@ public struct PinyinAnnotationStripper: Sendable {
 
     public func strip(_ text: String) -> Result {
         guard Self.mayHoldAnnotation(text) else { return Result(text: text, removed: 0, examples: []) }
-        let scalars = ScalarText.scalars(text)
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(scalars.count)
-        var removed = 0
-        var examples: [Repair] = []
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if (scalar == "(" || scalar == "（"), index > 0, !CJK.isHorizontalSpace(scalars[index - 1]),
-                let close = Self.syllableEnd(scalars, from: index + 1)
-            {
-                if examples.count < 3 {
-                    let before = String(scalars: scalars[max(0, index - 1)...close])
-                    examples.append(Repair(flag: QualityFlagName.pinyinRemoved, before: before, after: String(scalars[index - 1])))
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            var out: [UInt8] = []
+            var copied = 0  // bytes before this offset are in `out` or were removed
+            var removed = 0
+            var examples: [Repair] = []
+            // The scalar before the current one in the input, and where it starts (-1 at the start).
+            var previous: UInt32 = 0
+            var previousStart = -1
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                let opens = value == 0x28 || value == 0xFF08
+                if opens || value == 0x3F, opens ? previousStart >= 0 && !Self.isHorizontalSpace(previous) : true,
+                    let (close, end) = Self.syllableEnd(bytes, from: index + length)
+                {
+                    if opens {
+                        // `營(yíng)` → `營`: the character before stays, the reading goes.
+                        if examples.count < 3 {
+                            let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[previousStart..<end]), as: UTF8.self)
+                            let after = String(decoding: UnsafeBufferPointer(rebasing: bytes[previousStart..<index]), as: UTF8.self)
+                            examples.append(Repair(flag: QualityFlagName.pinyinRemoved, before: before, after: after))
+                        }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    } else {
+                        // Mojibake swallowed the `(`: `再?gòu)` — keep the `?` that marks the damage, drop the reading.
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(index + 1)]))
+                    }
+                    removed += 1
+                    copied = end
+                    previous = UInt32(bytes[close] == 0x29 ? 0x29 : 0xFF09)
+                    previousStart = close
+                    index = end
+                    continue
                 }
-                removed += 1
-                index = close + 1
-                continue
+                previous = value
+                previousStart = index
+                index += length
             }
-            if scalar == "?", let close = Self.syllableEnd(scalars, from: index + 1) {
-                // Mojibake swallowed the `(`: `再?gòu)` — keep the `?` that marks the damage, drop the reading.
-                out.append(scalar)
-                removed += 1
-                index = close + 1
-                continue
-            }
-            out.append(scalar)
-            index += 1
+            // Nothing removed: the text itself is the answer.
+            guard removed > 0 else { return Result(text: text, removed: 0, examples: []) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return Result(text: String(decoding: out, as: UTF8.self), removed: removed, examples: examples)
         }
-        // Nothing removed: `out` is `scalars`, so the text itself is the answer.
-        return Result(text: removed == 0 ? text : String(scalars: out), removed: removed, examples: examples)
+    }
+
+    /// ``CJK/isHorizontalSpace(_:)`` on a scalar value.
+    @inline(__always)
+    private static func isHorizontalSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x09, 0x3000, 0xA0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF: true
+        default: false
+        }
     }
 
     /// False only when `strip` can remove nothing: every annotation holds a tone-marked scalar and ends in
-    /// `)` or `）`.
+    /// `)` or `）`. Read from the UTF-8 bytes: every tone-marked scalar starts with a byte in C3…E1.
     static func mayHoldAnnotation(_ text: String) -> Bool {
-        var toneMarked = false
-        var closing = false
-        for scalar in text.unicodeScalars {
-            if scalar == ")" || scalar == "）" {
-                closing = true
-            } else if isToneMarked(scalar) {
-                toneMarked = true
+        var text = text
+        return text.withUTF8 { bytes in
+            var toneMarked = false
+            var closing = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x29 || (byte == 0xEF && index + 2 < count && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x89) {
+                    closing = true
+                } else if byte >= 0xC3 && byte <= 0xE1 {
+                    let (value, _) = UTF8Scalars.decode(bytes, at: index)
+                    if isToneMarked(Unicode.Scalar(value)!) { toneMarked = true }
+                }
+                if toneMarked && closing { return true }
+                index += 1
             }
-            if toneMarked && closing { return true }
+            return false
         }
-        return false
     }
 
-    /// The index of the closing parenthesis when `scalars[start...]` is one pinyin syllable and `)`.
-    private static func syllableEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    /// When `bytes[start...]` is one pinyin syllable and `)` or `）`: where that parenthesis starts and ends.
+    private static func syllableEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
         var index = start
+        var scalars = 0
         var hasTone = false
-        while index < scalars.count, index - start <= 7 {
-            let scalar = scalars[index]
-            if scalar == ")" || scalar == "）" {
-                return hasTone && index > start ? index : nil
+        while index < bytes.count, scalars <= 7 {
+            let (value, length) = UTF8Scalars.decode(bytes, at: index)
+            if value == 0x29 || value == 0xFF09 {
+                return hasTone && scalars > 0 ? (index, index + length) : nil
             }
-            if isToneMarked(scalar) {
+            if isToneMarked(Unicode.Scalar(value)!) {
                 hasTone = true
-            } else if !(scalar.value >= 0x61 && scalar.value <= 0x7A) && scalar != "ü" {
+            } else if !(value >= 0x61 && value <= 0x7A) && value != 0xFC {
                 return nil
             }
-            index += 1
+            index += length
+            scalars += 1
         }
         return nil
     }

@@ -6,6 +6,10 @@ import Foundation
 /// ```swift
 /// TextNormalizer().normalize("率达到１０６． 66％").text  // "率达到106.66%"
 /// ```
+///
+/// All steps run in one pass over the UTF-8 bytes (``UTF8Normalizer``): the full-width mapping, the line
+/// split and the tidying of each line are decided scalar by scalar, with a few scalars of look-ahead, and
+/// the output is written once.
 public struct TextNormalizer: Sendable {
     public init() {}
 
@@ -15,71 +19,11 @@ public struct TextNormalizer: Sendable {
     }
 
     public func normalize(_ input: String) -> Result {
-        var repairs: [Repair] = []
-        let composed = Self.isNFCStable(input) ? input : input.precomposedStringWithCanonicalMapping
-        var scalars = ScalarText.scalars(composed)
-        var fullwidthCount = 0
-        // 1. Full-width digits and letters; ％．， only where they sit in a number.
-        for index in scalars.indices {
-            let value = scalars[index].value
-            if (0xFF10...0xFF19).contains(value) || (0xFF21...0xFF3A).contains(value) || (0xFF41...0xFF5A).contains(value) {
-                scalars[index] = Unicode.Scalar(value - 0xFEE0)!
-                fullwidthCount += 1
-            }
-        }
-        for index in scalars.indices {
-            let previousIsDigit = index > 0 && CJK.isASCIIDigit(scalars[index - 1])
-            let nextIsDigit = index + 1 < scalars.count && CJK.isASCIIDigit(scalars[index + 1])
-            switch scalars[index] {
-            case "％" where previousIsDigit:
-                scalars[index] = "%"
-                fullwidthCount += 1
-            case "．" where previousIsDigit && nextIsDigit:
-                scalars[index] = "."
-                fullwidthCount += 1
-            case "，" where previousIsDigit && Self.threeDigitsFollow(scalars, after: index):
-                scalars[index] = ","
-                fullwidthCount += 1
-            default: break
-            }
-        }
-        if fullwidthCount > 0 {
-            repairs.append(Repair(flag: QualityFlagName.fullwidthNormalized, before: "\(fullwidthCount) characters", after: "ASCII"))
-        }
-        // 2. Lines: CRLF/CR to LF, trim, collapse spaces, drop spaces between CJK characters; blank lines dropped.
-        // 3. Numbers broken by stray spaces: "106. 66%" → "106.66%".
-        var out: [UInt8] = []
-        out.reserveCapacity(scalars.count * 3)
-        var line: [UInt8] = []
-        func flush(_ range: Range<Int>) {
-            line.removeAll(keepingCapacity: true)
-            Self.tidy(scalars[range], into: &line)
-            guard !line.isEmpty else { return }
-            if !out.isEmpty { out.append(0x0A) }
-            if ScalarText.containsPair(line, 0x2E, 0x20) {
-                let (joined, examples) = Self.joinBrokenDecimals(String(decoding: line, as: UTF8.self))
-                repairs += examples.map { Repair(flag: QualityFlagName.brokenNumberJoined, before: $0.0, after: $0.1) }
-                out.append(contentsOf: joined.utf8)
-            } else {
-                out.append(contentsOf: line)
-            }
-        }
-        var lineStart = 0
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "\r" {
-                flush(lineStart..<index)
-                if index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
-                lineStart = index + 1
-            } else if scalar == "\n" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                flush(lineStart..<index)
-                lineStart = index + 1
-            }
-            index += 1
-        }
-        flush(lineStart..<scalars.count)
-        return Result(text: String(decoding: out, as: UTF8.self), repairs: repairs)
+        var text = input
+        // Most texts hold only scalars of the classic NFC-stable ranges; the pass reports any other one.
+        if let result = text.withUTF8({ UTF8Normalizer.normalize($0, stopOutsideClassicRanges: true) }) { return result }
+        var composed = text.unicodeScalars.allSatisfy(Self.isNFCInert) ? text : text.precomposedStringWithCanonicalMapping
+        return composed.withUTF8 { UTF8Normalizer.normalize($0, stopOutsideClassicRanges: false)! }
     }
 
     /// True when the costly normalisation can be skipped: every scalar is in one of the ranges this check has
@@ -110,32 +54,6 @@ public struct TextNormalizer: Sendable {
         switch scalar.value {
         case 0x2000, 0x2001, 0x2ADC, 0x302A...0x302F: false
         default: TextSpans.isPlain(scalar) || isClassicNFCStable(scalar)
-        }
-    }
-
-    private static func threeDigitsFollow(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
-        let digits = (1...3).allSatisfy { index + $0 < scalars.count && CJK.isASCIIDigit(scalars[index + $0]) }
-        let fourth = index + 4 < scalars.count ? scalars[index + 4] : " "
-        return digits && !CJK.isASCIIDigit(fourth)
-    }
-
-    /// Trims a line, collapses runs of spaces to one, and removes spaces next to CJK punctuation
-    /// (`。 这是` → `。这是`). Spaces between words stay: bylines such as `人民网记者 毛雷` need them.
-    static func tidy(_ line: ArraySlice<Unicode.Scalar>, into out: inout [UInt8]) {
-        var pendingSpace = false
-        var last: Unicode.Scalar?
-        for scalar in line {
-            if CJK.isHorizontalSpace(scalar) {
-                pendingSpace = true
-                continue
-            }
-            if scalar.value < 0x20 { continue }
-            if pendingSpace, let last, !(CJK.isPunctuation(last) || CJK.isPunctuation(scalar)) {
-                out.append(0x20)
-            }
-            pendingSpace = false
-            ScalarText.appendUTF8(scalar, to: &out)
-            last = scalar
         }
     }
 

@@ -60,9 +60,9 @@ import Testing
         #expect(!ChineseScriptConverter.isTraditional("們這個们这个"))
         #expect(ChineseScriptConverter.isTraditional("們這個们这"))
         #expect(!ChineseScriptConverter.isTraditional("营商环境"))
-        #expect(ChineseScriptConverter.scriptMarkers["與"] == true)
-        #expect(ChineseScriptConverter.scriptMarkers["与"] == false)
-        #expect(ChineseScriptConverter.scriptMarkers["海"] == nil)
+        #expect(ChineseScriptConverter.scriptMarkers[Int(("與" as Unicode.Scalar).value)] == 2)
+        #expect(ChineseScriptConverter.scriptMarkers[Int(("与" as Unicode.Scalar).value)] == 1)
+        #expect(ChineseScriptConverter.scriptMarkers[Int(("海" as Unicode.Scalar).value)] == 0)
     }
 
     @Test("byte search finds exactly the substrings of plain text") func byteSearch() {

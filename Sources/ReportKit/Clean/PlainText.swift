@@ -1,0 +1,48 @@
+/// Foundation's string searches answered from UTF-8 bytes, for texts that are plain (``ScalarText/isPlain(_:)``):
+/// every scalar is a Character of its own with no canonical equivalent, so a Character-level (canonical)
+/// match of a plain word is exactly a byte match, and byte offsets of a match are Character boundaries.
+enum PlainText {
+    /// `text.replacingOccurrences(of: target, with: replacement)` for a plain `text` and a non-empty plain
+    /// `target`: leftmost matches, not overlapping, as Foundation replaces them.
+    static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        guard ScalarText.containsBytes(text, target) else { return text }
+        let needle = Array(target.utf8)
+        let haystack = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(haystack.count)
+        var index = 0
+        while index < haystack.count {
+            if index + needle.count <= haystack.count, haystack[index] == needle[0],
+                haystack[index..<(index + needle.count)].elementsEqual(needle)
+            {
+                out.append(contentsOf: replacement.utf8)
+                index += needle.count
+            } else {
+                out.append(haystack[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text.range(of: word)` for a plain `text` and a non-empty plain `word`: the first byte match.
+    static func range(of word: String, in text: String) -> Range<String.Index>? {
+        let needle = Array(word.utf8)
+        let haystack = text.utf8
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        var start = haystack.startIndex
+        let last = haystack.index(haystack.endIndex, offsetBy: -needle.count)
+        while start <= last {
+            let end = haystack.index(start, offsetBy: needle.count)
+            if haystack[start..<end].elementsEqual(needle) { return start..<end }
+            start = haystack.index(after: start)
+        }
+        return nil
+    }
+
+    /// `text.replacingOccurrences(of: " ", with: "")` for a plain `text`.
+    static func removingSpaces(_ text: String) -> String {
+        guard text.utf8.contains(0x20) else { return text }
+        return String(decoding: text.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+    }
+}
