@@ -10,7 +10,7 @@ JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 SOURCE_DIGEST := $(shell (git ls-files -z Package.swift Sources 2>/dev/null | LC_ALL=C sort -z | xargs -0 cat 2>/dev/null) | sha256sum | cut -c1-64)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build datasets test test-unit eval test-http bench bench-memory test-spark clean format lint
+.PHONY: all deps build datasets test test-unit eval test-http bench bench-memory bench-python test-spark clean format lint
 
 all: datasets
 
@@ -63,6 +63,11 @@ bench: deps
 ## with the slope in KiB per report (tools/bench_memory.sh). Needs about 7 KB of disk per report.
 bench-memory: deps
 	BENCH_SCRATCH=$(BENCH_SCRATCH) SWIFT=$(SWIFT) tools/bench_memory.sh
+
+## The Python peer pipeline (trafilatura, ftfy, OpenCC, regex + cn2an, datasketch MinHash-LSH) on .bench/corpus
+## (BENCH_PY_CORPUS) at 1 and 2 processes, in a pinned virtualenv under .bench-python/: bench/python-baseline.json.
+bench-python:
+	tools/bench_python.sh
 
 ## Run every pipeline on Spark (local mode, 3 partitions) and check the bytes equal make's build.
 SPARK_VENV := .venv-spark
