@@ -117,7 +117,11 @@ public final class RegionGazetteer: Sendable {
         self.names = names
         self.nameIndex = ScalarTable(numbers)
         self.nameScalars = names.map { Array($0.unicodeScalars) }
+        self.scanTable = NameScanTable(names: nameScalars, surnames: RegionResolver.surnames)
     }
+
+    /// ``nameIndex`` laid out flat, for scanning whole texts.
+    let scanTable: NameScanTable
 
     /// ``names`` as scalars.
     let nameScalars: [[Unicode.Scalar]]
@@ -126,9 +130,7 @@ public final class RegionGazetteer: Sendable {
 
     /// The length of the longest division name or short form that `scalars` starts with, if any.
     func leadingName(of scalars: [Unicode.Scalar]) -> Int? {
-        guard let first = scalars.first, let candidates = nameIndex[first] else { return nil }
-        for candidate in candidates where candidate.matches(scalars, at: 0, in: self) { return candidate.length }
-        return nil
+        scanTable.leadingName(of: scalars)
     }
 
     /// The full name and its short forms: 甘肃省 → 甘肃; 凤冈县 → 凤冈; 甘南藏族自治州 → 甘南; 延边朝鲜族自治州 → 延边州.

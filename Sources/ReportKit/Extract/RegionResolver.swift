@@ -98,6 +98,11 @@ public struct RegionResolver: Sendable {
 
     /// Counts names at each position, longest match first, so 玉门市 is not also counted as 玉门.
     private func count(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout [Int: Int]) {
+        gazetteer.scanTable.count(scalars, weight: weight, into: &counts)
+    }
+
+    /// The same count through ``RegionGazetteer/nameIndex``: what the flat table must agree with.
+    func referenceCount(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout [Int: Int]) {
         var index = 0
         while index < scalars.count {
             var matched = 0

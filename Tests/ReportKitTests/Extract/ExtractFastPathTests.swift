@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// The hand-written and flat-table code of the extract stage must give exactly the answers of the code it replaces.
+@Suite("Extract fast paths") struct ExtractFastPathTests {
+    static func random<T>(_ choices: [T], _ random: inout SplitMix64) -> T { choices[Int(random.next() % UInt64(choices.count))] }
+
+    @Test("period scanner equals the period regex") func periods() {
+        // Single characters and the pattern's words, so that matches and near misses are both common.
+        let alphabet = Array("截至止底末月日目前今年以来去季度上半一二三四五十1234567890个份近自，,。；x\n\u{20000}").map { String($0) }
+            + ["截至", "截止", "今年", "去年", "以来", "季度", "上半年", "个月", "月份", "近年来", "20", "19", "目前", "自"]
+        var generator = SplitMix64(seed: 3)
+        var found = 0
+        for round in 0..<6000 {
+            let length = Int(generator.next() % (round < 5000 ? 24 : 60))
+            let scalars = (0..<length).flatMap { _ in Self.random(alphabet, &generator).unicodeScalars }
+            let text = String(String.UnicodeScalarView(scalars))
+            let expected = MetricExtractor.referencePeriod(in: text)
+            let range = PeriodScanner.lastMatch(in: scalars[...])
+            #expect(range.map { String(String.UnicodeScalarView(scalars[$0])) } == expected, "\(text.debugDescription)")
+            if expected != nil { found += 1 }
+        }
+        for text in ["截至2024年9月底", "截至目前", "今年以来", "今年一季度", "今年前三个月", "今年12月", "2024年5月份以来", "2023年",
+            "去年以来", "去年", "近年来", "近3年", "自2019年以来", "自改革以来以来", "截至，月", "20245年", "今年前个月"] {
+            #expect(PeriodScanner.lastMatch(in: Array(text.unicodeScalars)[...]).map { String(String.UnicodeScalarView(Array(text.unicodeScalars)[$0])) }
+                == MetricExtractor.referencePeriod(in: text), "\(text)")
+        }
+        #expect(found > 1000)
+    }
+
+    @Test("flat name table counts exactly as the per-scalar index") func regionCounts() {
+        let gazetteer = RegionGazetteer.shared
+        let resolver = RegionResolver(gazetteer: gazetteer)
+        let names = gazetteer.names
+        let pieces: [String] = ["陈", "王", "，", "的", "市", "县", "区", "\u{20000}", "a", "省"]
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<1500 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 30) {
+                switch generator.next() % 4 {
+                case 0: text += Self.random(names, &generator)
+                case 1: text += String(Self.random(names, &generator).prefix(Int(generator.next() % 3) + 1))
+                default: text += Self.random(pieces, &generator)
+                }
+            }
+            let scalars = Array(text.unicodeScalars)
+            var fast: [Int: Int] = [:]
+            var reference: [Int: Int] = [:]
+            gazetteer.scanTable.count(scalars, weight: 3, into: &fast)
+            resolver.referenceCount(scalars, weight: 3, into: &reference)
+            #expect(fast == reference, "\(text)")
+            var expectedLeading: Int?
+            if let first = scalars.first, let candidates = gazetteer.nameIndex[first] {
+                expectedLeading = candidates.first { $0.matches(scalars, at: 0, in: gazetteer) }?.length
+            }
+            #expect(gazetteer.leadingName(of: scalars) == expectedLeading, "\(text)")
+        }
+    }
+}
