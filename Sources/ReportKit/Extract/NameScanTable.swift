@@ -13,11 +13,22 @@ struct NameScanTable: Sendable {
         let second: Unicode.Scalar
     }
 
-    /// For BMP scalar `v`: `runs[v] >> 16` is the first candidate, `runs[v] & 0xFFFF` how many (0: none).
-    private let runs: [UInt64]
+    /// The candidates starting with one scalar: `count` names of two or more scalars sorted by their second
+    /// scalar (stably, so each group keeps its longest-first order), then `singles` (0 or 1) one-scalar names.
+    struct Run: Sendable {
+        var start: UInt32 = 0
+        var count: UInt16 = 0
+        var singles: UInt16 = 0
+    }
+
+    /// One bit per BMP scalar: does any name start with it? (8 KiB; most text positions stop here.)
+    private let starts: [UInt64]
+    private let runs: [Run]
     private let candidates: [Candidate]
+    /// `candidates[i].second.value`, packed for the search for the text's next scalar.
+    private let seconds: [UInt32]
     private let storage: [Unicode.Scalar]
-    /// Candidates for first scalars outside the BMP, which no current name has.
+    /// Candidates for first scalars outside the BMP, in scan order.
     private let astral: [Unicode.Scalar: [Candidate]]
     /// The common surnames of ``RegionResolver/surnames``, one flag per BMP scalar.
     private let surnames: [Bool]
@@ -35,14 +46,22 @@ struct NameScanTable: Sendable {
             if byFirst[first] == nil { order.append(first) }
             byFirst[first, default: []].append(candidate)
         }
-        var runs = [UInt64](repeating: 0, count: 0x10000)
+        var starts = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var runs = [Run](repeating: Run(), count: 0x10000)
         var candidates: [Candidate] = []
         var astral: [Unicode.Scalar: [Candidate]] = [:]
         for first in order {
             let list = byFirst[first]!
-            if first.value < 0x10000 && list.count < 0xFFFF {
-                runs[Int(first.value)] = UInt64(candidates.count) << 16 | UInt64(list.count)
-                candidates.append(contentsOf: list)
+            let multi = list.enumerated().filter { $0.element.length >= 2 }
+                .sorted { ($0.element.second.value, $0.offset) < ($1.element.second.value, $1.offset) }.map(\.element)
+            let singles = list.filter { $0.length < 2 }
+            // A one-scalar name sorts after every longer one, so "first match in list order" is "first match
+            // among those whose second scalar fits, else the one-scalar name".
+            let singlesLast = list.drop { $0.length >= 2 }.allSatisfy { $0.length < 2 }
+            if first.value < 0x10000, singlesLast, multi.count < Int(UInt16.max), singles.count < Int(UInt16.max) {
+                starts[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63)
+                runs[Int(first.value)] = Run(start: UInt32(candidates.count), count: UInt16(multi.count), singles: UInt16(singles.count))
+                candidates.append(contentsOf: multi + singles)
             } else {
                 astral[first] = list
             }
@@ -53,8 +72,10 @@ struct NameScanTable: Sendable {
             if surname.value < 0x10000 { surnameFlags[Int(surname.value)] = true } else { astralSurnames = true }
         }
         precondition(!astralSurnames, "surnames are BMP characters")
+        self.starts = starts
         self.runs = runs
         self.candidates = candidates
+        self.seconds = candidates.map(\.second.value)
         self.storage = storage
         self.astral = astral
         self.surnames = surnameFlags
@@ -64,79 +85,93 @@ struct NameScanTable: Sendable {
     /// common surname: exactly `RegionResolver`'s rule, on flat tables.
     func count(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout [Int: Int]) {
         scalars.withUnsafeBufferPointer { text in
-            candidates.withUnsafeBufferPointer { candidates in
-                storage.withUnsafeBufferPointer { storage in
-                    runs.withUnsafeBufferPointer { runs in
-                        var index = 0
-                        while index < text.count {
-                            let value = text[index].value
-                            var matched = 0
-                            if value < 0x10000 {
-                                let run = runs[Int(value)]
-                                if run != 0 {
-                                    let start = Int(run >> 16)
-                                    matched = firstMatch(
-                                        UnsafeBufferPointer(rebasing: candidates[start..<(start + Int(run & 0xFFFF))]), text, index,
-                                        storage, &counts, weight)
-                                }
-                            } else if let list = astral[text[index]] {
-                                matched = list.withUnsafeBufferPointer { firstMatch($0, text, index, storage, &counts, weight) }
-                            }
-                            index += max(matched, 1)
-                        }
+            var index = 0
+            while index < text.count {
+                let value = text[index].value
+                var matched = 0
+                if value < 0x10000 {
+                    if starts[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0, let found = match(text, at: index) {
+                        counts[Int(found.number), default: 0] += weight
+                        matched = Int(found.length)
+                    }
+                } else if let list = astral[text[index]] {
+                    // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
+                    let afterSurname = index > 0 && isSurname(text[index - 1])
+                    for candidate in list where !(candidate.length == 2 && afterSurname) && matches(candidate, text, at: index) {
+                        counts[Int(candidate.number), default: 0] += weight
+                        matched = Int(candidate.length)
+                        break
                     }
                 }
+                index += max(matched, 1)
             }
         }
     }
 
-    /// The length of the first of `list` found at `index` (counted with `weight`), or 0.
+    /// The first candidate (in scan order) found at `index`, whose scalar starts a BMP run.
     @inline(__always)
-    private func firstMatch(
-        _ list: UnsafeBufferPointer<Candidate>, _ text: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int,
-        _ storage: UnsafeBufferPointer<Unicode.Scalar>, _ counts: inout [Int: Int], _ weight: Int
-    ) -> Int {
-        // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
+    private func match(_ text: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Candidate? {
+        let run = runs[Int(text[index].value)]
         let afterSurname = index > 0 && isSurname(text[index - 1])
-        for candidate in list where !(candidate.length == 2 && afterSurname) {
-            let length = Int(candidate.length)
-            guard index + length <= text.count, length < 2 || text[index + 1] == candidate.second else { continue }
-            let offset = Int(candidate.offset)
-            var same = true
-            for position in 0..<length where text[index + position] != storage[offset + position] {
-                same = false
-                break
+        var position = Int(run.start)
+        let end = position + Int(run.count)
+        if index + 1 < text.count {
+            // The names whose second scalar is the text's next one, as one group of the sorted run.
+            let next = text[index + 1].value
+            var high = end
+            while position < high {
+                let middle = (position + high) / 2
+                if seconds[middle] < next { position = middle + 1 } else { high = middle }
             }
-            if same {
-                counts[Int(candidate.number), default: 0] += weight
-                return length
+            while position < end, seconds[position] == next {
+                let candidate = candidates[position]
+                if !(candidate.length == 2 && afterSurname), matches(candidate, text, at: index) { return candidate }
+                position += 1
             }
         }
-        return 0
+        for single in end..<(end + Int(run.singles)) where matches(candidates[single], text, at: index) {
+            return candidates[single]
+        }
+        return nil
+    }
+
+    /// True when `text` holds `candidate`'s name at `index`.
+    @inline(__always)
+    private func matches(_ candidate: Candidate, _ text: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
+        let length = Int(candidate.length)
+        guard index + length <= text.count, length < 2 || text[index + 1] == candidate.second else { return false }
+        let offset = Int(candidate.offset)
+        for position in 0..<length where text[index + position] != storage[offset + position] { return false }
+        return true
     }
 
     private func isSurname(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x10000 && surnames[Int(scalar.value)]
     }
 
-    /// The length of the longest name `scalars` starts with, if any.
+    /// The length of the longest name `scalars` starts with, if any (the first in scan order, without the
+    /// surname rule).
     func leadingName(of scalars: [Unicode.Scalar]) -> Int? {
         guard let first = scalars.first else { return nil }
-        let list: ArraySlice<Candidate>
-        if first.value < 0x10000 {
-            let run = runs[Int(first.value)]
-            guard run != 0 else { return nil }
-            list = candidates[Int(run >> 16)..<(Int(run >> 16) + Int(run & 0xFFFF))]
-        } else {
-            guard let found = astral[first] else { return nil }
-            list = found[...]
+        return scalars.withUnsafeBufferPointer { text in
+            if first.value < 0x10000 {
+                guard starts[Int(first.value >> 6)] >> UInt64(first.value & 63) & 1 != 0 else { return nil }
+                let run = runs[Int(first.value)]
+                var position = Int(run.start)
+                let end = position + Int(run.count)
+                if text.count > 1 {
+                    while position < end, seconds[position] < text[1].value { position += 1 }
+                    while position < end, seconds[position] == text[1].value {
+                        if matches(candidates[position], text, at: 0) { return Int(candidates[position].length) }
+                        position += 1
+                    }
+                }
+                for single in end..<(end + Int(run.singles)) where matches(candidates[single], text, at: 0) {
+                    return Int(candidates[single].length)
+                }
+                return nil
+            }
+            return astral[first]?.first { matches($0, text, at: 0) }.map { Int($0.length) }
         }
-        for candidate in list {
-            let length = Int(candidate.length)
-            guard length <= scalars.count, length < 2 || scalars[1] == candidate.second else { continue }
-            let offset = Int(candidate.offset)
-            if scalars[0..<length].elementsEqual(storage[offset..<(offset + length)]) { return length }
-        }
-        return nil
     }
 }

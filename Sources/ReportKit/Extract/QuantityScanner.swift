@@ -30,6 +30,9 @@ struct QuantityScanner {
         }
     }
 
+    /// ASCII digits and Chinese numerals (which include every ``isChineseStarter(_:)``).
+    static let numberStarts = ScalarBits { CJK.isASCIIDigit($0) || ChineseNumber.isNumeral($0) }
+
     /// `至到-~～—－` between the two ends of a range.
     static func isRangeConnector(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
@@ -73,6 +76,11 @@ struct QuantityScanner {
         var found: [Quantity] = []
         var index = 0
         while index < scalars.count {
+            // Neither a quantity nor a rejected number starts anywhere but at a digit or numeral: skip the rest.
+            guard Self.numberStarts.contains(scalars[index]) else {
+                index += 1
+                continue
+            }
             if let quantity = quantity(at: index, in: spans) {
                 found.append(quantity)
                 index = quantity.end

@@ -57,4 +57,36 @@ import Testing
             #expect(gazetteer.leadingName(of: scalars) == expectedLeading, "\(text)")
         }
     }
+
+    @Test("one-pass text spans equal the loop-per-job definition") func spans() {
+        let alphabet = Array("。！？；!?;\n”’」』)）“‘「《》\"，,好办\r\u{301}\u{20000}").map { String($0) } + [String(repeating: "长", count: 30)]
+        var generator = SplitMix64(seed: 21)
+        for _ in 0..<3000 {
+            let text = (0..<Int(generator.next() % 40)).map { _ in Self.random(alphabet, &generator) }.joined()
+            let spans = TextSpans(text)
+            let reference = TextSpans.reference(text)
+            #expect(spans.scalars == Array(text.unicodeScalars))
+            #expect(spans.isPlain == reference.isPlain, "\(text.debugDescription)")
+            #expect(spans.sentences == reference.sentences, "\(text.debugDescription)")
+            #expect(spans.titles == reference.titles, "\(text.debugDescription)")
+            #expect(spans.slogans == reference.slogans, "\(text.debugDescription)")
+            #expect(spans.speech == reference.speech, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("bit tables answer as their predicates") func bits() {
+        for value in UInt32(0)..<0x11000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(QuantityScanner.numberStarts.contains(scalar) == (CJK.isASCIIDigit(scalar) || ChineseNumber.isNumeral(scalar)))
+            #expect(TextSpans.plainBits.contains(scalar) == TextSpans.isPlain(scalar))
+        }
+    }
+
+    @Test("zero padding equals String(format:)") func padding() {
+        for value in 0...2100 {
+            #expect(DateNormalizer.padded(value, 2) == String(format: "%02d", value))
+            #expect(DateNormalizer.padded(value, 4) == String(format: "%04d", value))
+        }
+        #expect(DateNormalizer.isoDate("2024年4月9日 18:35") == "2024-04-09")
+    }
 }
