@@ -52,8 +52,9 @@ public struct MetricExtractor: Sendable {
             if indicator.isEmpty, let (range, previous) = lastIndicatorInSentence, range == sentence { indicator = previous }
             if !indicator.isEmpty { lastIndicatorInSentence = (sentence, indicator) }
             if current?.range != sentence {
-                let scalars = Array(spans.scalars[spans.trimmed(sentence)])
-                current = (sentence, String(scalars: scalars), scalars, MetricCategory.category(of: scalars))
+                let trimmed = spans.trimmed(sentence)
+                let scalars = Array(spans.scalars[trimmed])
+                current = (sentence, spans.string(trimmed), scalars, MetricCategory.category(of: scalars))
             }
             let sentenceText = current!.text
             let category = MetricCategory.category(of: Array(indicator.unicodeScalars)) ?? current!.category ?? "其他"

@@ -23,7 +23,16 @@ struct NameScanTable: Sendable {
 
     /// One bit per BMP scalar: does any name start with it? (8 KiB; most text positions stop here.)
     private let starts: [UInt64]
+    /// How many bits of ``starts`` are set before each word: with a popcount, a scalar's index in ``runs``.
+    private let ranks: [Int32]
+    /// The runs of the scalars in ``starts``, in scalar order.
     private let runs: [Run]
+    /// A bit per hashed (first, second) scalar pair of every name of two or more scalars (16 KiB): clear means
+    /// no such name starts at a position, which is the answer at most positions where some name's first
+    /// scalar stands.
+    private let pairs: [UInt64]
+    /// Scalars that are one-scalar names themselves (a set bit in ``starts`` and one here: see the run).
+    private let singleStarts: [UInt64]
     private let candidates: [Candidate]
     /// `candidates[i].second.value`, packed for the search for the text's next scalar.
     private let seconds: [UInt32]
@@ -47,7 +56,9 @@ struct NameScanTable: Sendable {
             byFirst[first, default: []].append(candidate)
         }
         var starts = [UInt64](repeating: 0, count: 0x10000 / 64)
-        var runs = [Run](repeating: Run(), count: 0x10000)
+        var runsByScalar: [UInt32: Run] = [:]
+        var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
+        var singleStarts = [UInt64](repeating: 0, count: 0x10000 / 64)
         var candidates: [Candidate] = []
         var astral: [Unicode.Scalar: [Candidate]] = [:]
         for first in order {
@@ -60,7 +71,12 @@ struct NameScanTable: Sendable {
             let singlesLast = list.drop { $0.length >= 2 }.allSatisfy { $0.length < 2 }
             if first.value < 0x10000, singlesLast, multi.count < Int(UInt16.max), singles.count < Int(UInt16.max) {
                 starts[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63)
-                runs[Int(first.value)] = Run(start: UInt32(candidates.count), count: UInt16(multi.count), singles: UInt16(singles.count))
+                if !singles.isEmpty { singleStarts[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) }
+                for candidate in multi {
+                    let bit = Self.pairBit(first.value, candidate.second.value)
+                    pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+                runsByScalar[first.value] = Run(start: UInt32(candidates.count), count: UInt16(multi.count), singles: UInt16(singles.count))
                 candidates.append(contentsOf: multi + singles)
             } else {
                 astral[first] = list
@@ -73,7 +89,16 @@ struct NameScanTable: Sendable {
         }
         precondition(!astralSurnames, "surnames are BMP characters")
         self.starts = starts
-        self.runs = runs
+        var ranks: [Int32] = []
+        var total: Int32 = 0
+        for word in starts {
+            ranks.append(total)
+            total += Int32(word.nonzeroBitCount)
+        }
+        self.ranks = ranks
+        self.runs = runsByScalar.keys.sorted().map { runsByScalar[$0]! }
+        self.pairs = pairs
+        self.singleStarts = singleStarts
         self.candidates = candidates
         self.seconds = candidates.map(\.second.value)
         self.storage = storage
@@ -90,9 +115,16 @@ struct NameScanTable: Sendable {
                 let value = text[index].value
                 var matched = 0
                 if value < 0x10000 {
-                    if starts[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0, let found = match(text, at: index) {
-                        counts[Int(found.number), default: 0] += weight
-                        matched = Int(found.length)
+                    let word = Int(value >> 6)
+                    let bit = UInt64(value & 63)
+                    if starts[word] >> bit & 1 != 0 {
+                        let mayBeLong = index + 1 < text.count && hasPair(value, text[index + 1].value)
+                        if mayBeLong || singleStarts[word] >> bit & 1 != 0,
+                            let found = match(text, at: index, run: runs[Int(ranks[word]) + (starts[word] & ((1 << bit) &- 1)).nonzeroBitCount], long: mayBeLong)
+                        {
+                            counts[Int(found.number), default: 0] += weight
+                            matched = Int(found.length)
+                        }
                     }
                 } else if let list = astral[text[index]] {
                     // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
@@ -108,14 +140,26 @@ struct NameScanTable: Sendable {
         }
     }
 
-    /// The first candidate (in scan order) found at `index`, whose scalar starts a BMP run.
+    static let pairBits = 1 << 17
+
+    static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(first) << 32 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 47)
+    }
+
     @inline(__always)
-    private func match(_ text: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Candidate? {
-        let run = runs[Int(text[index].value)]
+    private func hasPair(_ first: UInt32, _ second: UInt32) -> Bool {
+        let bit = Self.pairBit(first, second)
+        return pairs[bit >> 6] >> UInt64(bit & 63) & 1 != 0
+    }
+
+    /// The first candidate (in scan order) of `run` found at `index`; `long` false when the pair table
+    /// rules out every name of two or more scalars there.
+    @inline(__always)
+    private func match(_ text: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, run: Run, long: Bool) -> Candidate? {
         let afterSurname = index > 0 && isSurname(text[index - 1])
         var position = Int(run.start)
         let end = position + Int(run.count)
-        if index + 1 < text.count {
+        if long {
             // The names whose second scalar is the text's next one, as one group of the sorted run.
             let next = text[index + 1].value
             var high = end
@@ -156,7 +200,8 @@ struct NameScanTable: Sendable {
         return scalars.withUnsafeBufferPointer { text in
             if first.value < 0x10000 {
                 guard starts[Int(first.value >> 6)] >> UInt64(first.value & 63) & 1 != 0 else { return nil }
-                let run = runs[Int(first.value)]
+                let word = Int(first.value >> 6)
+                let run = runs[Int(ranks[word]) + (starts[word] & ((1 << UInt64(first.value & 63)) &- 1)).nonzeroBitCount]
                 var position = Int(run.start)
                 let end = position + Int(run.count)
                 if text.count > 1 {

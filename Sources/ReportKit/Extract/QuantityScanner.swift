@@ -73,11 +73,12 @@ struct QuantityScanner {
 
     func scan(_ spans: TextSpans) -> [Quantity] {
         let scalars = spans.scalars
+        let numberStarts = Self.numberStarts
         var found: [Quantity] = []
         var index = 0
         while index < scalars.count {
             // Neither a quantity nor a rejected number starts anywhere but at a digit or numeral: skip the rest.
-            guard Self.numberStarts.contains(scalars[index]) else {
+            guard numberStarts.contains(scalars[index]) else {
                 index += 1
                 continue
             }

@@ -2,6 +2,10 @@
 /// `《…》` titles and short `“…”` slogans, where numbers are names, not claims.
 struct TextSpans {
     let scalars: [Unicode.Scalar]
+    /// The text the scalars came from, and where each scalar (and the end) starts in its UTF-8, so that
+    /// ``string(_:)`` copies a slice of valid UTF-8 instead of encoding and validating scalars again.
+    let text: String
+    private let utf8Offsets: [Int32]
     /// Half-open sentence ranges covering the text.
     let sentences: [Range<Int>]
     /// Inside `《…》`.
@@ -71,7 +75,12 @@ struct TextSpans {
     init(_ text: String) {
         let scalars = ScalarText.scalars(text)
         self.scalars = scalars
+        self.text = text
+        var utf8Offsets = [Int32](repeating: 0, count: scalars.count + 1)
+        let plainBits = Self.plainBits
+        let structural = Self.structural
         var isPlain = true
+        var utf8Offset: Int32 = 0
         var sentences: [Range<Int>] = []
         var start = 0
         var extending = false  // after a sentence ender, over the closers that belong to it
@@ -80,13 +89,15 @@ struct TextSpans {
         var spans: [[Range<Int>]] = [[], [], [], [], []]
         for index in scalars.indices {
             let scalar = scalars[index]
-            if isPlain && !Self.plainBits.contains(scalar) { isPlain = false }
+            utf8Offsets[index] = utf8Offset
+            utf8Offset += Int32(UTF8.width(scalar))
+            if isPlain && !plainBits.contains(scalar) { isPlain = false }
             if extending && !Self.isCloser(scalar) {
                 sentences.append(start..<index)
                 start = index
                 extending = false
             }
-            guard Self.structural.contains(scalar) else { continue }
+            guard structural.contains(scalar) else { continue }
             if !extending && Self.isSentenceEnder(scalar) { extending = true }
             if scalar == "\n" {
                 for pair in opened.indices { opened[pair] = nil }
@@ -111,6 +122,8 @@ struct TextSpans {
             }
         }
         if start < scalars.count { sentences.append(start..<scalars.count) }
+        utf8Offsets[scalars.count] = utf8Offset
+        self.utf8Offsets = utf8Offsets
         self.isPlain = isPlain
         self.sentences = sentences
         self.titles = spans[0]
@@ -217,8 +230,13 @@ struct TextSpans {
         position >= 0 && position < insideName.count && insideName[position]
     }
 
+    /// The scalars of `range` as a String: a copy of the text's UTF-8 between their offsets.
     func string(_ range: Range<Int>) -> String {
-        String(scalars: scalars[range.clamped(to: 0..<scalars.count)])
+        let clamped = range.clamped(to: 0..<scalars.count)
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[clamped.lowerBound]))
+        let upper = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[clamped.upperBound]))
+        return String(Substring(utf8[lower..<upper]))
     }
 
     /// `string(range).trimmingCharacters(in: .whitespaces)` without Foundation.

@@ -71,6 +71,12 @@ import Testing
             #expect(spans.titles == reference.titles, "\(text.debugDescription)")
             #expect(spans.slogans == reference.slogans, "\(text.debugDescription)")
             #expect(spans.speech == reference.speech, "\(text.debugDescription)")
+            for _ in 0..<4 {
+                let lower = Int(generator.next() % UInt64(spans.scalars.count + 2))
+                let range = lower..<(lower + Int(generator.next() % 12))
+                let expected = String(scalars: spans.scalars[range.clamped(to: 0..<spans.scalars.count)])
+                #expect(Array(spans.string(range).utf8) == Array(expected.utf8), "\(text.debugDescription) \(range)")
+            }
         }
     }
 
@@ -88,5 +94,52 @@ import Testing
             #expect(DateNormalizer.padded(value, 4) == String(format: "%04d", value))
         }
         #expect(DateNormalizer.isoDate("2024年4月9日 18:35") == "2024-04-09")
+    }
+
+    @Test("flat name table handles one-scalar names, shared pairs and surnames like a plain list scan") func syntheticNames() {
+        // Longest first, as the gazetteer orders them; some share first and second scalars.
+        let names = ["北京市区", "北京市", "南京市", "北京", "北海", "南京", "京山", "陈家", "北", "京", "\u{20000}城"]
+            .map { Array($0.unicodeScalars) }
+        let surnames: Set<Unicode.Scalar> = ["陈", "王"]
+        let table = NameScanTable(names: names, surnames: surnames)
+        func reference(_ text: [Unicode.Scalar]) -> [Int: Int] {
+            var counts: [Int: Int] = [:]
+            var index = 0
+            while index < text.count {
+                var matched = 0
+                let afterSurname = index > 0 && surnames.contains(text[index - 1])
+                for (number, name) in names.enumerated() where name[0] == text[index] && !(name.count == 2 && afterSurname) {
+                    if index + name.count <= text.count, Array(text[index..<(index + name.count)]) == name {
+                        counts[number, default: 0] += 1
+                        matched = name.count
+                        break
+                    }
+                }
+                index += max(matched, 1)
+            }
+            return counts
+        }
+        let pieces = Array("北京市区南海山陈王家城\u{20000}x")
+        var generator = SplitMix64(seed: 17)
+        for _ in 0..<3000 {
+            let text = Array(String((0..<Int(generator.next() % 16)).map { _ in Self.random(pieces, &generator) }).unicodeScalars)
+            var counts: [Int: Int] = [:]
+            table.count(text, weight: 1, into: &counts)
+            #expect(counts == reference(text), "\(String(String.UnicodeScalarView(text)))")
+            let leading = names.firstIndex { text.count >= $0.count && Array(text.prefix($0.count)) == $0 }.map { names[$0].count }
+            #expect(table.leadingName(of: text) == leading)
+        }
+    }
+
+    @Test("UTF-8 keys are equal exactly when plain strings are") func utf8Keys() {
+        let words = ["营商", "营商环境", "环境", "a", "ab", "", "“一网通办”", "\u{20000}"]
+        var generator = SplitMix64(seed: 23)
+        for _ in 0..<2000 {
+            let left = (0..<Int(generator.next() % 3)).map { _ in Self.random(words, &generator) }.joined()
+            let right = (0..<Int(generator.next() % 3)).map { _ in Self.random(words, &generator) }.joined()
+            #expect((UTF8Key(left) == UTF8Key(right)) == (left == right))
+            if left == right { #expect(UTF8Key(left).hashValue == UTF8Key(right).hashValue) }
+            #expect(Set([UTF8Key(left), UTF8Key(right)]).count == Set([left, right]).count)
+        }
     }
 }
