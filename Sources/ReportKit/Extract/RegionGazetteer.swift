@@ -118,7 +118,11 @@ public final class RegionGazetteer: Sendable {
         self.nameIndex = ScalarTable(numbers)
         self.nameScalars = names.map { Array($0.unicodeScalars) }
         self.scanTable = NameScanTable(names: nameScalars, surnames: RegionResolver.surnames)
+        self.divisionsByNumber = names.map { byName[$0] ?? [] }
     }
+
+    /// `byName[names[number]]` by name number, without hashing the name.
+    let divisionsByNumber: [[Division]]
 
     /// ``nameIndex`` laid out flat, for scanning whole texts.
     let scanTable: NameScanTable

@@ -142,4 +142,26 @@ import Testing
             #expect(Set([UTF8Key(left), UTF8Key(right)]).count == Set([left, right]).count)
         }
     }
+
+    @Test("Arabic numbers parse to the same value and end without their text") func arabicValues() {
+        let alphabet = Array("0123456789,.,.x万")
+        var generator = SplitMix64(seed: 29)
+        for round in 0..<20000 {
+            let length = Int(generator.next() % (round < 15000 ? 12 : 30)) + 1
+            let scalars = Array(String((0..<length).map { _ in Self.random(alphabet, &generator) }).unicodeScalars)
+            for start in [0, Int(generator.next() % UInt64(scalars.count))] {
+                let expected = ChineseNumber.parseArabic(scalars, at: start)
+                let fast = ChineseNumber.parseArabicValue(scalars, at: start)
+                #expect(fast?.end == expected?.end, "\(String(String.UnicodeScalarView(scalars)))")
+                #expect(fast?.value.bitPattern == expected?.value.bitPattern, "\(String(String.UnicodeScalarView(scalars)))")
+            }
+        }
+    }
+
+    @Test("unit candidates equal the per-scalar table") func unitCandidates() {
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(Array(UnitLexicon.candidates(scalar)) == (UnitLexicon.byFirstScalar[scalar] ?? []))
+        }
+    }
 }
