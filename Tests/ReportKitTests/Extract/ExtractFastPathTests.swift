@@ -164,4 +164,21 @@ import Testing
             #expect(Array(UnitLexicon.candidates(scalar)) == (UnitLexicon.byFirstScalar[scalar] ?? []))
         }
     }
+
+    @Test("filler trimming and the verb cut equal their first versions") func phraseTrims() {
+        let words = IndicatorFinder.trailingFillers + IndicatorFinder.leftVerbs + ["率", "欠款", "企业", "了", "的", "中"]
+        let characters = Array(Set(words.joined())).map { String($0) }
+        var generator = SplitMix64(seed: 31)
+        for _ in 0..<6000 {
+            let count = Int(generator.next() % 8)
+            let text = (0..<count).map { _ in generator.next() % 2 == 0 ? Self.random(words, &generator) : Self.random(characters, &generator) }
+                .joined()
+            var fast = Array(text.unicodeScalars)
+            var reference = fast
+            #expect(IndicatorFinder.verbCut(fast) == IndicatorFinder.referenceVerbCut(fast), "\(text)")
+            IndicatorFinder.trimFillers(&fast)
+            IndicatorFinder.referenceTrimFillers(&reference)
+            #expect(fast == reference, "\(text)")
+        }
+    }
 }
