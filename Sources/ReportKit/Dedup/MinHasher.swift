@@ -32,37 +32,40 @@ public struct MinHasher: Sendable {
     static func normalized(_ text: String) -> (utf8: [UInt8], values: [UInt32]) {
         var text = text
         return text.withUTF8 { input in
-            var bytes: [UInt8] = []
+            // Both outputs are at most as long as the input; write them through raw buffers.
             var values: [UInt32] = []
-            bytes.reserveCapacity(input.count)
-            values.reserveCapacity(input.count / 2)
-            var index = 0
-            while index < input.count {
-                let lead = input[index]
-                if lead < 0x80 {
-                    // ASCII digits and letters.
-                    if CJK.isASCIIDigit(Unicode.Scalar(lead)) || CJK.isASCIILetter(Unicode.Scalar(lead)) {
-                        bytes.append(lead)
-                        values.append(UInt32(lead))
+            let bytes = [UInt8](unsafeUninitializedCapacity: input.count) { bytes, byteCount in
+                values = [UInt32](unsafeUninitializedCapacity: input.count) { values, count in
+                    var index = 0
+                    var written = 0
+                    var kept = 0
+                    func keep(_ value: UInt32, _ length: Int) {
+                        for offset in 0..<length { bytes[written + offset] = input[index + offset] }
+                        written += length
+                        values[kept] = value
+                        kept += 1
                     }
-                    index += 1
-                } else if lead < 0xE0 {
-                    index += 2  // U+0080...U+07FF: never an ideograph
-                } else if lead < 0xF0 {
-                    let value = UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F)
-                    if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) {
-                        bytes.append(contentsOf: input[index..<(index + 3)])
-                        values.append(value)
+                    while index < input.count {
+                        let lead = input[index]
+                        if lead < 0x80 {
+                            // ASCII digits and letters.
+                            if CJK.isASCIIDigit(Unicode.Scalar(lead)) || CJK.isASCIILetter(Unicode.Scalar(lead)) { keep(UInt32(lead), 1) }
+                            index += 1
+                        } else if lead < 0xE0 {
+                            index += 2  // U+0080...U+07FF: never an ideograph
+                        } else if lead < 0xF0 {
+                            let value = UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F)
+                            if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) { keep(value, 3) }
+                            index += 3
+                        } else {
+                            let value = UInt32(lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12
+                                | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
+                            if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) { keep(value, 4) }
+                            index += 4
+                        }
                     }
-                    index += 3
-                } else {
-                    let value = UInt32(lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12
-                        | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
-                    if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) {
-                        bytes.append(contentsOf: input[index..<(index + 4)])
-                        values.append(value)
-                    }
-                    index += 4
+                    count = kept
+                    byteCount = written
                 }
             }
             return (bytes, values)

@@ -53,7 +53,7 @@ struct QuotedTermExtractor {
 
     func policies(in spans: TextSpans, reportID: String) -> [TermMention] {
         var seen = Set<String>()
-        var seenPlain = Set<UTF8Key>()
+        var seenPlain = Set<UTF8Key>(minimumCapacity: spans.isPlain ? spans.titles.count : 0)
         var mentions: [TermMention] = []
         for span in spans.titles {
             let trimmed = spans.trimmed(span)
@@ -74,7 +74,7 @@ struct QuotedTermExtractor {
 
     func initiatives(in spans: TextSpans, reportID: String) -> [TermMention] {
         var seen = Set<String>()
-        var seenPlain = Set<UTF8Key>()
+        var seenPlain = Set<UTF8Key>(minimumCapacity: spans.isPlain ? spans.slogans.count : 0)
         var mentions: [TermMention] = []
         for span in spans.slogans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let trimmed = spans.trimmed(span)
