@@ -104,7 +104,9 @@ public final class RegionGazetteer: Sendable {
         var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
         var numbers: [Unicode.Scalar: [NameCandidate]] = [:]
         var names: [String] = []
-        for name in byName.keys.sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
+        // Longest first: Character counts computed once per name, not in every comparison (names are unique,
+        // so the order is the same whatever the sort).
+        for (_, name) in byName.keys.map({ ($0.count, $0) }).sorted(by: >) {
             let scalars = Array(name.unicodeScalars)
             if let first = scalars.first {
                 index[first, default: []].append(scalars)
