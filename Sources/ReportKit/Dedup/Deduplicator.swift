@@ -132,6 +132,16 @@ public struct Deduplicator: GlobalStage {
         guard !metrics.contains(where: { $0.valueNormalized.isNaN || hasBar($0.indicator) || hasBar($0.unitNormalized) || hasBar($0.kind) || hasBar($0.period ?? "") })
         else { return collapseRepeatedByKey(metrics) }
         var kept: [Metric] = []
+        if metrics.count <= 48 {
+            // Few claims: compare with every kept one (value bits first) rather than build a dictionary.
+            kept.reserveCapacity(metrics.count)
+            for metric in metrics {
+                let bits = metric.valueNormalized.bitPattern
+                if kept.contains(where: { $0.valueNormalized.bitPattern == bits && isRepeat($0, of: metric) }) { continue }
+                kept.append(metric)
+            }
+            return kept
+        }
         var byValue: [UInt64: [Int]] = [:]  // value bits → positions in `kept`
         for metric in metrics {
             let bits = metric.valueNormalized.bitPattern
