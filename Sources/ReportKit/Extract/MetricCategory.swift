@@ -42,76 +42,14 @@ public enum MetricCategory {
         return ScalarBits { firsts.contains($0) }
     }()
 
-    /// ``keywordsByFirstScalar`` laid out flat: sorted first scalars, each with a run of (rule, keyword)
-    /// entries in the same order, the keywords' scalars in one buffer. A lookup retains no list.
-    struct FlatKeywords: Sendable {
-        var firsts: [UInt32] = []
-        var runStarts: [Int] = [0]
-        var rules: [Int] = []
-        var offsets: [Int] = []
-        var lengths: [Int] = []
-        var storage: [Unicode.Scalar] = []
-    }
-
-    static let flatKeywords: FlatKeywords = {
-        var entries: [UInt32: [(rule: Int, keyword: [Unicode.Scalar])]] = [:]
-        for (rule, (_, keywords)) in scalarRules.enumerated() {
-            for keyword in keywords { entries[keyword[0].value, default: []].append((rule, keyword)) }
-        }
-        var flat = FlatKeywords()
-        for first in entries.keys.sorted() {
-            flat.firsts.append(first)
-            for (rule, keyword) in entries[first]! {
-                flat.rules.append(rule)
-                flat.offsets.append(flat.storage.count)
-                flat.lengths.append(keyword.count)
-                flat.storage.append(contentsOf: keyword)
-            }
-            flat.runStarts.append(flat.rules.count)
-        }
-        return flat
-    }()
-
     /// The first category with a keyword in `text`, if any: one pass over the text that keeps the
     /// highest-priority keyword found, instead of one substring search per keyword.
     static func category(of text: [Unicode.Scalar]) -> String? {
         var best = scalarRules.count
         let keywordStarts = Self.keywordStarts
-        let flat = Self.flatKeywords
         for offset in text.indices {
-            // The bit table answers "no keyword starts here" for most scalars.
-            let scalar = text[offset]
-            guard keywordStarts.contains(scalar) else { continue }
-            var low = 0
-            var high = flat.firsts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if flat.firsts[middle] < scalar.value { low = middle + 1 } else { high = middle }
-            }
-            guard low < flat.firsts.count, flat.firsts[low] == scalar.value else { continue }
-            for entry in flat.runStarts[low]..<flat.runStarts[low + 1] where flat.rules[entry] < best {
-                let length = flat.lengths[entry]
-                guard offset + length <= text.count else { continue }
-                let start = flat.offsets[entry]
-                var same = true
-                for position in 1..<max(1, length) where text[offset + position] != flat.storage[start + position] {
-                    same = false
-                    break
-                }
-                if same {
-                    best = flat.rules[entry]
-                    if best == 0 { return scalarRules[0].0 }
-                }
-            }
-        }
-        return best < scalarRules.count ? scalarRules[best].0 : nil
-    }
-
-    /// The same search through ``keywordsByFirstScalar``: what ``category(of:)`` must equal.
-    static func referenceCategory(of text: [Unicode.Scalar]) -> String? {
-        var best = scalarRules.count
-        for offset in text.indices {
-            guard let candidates = keywordsByFirstScalar[text[offset]] else { continue }
+            // The bit table answers "no keyword starts here" without fetching (and retaining) a candidate list.
+            guard keywordStarts.contains(text[offset]), let candidates = keywordsByFirstScalar[text[offset]] else { continue }
             for (rule, keyword) in candidates where rule < best && text.matches(keyword, at: offset) {
                 best = rule
                 if best == 0 { return scalarRules[0].0 }

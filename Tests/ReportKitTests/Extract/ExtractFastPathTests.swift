@@ -181,17 +181,4 @@ import Testing
             #expect(fast == reference, "\(text)")
         }
     }
-
-    @Test("flat keyword search equals the per-scalar table") func categories() {
-        let keywords = MetricCategory.rules.flatMap(\.1)
-        let characters = Array(Set(keywords.joined())).map { String($0) } + ["x", "，"]
-        var generator = SplitMix64(seed: 37)
-        for _ in 0..<6000 {
-            let text = (0..<Int(generator.next() % 10)).map { _ in
-                generator.next() % 3 == 0 ? Self.random(keywords, &generator) : Self.random(characters, &generator)
-            }.joined()
-            let scalars = Array(text.unicodeScalars)
-            #expect(MetricCategory.category(of: scalars) == MetricCategory.referenceCategory(of: scalars), "\(text)")
-        }
-    }
 }
