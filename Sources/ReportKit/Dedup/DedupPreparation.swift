@@ -41,10 +41,8 @@ public struct DedupPreparation: Stage {
 
     func sketch(of text: String) -> DedupSketch {
         // One pass over the text serves both the exact key and the MinHash shingles.
-        let normalized = MinHasher.normalizedScalars(text)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(normalized.count * 3)
-        for scalar in normalized { ScalarText.appendUTF8(scalar, to: &bytes) }
-        return DedupSketch(exactKey: String(SHA256Hex.digest(bytes).prefix(32)), minhash: hasher.signature(ofNormalized: normalized))
+        let normalized = MinHasher.normalized(text)
+        return DedupSketch(
+            exactKey: String(SHA256Hex.digest(normalized.utf8[...]).prefix(32)), minhash: hasher.signature(ofValues: normalized.values))
     }
 }

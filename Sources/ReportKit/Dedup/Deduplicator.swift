@@ -119,7 +119,49 @@ public struct Deduplicator: GlobalStage {
     }
 
     /// Keeps the first of claims with the same indicator, value, unit, kind and period.
+    ///
+    /// Same answers as ``collapseRepeatedByKey(_:)`` without building and hashing a key string per claim:
+    /// claims are grouped by the bits of their value and compared field by field. That is exact when no
+    /// field holds the key's `|` and no value is NaN: a Double's description differs for different bits
+    /// (NaNs aside), and `|` is a starter nothing composes with, so key strings are canonically equal
+    /// exactly when their five fields are. Otherwise, or when one value repeats too often for pairwise
+    /// comparison, the key strings decide.
     static func collapseRepeated(_ metrics: [Metric]) -> [Metric] {
+        guard metrics.count > 1 else { return metrics }
+        func hasBar(_ text: String) -> Bool { text.utf8.contains(UInt8(ascii: "|")) }
+        guard !metrics.contains(where: { $0.valueNormalized.isNaN || hasBar($0.indicator) || hasBar($0.unitNormalized) || hasBar($0.kind) || hasBar($0.period ?? "") })
+        else { return collapseRepeatedByKey(metrics) }
+        var kept: [Metric] = []
+        if metrics.count <= 48 {
+            // Few claims: compare with every kept one (value bits first) rather than build a dictionary.
+            kept.reserveCapacity(metrics.count)
+            for metric in metrics {
+                let bits = metric.valueNormalized.bitPattern
+                if kept.contains(where: { $0.valueNormalized.bitPattern == bits && isRepeat($0, of: metric) }) { continue }
+                kept.append(metric)
+            }
+            return kept
+        }
+        var byValue: [UInt64: [Int]] = [:]  // value bits → positions in `kept`
+        for metric in metrics {
+            let bits = metric.valueNormalized.bitPattern
+            let candidates = byValue[bits, default: []]
+            if candidates.contains(where: { isRepeat(kept[$0], of: metric) }) { continue }
+            guard candidates.count < 64 else { return collapseRepeatedByKey(metrics) }
+            byValue[bits, default: []].append(kept.count)
+            kept.append(metric)
+        }
+        return kept
+    }
+
+    /// Same indicator, unit, kind and period (a missing period counts as empty); the caller compared the values.
+    private static func isRepeat(_ first: Metric, of metric: Metric) -> Bool {
+        first.unitNormalized == metric.unitNormalized && first.kind == metric.kind && first.indicator == metric.indicator
+            && (first.period ?? "") == (metric.period ?? "")
+    }
+
+    /// The definition: one key string per claim.
+    static func collapseRepeatedByKey(_ metrics: [Metric]) -> [Metric] {
         var seen = Set<String>()
         return metrics.filter { metric in
             seen.insert("\(metric.indicator)|\(metric.valueNormalized)|\(metric.unitNormalized)|\(metric.kind)|\(metric.period ?? "")").inserted

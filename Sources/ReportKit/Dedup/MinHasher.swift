@@ -27,29 +27,128 @@ public struct MinHasher: Sendable {
         text.unicodeScalars.filter { CJK.isIdeograph($0) || CJK.isASCIIDigit($0) || CJK.isASCIILetter($0) }
     }
 
+    /// ``normalizedScalars(_:)`` as UTF-8 bytes (for the exact hash) and code points (for the shingles),
+    /// decoded straight from the text's UTF-8 in one pass.
+    static func normalized(_ text: String) -> (utf8: [UInt8], values: [UInt32]) {
+        var text = text
+        return text.withUTF8 { input in
+            // Both outputs are at most as long as the input; write them through raw buffers.
+            var values: [UInt32] = []
+            let bytes = [UInt8](unsafeUninitializedCapacity: input.count) { bytes, byteCount in
+                values = [UInt32](unsafeUninitializedCapacity: input.count) { values, count in
+                    var index = 0
+                    var written = 0
+                    var kept = 0
+                    func keep(_ value: UInt32, _ length: Int) {
+                        for offset in 0..<length { bytes[written + offset] = input[index + offset] }
+                        written += length
+                        values[kept] = value
+                        kept += 1
+                    }
+                    while index < input.count {
+                        let lead = input[index]
+                        if lead < 0x80 {
+                            // ASCII digits and letters.
+                            if CJK.isASCIIDigit(Unicode.Scalar(lead)) || CJK.isASCIILetter(Unicode.Scalar(lead)) { keep(UInt32(lead), 1) }
+                            index += 1
+                        } else if lead < 0xE0 {
+                            index += 2  // U+0080...U+07FF: never an ideograph
+                        } else if lead < 0xF0 {
+                            let value = UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F)
+                            if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) { keep(value, 3) }
+                            index += 3
+                        } else {
+                            let value = UInt32(lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12
+                                | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
+                            if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) { keep(value, 4) }
+                            index += 4
+                        }
+                    }
+                    count = kept
+                    byteCount = written
+                }
+            }
+            return (bytes, values)
+        }
+    }
+
     /// The signature of text already reduced by ``normalizedScalars(_:)``.
     func signature(ofNormalized scalars: [Unicode.Scalar]) -> [UInt32] {
+        signature(ofValues: scalars.map(\.value))
+    }
+
+    /// The signature of the normalised text's code points.
+    ///
+    /// Two exact rewrites of ``referenceSignature(ofNormalized:)`` make this several times cheaper per slot:
+    /// `(r >> 32)` never decreases as `r` grows, so the minimum of the high halves is the high half of the
+    /// minimum of the full 64-bit permuted values (no shift per shingle and slot); and the loops are turned
+    /// around — the shingle hashes are computed once, then each group of four slots keeps its multipliers,
+    /// increments and minima in registers while it streams over them.
+    func signature(ofValues values: [UInt32]) -> [UInt32] {
+        guard !values.isEmpty else { return [UInt32](repeating: .max, count: permutations) }
+        let hashes = Self.shingleHashes(values, size: shingleSize)
+        var minima = [UInt64](repeating: .max, count: permutations)
+        multipliers.withUnsafeBufferPointer { multipliers in
+            increments.withUnsafeBufferPointer { increments in
+                minima.withUnsafeMutableBufferPointer { minima in
+                    hashes.withUnsafeBufferPointer { hashes in
+                        var slot = 0
+                        while slot + 4 <= minima.count {
+                            let (a0, a1, a2, a3) = (multipliers[slot], multipliers[slot + 1], multipliers[slot + 2], multipliers[slot + 3])
+                            let (b0, b1, b2, b3) = (increments[slot], increments[slot + 1], increments[slot + 2], increments[slot + 3])
+                            var (m0, m1, m2, m3) = (UInt64.max, UInt64.max, UInt64.max, UInt64.max)
+                            for hash in hashes {
+                                m0 = Swift.min(m0, a0 &* hash &+ b0)
+                                m1 = Swift.min(m1, a1 &* hash &+ b1)
+                                m2 = Swift.min(m2, a2 &* hash &+ b2)
+                                m3 = Swift.min(m3, a3 &* hash &+ b3)
+                            }
+                            (minima[slot], minima[slot + 1], minima[slot + 2], minima[slot + 3]) = (m0, m1, m2, m3)
+                            slot += 4
+                        }
+                        while slot < minima.count {
+                            for hash in hashes { minima[slot] = Swift.min(minima[slot], multipliers[slot] &* hash &+ increments[slot]) }
+                            slot += 1
+                        }
+                    }
+                }
+            }
+        }
+        return minima.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+    }
+
+    /// FNV-1a of every shingle of `size` code points (one shingle of the whole text when it is shorter).
+    static func shingleHashes(_ values: [UInt32], size: Int) -> [UInt64] {
+        let count = max(1, values.count - size + 1)
+        return [UInt64](unsafeUninitializedCapacity: count) { hashes, initialized in
+            values.withUnsafeBufferPointer { values in
+                for start in 0..<count {
+                    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                    for offset in start..<min(start + size, values.count) {
+                        hash = (hash ^ UInt64(values[offset])) &* 0x0000_0100_0000_01B3
+                    }
+                    hashes[start] = hash
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// The signature computed the plain way, shingle by shingle and slot by slot: what
+    /// ``signature(ofValues:)`` must equal (a unit test compares them).
+    func referenceSignature(ofNormalized scalars: [Unicode.Scalar]) -> [UInt32] {
         var minima = [UInt32](repeating: .max, count: permutations)
         guard !scalars.isEmpty else { return minima }
         let values = scalars.map(\.value)
         let count = max(1, values.count - shingleSize + 1)
-        // Unchecked buffers: this loop runs permutations × shingles times per document.
-        multipliers.withUnsafeBufferPointer { multipliers in
-            increments.withUnsafeBufferPointer { increments in
-                minima.withUnsafeMutableBufferPointer { minima in
-                    values.withUnsafeBufferPointer { values in
-                        for start in 0..<count {
-                            var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a over the shingle
-                            for offset in start..<min(start + shingleSize, values.count) {
-                                hash = (hash ^ UInt64(values[offset])) &* 0x0000_0100_0000_01B3
-                            }
-                            for index in 0..<minima.count {
-                                let permuted = UInt32(truncatingIfNeeded: (multipliers[index] &* hash &+ increments[index]) >> 32)
-                                if permuted < minima[index] { minima[index] = permuted }
-                            }
-                        }
-                    }
-                }
+        for start in 0..<count {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a over the shingle
+            for offset in start..<min(start + shingleSize, values.count) {
+                hash = (hash ^ UInt64(values[offset])) &* 0x0000_0100_0000_01B3
+            }
+            for index in 0..<minima.count {
+                let permuted = UInt32(truncatingIfNeeded: (multipliers[index] &* hash &+ increments[index]) >> 32)
+                if permuted < minima[index] { minima[index] = permuted }
             }
         }
         return minima

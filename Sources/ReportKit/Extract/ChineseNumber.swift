@@ -66,6 +66,43 @@ enum ChineseNumber {
         return (value, text, index)
     }
 
+    /// ``parseArabic(_:at:)``'s value and end without building the number's text: with at most 15 digits
+    /// the digits are an exact integer M and the value is M / 10^k for k decimals, which IEEE division rounds
+    /// exactly as `Double(text)` does (both operands are exact: Clinger's fast path). Longer numbers take
+    /// the text route.
+    static func parseArabicValue(_ scalars: [Unicode.Scalar], at start: Int) -> (value: Double, end: Int)? {
+        var index = start
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var decimals = 0
+        func isDigit(_ offset: Int) -> Bool { offset < scalars.count && CJK.isASCIIDigit(scalars[offset]) }
+        func take(_ offset: Int) { mantissa = mantissa &* 10 &+ UInt64(scalars[offset].value - 0x30); digits += 1 }
+        while isDigit(index) {
+            take(index)
+            index += 1
+        }
+        guard digits > 0 else { return nil }
+        while index + 3 < scalars.count, scalars[index] == ",", isDigit(index + 1), isDigit(index + 2), isDigit(index + 3),
+            !isDigit(index + 4)
+        {
+            for offset in 1...3 { take(index + offset) }
+            index += 4
+        }
+        if index + 1 < scalars.count, scalars[index] == ".", isDigit(index + 1) {
+            index += 1
+            while isDigit(index) {
+                take(index)
+                decimals += 1
+                index += 1
+            }
+        }
+        guard digits <= 15 else { return parseArabic(scalars, at: start).map { ($0.value, $0.end) } }
+        return (Double(mantissa) / powersOfTen[decimals], index)
+    }
+
+    /// 10^0 ... 10^15, each exact as a Double.
+    static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
+
     /// A Chinese numeral starting at `start` (without 万/亿, which the caller reads as magnitudes).
     static func parseChinese(_ scalars: [Unicode.Scalar], at start: Int) -> (value: Double, end: Int)? {
         var index = start

@@ -14,6 +14,12 @@ enum DateNormalizer {
             let day = Range(match.range(at: 3), in: written).flatMap({ Int(written[$0]) }),
             (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
+    /// `String(format: "%0<width>d", value)` for a non-negative value, without Foundation's formatter.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

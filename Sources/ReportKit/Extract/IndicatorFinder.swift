@@ -89,6 +89,74 @@ struct IndicatorFinder {
     static let verbWords = ScalarWordList(leftVerbs)
     static let contextWords = ScalarWordList(leadingContext)
 
+    /// Removes trailing fillers, pass after pass, in list order, until none is left at the end.
+    static func trimFillers(_ phrase: inout [Unicode.Scalar]) {
+        let fillers = fillerWords.words
+        let lasts = fillerLasts
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            // A filler can only be a suffix when its last scalar is the phrase's: one comparison rules most out.
+            for index in fillers.indices where lasts[index] == phrase.last && phrase.hasSuffix(fillers[index]) {
+                phrase.removeLast(fillers[index].count)
+                trimmed = true
+            }
+        }
+    }
+
+    static let fillerLasts: [Unicode.Scalar?] = fillerWords.words.map(\.last)
+
+    /// The filler loop as first written: what ``trimFillers(_:)`` must equal.
+    static func referenceTrimFillers(_ phrase: inout [Unicode.Scalar]) {
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            for filler in fillerWords.words where phrase.hasSuffix(filler) {
+                phrase.removeLast(filler.count)
+                trimmed = true
+            }
+        }
+    }
+
+    /// Where to cut `phrase` after a verb: the largest end of a verb occurrence that leaves two or more
+    /// scalars. ``referenceVerbCut(_:)`` takes each verb's last fitting occurrence and keeps the largest
+    /// end, which is the same number; this walks the ends from the right and stops at the first verb.
+    static func verbCut(_ phrase: [Unicode.Scalar]) -> Int? {
+        var end = phrase.count - 2
+        while end >= 1 {
+            if verbEnds.contains(phrase[end - 1]), let verbs = verbsByLast[phrase[end - 1]],
+                verbs.contains(where: { $0.count <= end && phrase.matches($0, at: end - $0.count) })
+            {
+                return end
+            }
+            end -= 1
+        }
+        return nil
+    }
+
+    static let verbsByLast: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: verbWords.words.filter { !$0.isEmpty }, by: { $0.last! })
+    static let verbEnds: ScalarBits = {
+        let lasts = Set(verbsByLast.keys)
+        return ScalarBits { lasts.contains($0) }
+    }()
+
+    /// The verb cut as first written, verb by verb: what ``verbCut(_:)`` must equal.
+    static func referenceVerbCut(_ phrase: [Unicode.Scalar]) -> Int? {
+        var best: Int?
+        for verb in verbWords.words {
+            var searchEnd = phrase.count
+            while let offset = phrase.lastOffset(of: verb, before: searchEnd) {
+                let cut = offset + verb.count
+                if phrase.count - cut >= 2 {
+                    if best == nil || cut > best! { best = cut }
+                    break
+                }
+                searchEnd = offset + verb.count - 1
+            }
+        }
+        return best
+    }
+
     /// The noun phrase right after the claim: `1018项|行政审批事项划转|,` → `行政审批事项划转`.
     func rightPhrase(after position: Int, in spans: TextSpans, limit: Int) -> String {
         var phrase: [Unicode.Scalar] = []
@@ -111,29 +179,10 @@ struct IndicatorFinder {
         var start = position
         while start > limit, !Self.isClauseBreak(spans.scalars[start - 1]) { start -= 1 }
         var phrase = spans.scalars[start..<position].filter { !Self.isQuoteMark($0) }
-        var trimmed = true
-        while trimmed {
-            trimmed = false
-            for filler in Self.fillerWords.words where phrase.hasSuffix(filler) {
-                phrase.removeLast(filler.count)
-                trimmed = true
-            }
-        }
+        Self.trimFillers(&phrase)
         // Cut at the last verb that leaves a phrase of two or more characters:
         // "推动各部门支付欠款" → "欠款", but "投资完成率" stays (cutting would leave "率").
-        var best: Int?
-        for verb in Self.verbWords.words {
-            var searchEnd = phrase.count
-            while let offset = phrase.lastOffset(of: verb, before: searchEnd) {
-                let cut = offset + verb.count
-                if phrase.count - cut >= 2 {
-                    if best == nil || cut > best! { best = cut }
-                    break
-                }
-                searchEnd = offset + verb.count - 1
-            }
-        }
-        if let best { phrase = Array(phrase[best...]) }
+        if let best = Self.verbCut(phrase) { phrase = Array(phrase[best...]) }
         // Leading scope words, time frames and place names are context, not the indicator.
         var stripped = true
         while stripped {

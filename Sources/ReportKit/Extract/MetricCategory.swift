@@ -36,12 +36,20 @@ public enum MetricCategory {
         return ScalarTable(entries)
     }()
 
+    /// The first scalars of all keywords.
+    static let keywordStarts: ScalarBits = {
+        let firsts = Set(scalarRules.flatMap { $0.1.map { $0[0] } })
+        return ScalarBits { firsts.contains($0) }
+    }()
+
     /// The first category with a keyword in `text`, if any: one pass over the text that keeps the
     /// highest-priority keyword found, instead of one substring search per keyword.
     static func category(of text: [Unicode.Scalar]) -> String? {
         var best = scalarRules.count
+        let keywordStarts = Self.keywordStarts
         for offset in text.indices {
-            guard let candidates = keywordsByFirstScalar[text[offset]] else { continue }
+            // The bit table answers "no keyword starts here" without fetching (and retaining) a candidate list.
+            guard keywordStarts.contains(text[offset]), let candidates = keywordsByFirstScalar[text[offset]] else { continue }
             for (rule, keyword) in candidates where rule < best && text.matches(keyword, at: offset) {
                 best = rule
                 if best == 0 { return scalarRules[0].0 }

@@ -52,8 +52,9 @@ public struct MetricExtractor: Sendable {
             if indicator.isEmpty, let (range, previous) = lastIndicatorInSentence, range == sentence { indicator = previous }
             if !indicator.isEmpty { lastIndicatorInSentence = (sentence, indicator) }
             if current?.range != sentence {
-                let scalars = Array(spans.scalars[spans.trimmed(sentence)])
-                current = (sentence, String(scalars: scalars), scalars, MetricCategory.category(of: scalars))
+                let trimmed = spans.trimmed(sentence)
+                let scalars = Array(spans.scalars[trimmed])
+                current = (sentence, spans.string(trimmed), scalars, MetricCategory.category(of: scalars))
             }
             let sentenceText = current!.text
             let category = MetricCategory.category(of: Array(indicator.unicodeScalars)) ?? current!.category ?? "其他"
@@ -148,9 +149,13 @@ public struct MetricExtractor: Sendable {
         let prefix = sentence.lowerBound..<max(sentence.lowerBound, position)
         // Most claims have no period word before them; skip the costly regex for those.
         guard spans.scalars[prefix].contains(where: Self.isPeriodLiteral) else { return nil }
-        let text = spans.string(prefix)
+        return PeriodScanner.lastMatch(in: spans.scalars[prefix]).map(spans.string)
+    }
+
+    /// The last match of ``periodPattern`` in `text` by the regex itself: what ``PeriodScanner`` must find.
+    static func referencePeriod(in text: String) -> String? {
         let range = NSRange(text.startIndex..., in: text)
-        let matches = Self.periodPattern.matches(in: text, range: range)
+        let matches = periodPattern.matches(in: text, range: range)
         guard let last = matches.last, let found = Range(last.range, in: text) else { return nil }
         return String(text[found])
     }

@@ -30,6 +30,9 @@ struct QuantityScanner {
         }
     }
 
+    /// ASCII digits and Chinese numerals (which include every ``isChineseStarter(_:)``).
+    static let numberStarts = ScalarBits { CJK.isASCIIDigit($0) || ChineseNumber.isNumeral($0) }
+
     /// `至到-~～—－` between the two ends of a range.
     static func isRangeConnector(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
@@ -68,11 +71,23 @@ struct QuantityScanner {
         ("之多", "at_least"), ("多", "at_least"), ("余", "at_least"), ("内", "at_most"),
     ]
 
+    /// The qualifier words as scalars (the `String` forms count their scalars on every use).
+    static let prefixQualifierWords = prefixQualifiers.map { (Array($0.0.unicodeScalars), $0.1) }
+    static let suffixQualifierWords = suffixQualifiers.map { (Array($0.0.unicodeScalars), $0.1) }
+    static let duo: [Unicode.Scalar] = ["多"]
+    static let yu: [Unicode.Scalar] = ["余"]
+
     func scan(_ spans: TextSpans) -> [Quantity] {
         let scalars = spans.scalars
+        let numberStarts = Self.numberStarts
         var found: [Quantity] = []
         var index = 0
         while index < scalars.count {
+            // Neither a quantity nor a rejected number starts anywhere but at a digit or numeral: skip the rest.
+            guard numberStarts.contains(scalars[index]) else {
+                index += 1
+                continue
+            }
             if let quantity = quantity(at: index, in: spans) {
                 found.append(quantity)
                 index = quantity.end
@@ -113,7 +128,7 @@ struct QuantityScanner {
         var end: Int
         var wasSingleYi = false
         if isArabic {
-            guard let parsed = ChineseNumber.parseArabic(scalars, at: start) else { return nil }
+            guard let parsed = ChineseNumber.parseArabicValue(scalars, at: start) else { return nil }
             (value, end) = (parsed.value, parsed.end)
         } else {
             guard let parsed = ChineseNumber.parseChinese(scalars, at: start) else { return nil }
@@ -147,7 +162,7 @@ struct QuantityScanner {
             let second = end + 1
             let parsed: (Double, Int)? =
                 isArabic
-                ? ChineseNumber.parseArabic(scalars, at: second).map { ($0.value, $0.end) }
+                ? ChineseNumber.parseArabicValue(scalars, at: second).map { ($0.value, $0.end) }
                 : ChineseNumber.parseChinese(scalars, at: second).map { ($0.value, $0.end) }
             if let (upper, upperEnd) = parsed, upper > value {
                 if isDate(value: upper, isArabic: isArabic, end: upperEnd, spans: spans) { return nil }
@@ -193,20 +208,20 @@ struct QuantityScanner {
             unitNormalized = "rank"  // 提升104位
         }
         // Qualifiers after the unit: 以上, 以内, 左右.
-        for (word, meaning) in Self.suffixQualifiers where qualifier == "exact" && spans.hasWord(word, at: end) {
-            if word == "多" || word == "余" {
+        for (word, meaning) in Self.suffixQualifierWords where qualifier == "exact" && spans.hasWord(word, at: end) {
+            if word == Self.duo || word == Self.yu {
                 // "两年多来" is a time frame, not a claim.
                 if spans.hasWord("来", at: end + 1) { return nil }
             }
             qualifier = meaning
-            end += word.unicodeScalars.count
+            end += word.count
             break
         }
         if spans.hasWord("来", at: end), unitNormalized == "year" || unitNormalized == "month" { return nil }
         var claimStart = isRank ? start - 1 : start
-        for (word, meaning) in Self.prefixQualifiers where spans.hasPrefix(word, before: claimStart) {
+        for (word, meaning) in Self.prefixQualifierWords where spans.hasPrefix(word, before: claimStart) {
             if qualifier == "exact" { qualifier = meaning }
-            claimStart -= word.unicodeScalars.count
+            claimStart -= word.count
             break
         }
         if valueMax != nil { qualifier = "range" }

@@ -53,13 +53,15 @@ struct QuotedTermExtractor {
 
     func policies(in spans: TextSpans, reportID: String) -> [TermMention] {
         var seen = Set<String>()
+        var seenPlain = Set<UTF8Key>(minimumCapacity: spans.isPlain ? spans.titles.count : 0)
         var mentions: [TermMention] = []
         for span in spans.titles {
-            let scalars = Array(spans.scalars[spans.trimmed(span)])
-            let term = String(scalars: scalars)
+            let trimmed = spans.trimmed(span)
+            let scalars = Array(spans.scalars[trimmed])
+            let term = spans.string(trimmed)
             let type: String
             if spans.isPlain {
-                guard scalars.count >= 2, !scalars.contains("?"), seen.insert(term).inserted else { continue }
+                guard scalars.count >= 2, !scalars.contains("?"), seenPlain.insert(UTF8Key(term)).inserted else { continue }
                 type = Self.documentTypeWords.words.firstIndex(where: scalars.hasSuffix).map { Self.documentTypes[$0] } ?? "其他"
             } else {
                 guard term.count >= 2, !term.contains("?"), seen.insert(term).inserted else { continue }
@@ -72,13 +74,15 @@ struct QuotedTermExtractor {
 
     func initiatives(in spans: TextSpans, reportID: String) -> [TermMention] {
         var seen = Set<String>()
+        var seenPlain = Set<UTF8Key>(minimumCapacity: spans.isPlain ? spans.slogans.count : 0)
         var mentions: [TermMention] = []
         for span in spans.slogans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            let scalars = Array(spans.scalars[spans.trimmed(span)])
+            let trimmed = spans.trimmed(span)
+            let scalars = Array(spans.scalars[trimmed])
             guard scalars.contains(where: CJK.isIdeograph) else { continue }
             if spans.titles.contains(where: { $0.contains(span.lowerBound) }) { continue }
             let before = spans.scalars[max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)]
-            let term = String(scalars: scalars)
+            let term = spans.string(trimmed)
             if spans.isPlain {
                 guard scalars.count >= 2, !scalars.contains("?") else { continue }
                 if Self.honourWords.words.contains(where: Array(before).containsSubsequence) { continue }
@@ -95,7 +99,7 @@ struct QuotedTermExtractor {
                 if term.hasPrefix("第") { continue }
                 if term.contains(where: { "!?！？".contains($0) }) { continue }
             }
-            guard seen.insert(term).inserted else { continue }
+            guard spans.isPlain ? seenPlain.insert(UTF8Key(term)).inserted : seen.insert(term).inserted else { continue }
             mentions.append(mention(term, span: span, type: nil, spans: spans, reportID: reportID))
         }
         return mentions

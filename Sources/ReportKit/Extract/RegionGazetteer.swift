@@ -104,7 +104,9 @@ public final class RegionGazetteer: Sendable {
         var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
         var numbers: [Unicode.Scalar: [NameCandidate]] = [:]
         var names: [String] = []
-        for name in byName.keys.sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
+        // Longest first: Character counts computed once per name, not in every comparison (names are unique,
+        // so the order is the same whatever the sort).
+        for (_, name) in byName.keys.map({ ($0.count, $0) }).sorted(by: >) {
             let scalars = Array(name.unicodeScalars)
             if let first = scalars.first {
                 index[first, default: []].append(scalars)
@@ -117,7 +119,15 @@ public final class RegionGazetteer: Sendable {
         self.names = names
         self.nameIndex = ScalarTable(numbers)
         self.nameScalars = names.map { Array($0.unicodeScalars) }
+        self.scanTable = NameScanTable(names: nameScalars, surnames: RegionResolver.surnames)
+        self.divisionsByNumber = names.map { byName[$0] ?? [] }
     }
+
+    /// `byName[names[number]]` by name number, without hashing the name.
+    let divisionsByNumber: [[Division]]
+
+    /// ``nameIndex`` laid out flat, for scanning whole texts.
+    let scanTable: NameScanTable
 
     /// ``names`` as scalars.
     let nameScalars: [[Unicode.Scalar]]
@@ -126,9 +136,7 @@ public final class RegionGazetteer: Sendable {
 
     /// The length of the longest division name or short form that `scalars` starts with, if any.
     func leadingName(of scalars: [Unicode.Scalar]) -> Int? {
-        guard let first = scalars.first, let candidates = nameIndex[first] else { return nil }
-        for candidate in candidates where candidate.matches(scalars, at: 0, in: self) { return candidate.length }
-        return nil
+        scanTable.leadingName(of: scalars)
     }
 
     /// The full name and its short forms: 甘肃省 → 甘肃; 凤冈县 → 凤冈; 甘南藏族自治州 → 甘南; 延边朝鲜族自治州 → 延边州.

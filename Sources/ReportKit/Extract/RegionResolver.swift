@@ -36,13 +36,15 @@ public struct RegionResolver: Sendable {
         if let title { count(Array(title.unicodeScalars), weight: 3, into: &mentions) }
         count(scalars, weight: 1, into: &mentions)
         guard !mentions.isEmpty else { return nil }
-        let counts = Dictionary(uniqueKeysWithValues: mentions.map { (gazetteer.names[$0.key], $0.value) })
+        // By name, as a name → weight dictionary sorted by key would give them (names are unique).
+        let names = gazetteer.names
+        let counts = mentions.sorted { names[$0.key] < names[$1.key] }
         var scores: [String: Int] = [:]  // division code → score
         var ambiguousCodes = Set<String>()
-        var deferred: [(String, Int)] = []
-        for (name, weight) in counts.sorted(by: { $0.key < $1.key }) {
-            let candidates = gazetteer.byName[name] ?? []
-            if candidates.count == 1 { scores[candidates[0].code, default: 0] += weight } else { deferred.append((name, weight)) }
+        var deferred: [(Int, Int)] = []  // (name number, weight)
+        for (number, weight) in counts {
+            let candidates = gazetteer.divisionsByNumber[number]
+            if candidates.count == 1 { scores[candidates[0].code, default: 0] += weight } else { deferred.append((number, weight)) }
         }
         // Context: every province and prefecture implied by an unambiguous mention.
         var context = Set<String>()
@@ -52,8 +54,8 @@ public struct RegionResolver: Sendable {
             if let province = division.provinceCode { context.insert(province) }
             if let prefecture = division.prefectureCode { context.insert(prefecture) }
         }
-        for (name, weight) in deferred {
-            let candidates = gazetteer.byName[name] ?? []
+        for (number, weight) in deferred {
+            let candidates = gazetteer.divisionsByNumber[number]
             let fitting = candidates.filter { candidate in
                 context.contains(candidate.code) || candidate.provinceCode.map(context.contains) == true
                     || candidate.prefectureCode.map(context.contains) == true
@@ -67,11 +69,12 @@ public struct RegionResolver: Sendable {
         }
         // The most-mentioned division; on a tie the more specific one (county over prefecture over province).
         let rank = ["county": 2, "prefecture": 1, "province": 0]
+        // Each score's level rank, looked up once rather than in every comparison.
+        var levels: [String: Int] = [:]
+        for code in scores.keys { levels[code] = rank[gazetteer.division(code: code)?.level ?? ""] ?? 0 }
         guard
             var best = scores.max(by: { left, right in
-                let l = gazetteer.division(code: left.key)
-                let r = gazetteer.division(code: right.key)
-                return (left.value, rank[l?.level ?? ""] ?? 0, right.key) < (right.value, rank[r?.level ?? ""] ?? 0, left.key)
+                (left.value, levels[left.key]!, right.key) < (right.value, levels[right.key]!, left.key)
             }), var division = gazetteer.division(code: best.key)
         else { return nil }
         // A report about 西宁 names 青海 often too: prefer a place inside the winning province or prefecture
@@ -98,6 +101,11 @@ public struct RegionResolver: Sendable {
 
     /// Counts names at each position, longest match first, so 玉门市 is not also counted as 玉门.
     private func count(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout [Int: Int]) {
+        gazetteer.scanTable.count(scalars, weight: weight, into: &counts)
+    }
+
+    /// The same count through ``RegionGazetteer/nameIndex``: what the flat table must agree with.
+    func referenceCount(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout [Int: Int]) {
         var index = 0
         while index < scalars.count {
             var matched = 0

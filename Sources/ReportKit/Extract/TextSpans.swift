@@ -2,6 +2,10 @@
 /// `《…》` titles and short `“…”` slogans, where numbers are names, not claims.
 struct TextSpans {
     let scalars: [Unicode.Scalar]
+    /// The text the scalars came from, and where each scalar (and the end) starts in its UTF-8, so that
+    /// ``string(_:)`` copies a slice of valid UTF-8 instead of encoding and validating scalars again.
+    let text: String
+    private let utf8Offsets: [Int32]
     /// Half-open sentence ranges covering the text.
     let sentences: [Range<Int>]
     /// Inside `《…》`.
@@ -56,10 +60,97 @@ struct TextSpans {
         }
     }
 
+    /// The quotation marks whose insides are slogans or speech, in the order their spans are listed.
+    static let quotePairs: [(Unicode.Scalar, Unicode.Scalar)] = [("“", "”"), ("‘", "’"), ("「", "」"), ("\"", "\"")]
+
+    /// Sentence enders, closers, brackets, quotation marks and the line break: where ``init(_:)`` has work to do.
+    static let structural = ScalarBits { scalar in
+        isSentenceEnder(scalar) || isCloser(scalar) || scalar == "《" || scalar == "》"
+            || quotePairs.contains { $0.0 == scalar || $0.1 == scalar }
+    }
+    static let plainBits = ScalarBits(isPlain)
+
+    /// One pass over the scalars finds the sentences, the plainness and every bracket pair at once; the
+    /// result equals ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
     init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarText.scalars(text)
         self.scalars = scalars
-        self.isPlain = scalars.allSatisfy(Self.isPlain)
+        self.text = text
+        var utf8Offsets = [Int32](repeating: 0, count: scalars.count + 1)
+        let plainBits = Self.plainBits
+        let structural = Self.structural
+        var isPlain = true
+        var utf8Offset: Int32 = 0
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var extending = false  // after a sentence ender, over the closers that belong to it
+        // Open positions and spans: 0 is 《》, 1... are quotePairs.
+        var opened: [Int?] = [nil, nil, nil, nil, nil]
+        var spans: [[Range<Int>]] = [[], [], [], [], []]
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            utf8Offsets[index] = utf8Offset
+            utf8Offset += Int32(UTF8.width(scalar))
+            if isPlain && !plainBits.contains(scalar) { isPlain = false }
+            if extending && !Self.isCloser(scalar) {
+                sentences.append(start..<index)
+                start = index
+                extending = false
+            }
+            guard structural.contains(scalar) else { continue }
+            if !extending && Self.isSentenceEnder(scalar) { extending = true }
+            if scalar == "\n" {
+                for pair in opened.indices { opened[pair] = nil }
+                continue
+            }
+            for pair in 0..<5 {
+                let (open, close, maxLength) = pair == 0 ? ("《", "》", 80) : (Self.quotePairs[pair - 1].0, Self.quotePairs[pair - 1].1, 400)
+                if open == close {
+                    guard scalar == open else { continue }
+                    if let begin = opened[pair] {
+                        if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
+                        opened[pair] = nil
+                    } else {
+                        opened[pair] = index
+                    }
+                } else if scalar == open {
+                    opened[pair] = index
+                } else if scalar == close, let begin = opened[pair] {
+                    if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
+                    opened[pair] = nil
+                }
+            }
+        }
+        if start < scalars.count { sentences.append(start..<scalars.count) }
+        utf8Offsets[scalars.count] = utf8Offset
+        self.utf8Offsets = utf8Offsets
+        self.isPlain = isPlain
+        self.sentences = sentences
+        self.titles = spans[0]
+        var slogans: [Range<Int>] = []
+        var speech: [Range<Int>] = []
+        for pair in 1..<5 {
+            for span in spans[pair] {
+                let inner = scalars[span]
+                let isSpeech = inner.count > 24 || inner.contains(where: Self.isSpeechPunctuation)
+                if isSpeech { speech.append(span) } else { slogans.append(span) }
+            }
+        }
+        self.slogans = slogans
+        self.speech = speech
+        var insideName = [Bool](repeating: false, count: scalars.count)
+        for span in titles + slogans {
+            for position in span { insideName[position] = true }
+        }
+        self.insideName = insideName
+    }
+
+    /// The spans as the plain loops find them, one loop per job: what ``init(_:)`` must equal.
+    static func reference(_ text: String)
+        -> (isPlain: Bool, sentences: [Range<Int>], titles: [Range<Int>], slogans: [Range<Int>], speech: [Range<Int>])
+    {
+        let scalars = Array(text.unicodeScalars)
+        let isPlain = scalars.allSatisfy(Self.isPlain)
         var sentences: [Range<Int>] = []
         var start = 0
         var index = 0
@@ -75,24 +166,17 @@ struct TextSpans {
             index += 1
         }
         if start < scalars.count { sentences.append(start..<scalars.count) }
-        self.sentences = sentences
-        self.titles = Self.bracketed(scalars, open: "《", close: "》", maxLength: 80)
+        let titles = Self.bracketed(scalars, open: "《", close: "》", maxLength: 80)
         var slogans: [Range<Int>] = []
         var speech: [Range<Int>] = []
-        for (open, close) in [("“", "”"), ("‘", "’"), ("「", "」"), ("\"", "\"")] as [(Unicode.Scalar, Unicode.Scalar)] {
+        for (open, close) in quotePairs {
             for span in Self.bracketed(scalars, open: open, close: close, maxLength: 400) {
                 let inner = scalars[span]
                 let isSpeech = inner.count > 24 || inner.contains(where: Self.isSpeechPunctuation)
                 if isSpeech { speech.append(span) } else { slogans.append(span) }
             }
         }
-        self.slogans = slogans
-        self.speech = speech
-        var insideName = [Bool](repeating: false, count: scalars.count)
-        for span in titles + slogans {
-            for position in span { insideName[position] = true }
-        }
-        self.insideName = insideName
+        return (isPlain, sentences, titles, slogans, speech)
     }
 
     /// Ranges strictly inside matching `open`/`close` pairs (not nested across lines).
@@ -146,8 +230,13 @@ struct TextSpans {
         position >= 0 && position < insideName.count && insideName[position]
     }
 
+    /// The scalars of `range` as a String: a copy of the text's UTF-8 between their offsets.
     func string(_ range: Range<Int>) -> String {
-        String(scalars: scalars[range.clamped(to: 0..<scalars.count)])
+        let clamped = range.clamped(to: 0..<scalars.count)
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[clamped.lowerBound]))
+        let upper = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[clamped.upperBound]))
+        return String(Substring(utf8[lower..<upper]))
     }
 
     /// `string(range).trimmingCharacters(in: .whitespaces)` without Foundation.

@@ -48,10 +48,33 @@ public enum UnitLexicon {
     /// Magnitude characters between a number and its unit.
     static let magnitudes: [(String, Double)] = [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8), ("千", 1e3)]
 
+    /// ``byFirstScalar`` as one sorted key array and one flat list of positions, so that a lookup retains
+    /// no per-scalar array (the scan asks after every number, twice for ranges and magnitudes).
+    static let firstScalars: [UInt32] = byLength.map { $0.scalars[0].value }.reduce(into: []) { keys, key in
+        if !keys.contains(key) { keys.append(key) }
+    }.sorted()
+    static let flatPositions: [Int] = firstScalars.flatMap { key in byLength.indices.filter { byLength[$0].scalars[0].value == key } }
+    static let flatStarts: [Int] = firstScalars.reduce(into: [0]) { starts, key in
+        starts.append(starts.last! + byLength.filter { $0.scalars[0].value == key }.count)
+    }
+
+    /// The positions in ``byLength`` of the units starting with `scalar`, longest first (``byFirstScalar``'s list).
+    static func candidates(_ scalar: Unicode.Scalar) -> ArraySlice<Int> {
+        let keys = firstScalars
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < scalar.value { low = middle + 1 } else { high = middle }
+        }
+        guard low < keys.count, keys[low] == scalar.value else { return [] }
+        return flatPositions[flatStarts[low]..<flatStarts[low + 1]]
+    }
+
     /// The unit written at `start`, if any: the longest lexicon entry that matches there.
     static func match(_ scalars: [Unicode.Scalar], at start: Int) -> (text: String, normalized: String, countsThings: Bool, end: Int)? {
-        guard start >= 0, start < scalars.count, let candidates = byFirstScalar[scalars[start]] else { return nil }
-        for position in candidates {
+        guard start >= 0, start < scalars.count else { return nil }
+        for position in candidates(scalars[start]) {
             let entry = byLength[position]
             if scalars.matches(entry.scalars, at: start) {
                 return (entry.text, entry.normalized, entry.countsThings, start + entry.scalars.count)

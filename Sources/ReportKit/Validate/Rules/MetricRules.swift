@@ -41,9 +41,12 @@ struct OffsetsRule: ValidationRule {
     let defaultSeverity = Finding.Severity.error
     let rationale = "Every figure must be traceable to the exact characters it came from."
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
-        let scalars = Array(document.text.unicodeScalars)
+        guard !document.metrics.isEmpty else { return [] }
+        let scalars = ScalarText.scalars(document.text)
         return document.metrics.compactMap { metric in
             let valid = metric.charStart >= 0 && metric.charEnd <= scalars.count && metric.charStart < metric.charEnd
+            // Equal scalars make equal Strings; only a difference needs String's canonical-equivalence comparison.
+            if valid && scalars[metric.charStart..<metric.charEnd].elementsEqual(metric.quote.unicodeScalars) { return nil }
             let slice = valid ? String(String.UnicodeScalarView(scalars[metric.charStart..<metric.charEnd])) : ""
             return slice == metric.quote
                 ? nil : finding(document, field: "metrics.char_start", message: "Offsets slice to '\(slice)', not the quote '\(metric.quote)'.", metric: metric)

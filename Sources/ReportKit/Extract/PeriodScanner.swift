@@ -1,0 +1,133 @@
+/// The matches of ``MetricExtractor/periodPattern`` found by a hand-written matcher over scalars, so that the
+/// period before a claim costs no String, no UTF-16 conversion and no ICU call.
+///
+/// ``match(at:in:)`` follows the regex engine step by step: the alternatives in pattern order, the first that
+/// matches at a start wins; `{1,12}?` grows from the shortest, `{1,16}` and the optional parts shrink from the
+/// longest, exactly where backtracking could change the outcome. ``matches(in:)`` is the leftmost,
+/// non-overlapping search of `NSRegularExpression.matches(in:)`. A unit test pins it against the regex.
+enum PeriodScanner {
+    /// Every match in `text`, in order.
+    static func matches(in text: ArraySlice<Unicode.Scalar>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var start = text.startIndex
+        while start < text.endIndex {
+            if let end = match(at: start, in: text) {
+                found.append(start..<end)
+                start = end
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+
+    /// The last match in `text`, if any.
+    static func lastMatch(in text: ArraySlice<Unicode.Scalar>) -> Range<Int>? { matches(in: text).last }
+
+    /// `[^，,。；]`.
+    static func isFree(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "。", "；": false
+        default: true
+        }
+    }
+
+    /// `[0-9一二三四五六七八九十]`.
+    static func isMonthDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
+
+    static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    /// Where the pattern matching at `start` ends, if it matches there.
+    static func match(at start: Int, in text: ArraySlice<Unicode.Scalar>) -> Int? {
+        let end = text.endIndex
+        func at(_ offset: Int) -> Unicode.Scalar? { offset < end ? text[offset] : nil }
+        func word(_ word: [Unicode.Scalar], _ offset: Int) -> Bool {
+            guard offset + word.count <= end else { return false }
+            for index in word.indices where text[offset + index] != word[index] { return false }
+            return true
+        }
+        switch text[start] {
+        case "截":
+            // (截至|截止)[^，,。；]{1,12}?(底|末|月|日|目前|前)
+            guard at(start + 1) == "至" || at(start + 1) == "止" else { return nil }
+            var count = 1
+            while count <= 12, let scalar = at(start + 1 + count), isFree(scalar) {
+                let after = start + 2 + count
+                switch at(after) {
+                case "底", "末", "月", "日", "前": return after + 1
+                case "目": if at(after + 1) == "前" { return after + 2 }
+                default: break
+                }
+                count += 1
+            }
+            return nil
+        case "今":
+            guard at(start + 1) == "年" else { return nil }
+            let next = start + 2
+            if word(yiLai, next) { return next + 2 }  // 今年以来
+            switch at(next) {  // 今年(一|二|三|四|1|2|3|4)季度
+            case "一", "二", "三", "四", "1", "2", "3", "4": if word(jiDu, next + 1) { return next + 3 }
+            default: break
+            }
+            if word(shangBanNian, next) { return next + 3 }  // 今年上半年
+            // 今年前?[0-9一二三四五六七八九十]{1,2}个?月
+            var digits = at(next) == "前" ? next + 1 : next
+            guard let first = at(digits), isMonthDigit(first) else { return nil }
+            digits += 1
+            if let second = at(digits), isMonthDigit(second) { digits += 1 }
+            if at(digits) == "个" { digits += 1 }
+            return at(digits) == "月" ? digits + 1 : nil
+        case "去":
+            guard at(start + 1) == "年" else { return nil }
+            return word(yiLai, start + 2) ? start + 4 : start + 2  // 去年以来 | 去年
+        case "上":
+            return word(banNian, start + 1) ? start + 3 : nil  // 上半年
+        case "1", "2":
+            // (19|20)[0-9]{2}年([0-9]{1,2}月份?)?(以来)?
+            guard text[start] == "1" ? at(start + 1) == "9" : at(start + 1) == "0" else { return nil }
+            guard let third = at(start + 2), isASCIIDigit(third), let fourth = at(start + 3), isASCIIDigit(fourth),
+                at(start + 4) == "年"
+            else { return nil }
+            var position = start + 5
+            if let first = at(position), isASCIIDigit(first) {
+                var month = position + 1
+                if let second = at(month), isASCIIDigit(second) { month += 1 }
+                if at(month) == "月" {
+                    position = month + 1
+                    if at(position) == "份" { position += 1 }
+                }
+            }
+            if word(yiLai, position) { position += 2 }
+            return position
+        case "近":
+            if word(nianLai, start + 1) { return start + 3 }  // 近年来
+            guard let count = at(start + 1) else { return nil }
+            switch count {  // 近[0-9一二三四五]年
+            case "0"..."9", "一", "二", "三", "四", "五": return at(start + 2) == "年" ? start + 3 : nil
+            default: return nil
+            }
+        case "自":
+            // 自[^，,。；]{1,16}以来: the longest run first, then shorter ones.
+            var count = 0
+            while count < 16, let scalar = at(start + 1 + count), isFree(scalar) { count += 1 }
+            while count >= 1 {
+                if word(yiLai, start + 1 + count) { return start + 3 + count }
+                count -= 1
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    static let yiLai: [Unicode.Scalar] = ["以", "来"]
+    static let jiDu: [Unicode.Scalar] = ["季", "度"]
+    static let shangBanNian: [Unicode.Scalar] = ["上", "半", "年"]
+    static let banNian: [Unicode.Scalar] = ["半", "年"]
+    static let nianLai: [Unicode.Scalar] = ["年", "来"]
+}

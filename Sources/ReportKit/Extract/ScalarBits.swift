@@ -1,0 +1,22 @@
+/// A scalar predicate tabulated as one bit per Basic Multilingual Plane scalar (8 KiB, so it stays in the
+/// first-level cache), for tests run at every position of a text. Scalars beyond the BMP ask the predicate.
+struct ScalarBits: Sendable {
+    private let words: [UInt64]
+    private let predicate: @Sendable (Unicode.Scalar) -> Bool
+
+    init(_ predicate: @escaping @Sendable (Unicode.Scalar) -> Bool) {
+        var words = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in 0..<UInt32(0x10000) {
+            if let scalar = Unicode.Scalar(value), predicate(scalar) { words[Int(value >> 6)] |= 1 << UInt64(value & 63) }
+        }
+        self.words = words
+        self.predicate = predicate
+    }
+
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard value < 0x10000 else { return predicate(scalar) }
+        return words.withUnsafeBufferPointer { $0[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 }
+    }
+}

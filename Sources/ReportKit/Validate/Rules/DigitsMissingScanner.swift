@@ -1,0 +1,141 @@
+/// The matches of ``DigitsMissingRule``'s six patterns, found by hand-written loops over the text's scalars
+/// instead of `NSRegularExpression` (which converts the text to UTF-16 and runs ICU once per pattern).
+///
+/// Each pattern is checked at every start position from left to right, and a match resumes the search
+/// after its end: ICU's leftmost, non-overlapping `matches(in:)`. That is exact here because at any start
+/// position at most one way through each pattern can succeed (the alternatives there differ in their next
+/// character: 达到% / 达%, 截至年 / 至年, 共项 / 共办理项, 事项 / `，`), so "the first alternative that
+/// matches" and "the only one" agree. A unit test pins the loops against the regular expressions.
+enum DigitsMissingScanner {
+    /// One match: the pattern's position in ``DigitsMissingRule/descriptions`` and its scalar offsets.
+    struct Match: Equatable, Sendable {
+        var pattern: Int
+        var start: Int
+        var end: Int
+    }
+
+    /// Every match, pattern by pattern, each pattern's in text order (the order the regex loop gave).
+    ///
+    /// One pass serves all six patterns: each keeps where its own search resumes, and ``startMasks`` says
+    /// which patterns can start at a scalar at all (almost none can at most positions).
+    static func matches(in scalars: [Unicode.Scalar]) -> [Match] {
+        var found: [[Match]] = Array(repeating: [], count: 6)
+        var resume = [Int](repeating: 0, count: 6)
+        scalars.withUnsafeBufferPointer { text in
+            startMasks.withUnsafeBufferPointer { masks in
+                for start in text.indices {
+                    let value = Int(text[start].value)
+                    var mask = value < masks.count ? masks[value] : 0
+                    if start == 0 { mask |= 1 << 2 }  // ^年以来
+                    while mask != 0 {
+                        let pattern = mask.trailingZeroBitCount
+                        mask &= mask - 1
+                        guard start >= resume[pattern], let end = match(pattern, in: text, at: start) else { continue }
+                        found[pattern].append(Match(pattern: pattern, start: start, end: end))
+                        resume[pattern] = end
+                    }
+                }
+            }
+        }
+        return found.flatMap { $0 }
+    }
+
+    /// The scalars each pattern can start with, as one bit per pattern, for the Basic Multilingual Plane.
+    static let startMasks: [UInt8] = {
+        var masks = [UInt8](repeating: 0, count: 0x10000)
+        let starts = ["达超为至到共计约近逾率", "自至于在从截", "，,。；;\n", "事", "均共大实累办核完", "“"]
+        for (pattern, scalars) in starts.enumerated() {
+            for scalar in scalars.unicodeScalars { masks[Int(scalar.value)] |= 1 << pattern }
+        }
+        return masks
+    }()
+
+    /// Where `pattern` matching at `start` ends, if it matches there.
+    @inline(__always)
+    static func match(_ pattern: Int, in text: UnsafeBufferPointer<Unicode.Scalar>, at start: Int) -> Int? {
+        func at(_ offset: Int) -> Unicode.Scalar? { offset < text.count ? text[offset] : nil }
+        func isPercent(_ offset: Int) -> Bool { at(offset) == "%" || at(offset) == "％" }
+        switch pattern {
+        case 0:
+            // (达到|达|为|至|到|共|计|约|近|超过|逾|率)[%％]
+            switch text[start] {
+            case "达":
+                if at(start + 1) == "到", isPercent(start + 2) { return start + 3 }
+                return isPercent(start + 1) ? start + 2 : nil
+            case "超":
+                return at(start + 1) == "过" && isPercent(start + 2) ? start + 3 : nil
+            case "为", "至", "到", "共", "计", "约", "近", "逾", "率":
+                return isPercent(start + 1) ? start + 2 : nil
+            default: return nil
+            }
+        case 1:
+            // (自|至|截至|于|在|从)年[0-9一二三四五六七八九十]
+            var year = start + 1
+            switch text[start] {
+            case "自", "至", "于", "在", "从": break
+            case "截":
+                guard at(start + 1) == "至" else { return nil }
+                year += 1
+            default: return nil
+            }
+            guard at(year) == "年", let digit = at(year + 1), isYearDigit(digit) else { return nil }
+            return year + 2
+        case 2:
+            // (^|[，,。；;\n])年以来
+            if start == 0, hasWord(yiLai, in: text, at: 0) { return 3 }
+            switch text[start] {
+            case "，", ",", "。", "；", ";", "\n": return hasWord(yiLai, in: text, at: start + 1) ? start + 4 : nil
+            default: return nil
+            }
+        case 3:
+            // 事项项
+            return hasWord(shiXiangXiang, in: text, at: start) ? start + 3 : nil
+        case 4:
+            // (大厅|实现|均|共|累计|共办理|办理|核发|完成)(项|件|家|个|次)(事项|[，,。；;])
+            var unit = start + 1
+            switch text[start] {
+            case "均": break
+            case "共": if hasWord(banLi, in: text, at: start + 1) { unit = start + 3 }
+            case "大": guard at(start + 1) == "厅" else { return nil }; unit += 1
+            case "实": guard at(start + 1) == "现" else { return nil }; unit += 1
+            case "累": guard at(start + 1) == "计" else { return nil }; unit += 1
+            case "办": guard at(start + 1) == "理" else { return nil }; unit += 1
+            case "核": guard at(start + 1) == "发" else { return nil }; unit += 1
+            case "完": guard at(start + 1) == "成" else { return nil }; unit += 1
+            default: return nil
+            }
+            guard let counted = at(unit) else { return nil }
+            switch counted {
+            case "项", "件", "家", "个", "次": break
+            default: return nil
+            }
+            switch at(unit + 1) {
+            case "事": return at(unit + 2) == "项" ? unit + 3 : nil
+            case "，", ",", "。", "；", ";": return unit + 2
+            default: return nil
+            }
+        default:
+            // “”
+            return text[start] == "“" && at(start + 1) == "”" ? start + 2 : nil
+        }
+    }
+
+    static let yiLai: [Unicode.Scalar] = ["年", "以", "来"]
+    static let shiXiangXiang: [Unicode.Scalar] = ["事", "项", "项"]
+    static let banLi: [Unicode.Scalar] = ["办", "理"]
+
+    /// `[0-9一二三四五六七八九十]`.
+    static func isYearDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    static func hasWord(_ word: [Unicode.Scalar], in text: UnsafeBufferPointer<Unicode.Scalar>, at offset: Int) -> Bool {
+        guard offset + word.count <= text.count else { return false }
+        for index in word.indices where text[offset + index] != word[index] { return false }
+        return true
+    }
+}

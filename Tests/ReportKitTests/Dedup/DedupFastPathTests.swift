@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// The fast MinHash, normalisation and claim-collapsing code must give exactly the answers of the plain code.
+@Suite("Dedup fast paths") struct DedupFastPathTests {
+    static let alphabet = Array("营商环境改革办事项123abcXYZ，。 \n\u{20000}\u{2FA1F}\u{2FA20}é\u{301}ñ€\u{F900}\u{FAFF}\u{3400}\u{9FFF}\u{E000}|")
+
+    static func randomText(_ random: inout SplitMix64, maxLength: Int) -> String {
+        let length = Int(random.next() % UInt64(maxLength + 1))
+        return String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+    }
+
+    @Test("one-pass normalisation equals the scalar filter") func normalisation() {
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<2000 {
+            let text = Self.randomText(&random, maxLength: 60)
+            let scalars = MinHasher.normalizedScalars(text)
+            var bytes: [UInt8] = []
+            for scalar in scalars { ScalarText.appendUTF8(scalar, to: &bytes) }
+            let fast = MinHasher.normalized(text)
+            #expect(fast.utf8 == bytes, "\(text.debugDescription)")
+            #expect(fast.values == scalars.map(\.value), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("signatures equal the shingle-by-shingle reference") func signatures() {
+        var random = SplitMix64(seed: 11)
+        for (shingleSize, permutations) in [(5, 128), (1, 7), (3, 9), (8, 4), (5, 1), (2, 130)] {
+            let hasher = MinHasher(shingleSize: shingleSize, permutations: permutations)
+            for _ in 0..<150 {
+                let scalars = MinHasher.normalizedScalars(Self.randomText(&random, maxLength: 300))
+                #expect(hasher.signature(ofNormalized: scalars) == hasher.referenceSignature(ofNormalized: scalars))
+            }
+            #expect(hasher.signature(ofNormalized: []) == hasher.referenceSignature(ofNormalized: []))
+        }
+    }
+
+    @Test("collapsing repeated claims equals the key-string definition") func collapse() {
+        var random = SplitMix64(seed: 5)
+        let indicators = ["可办率", "事项", "e\u{301}", "é", "a|b", "a", "", "办件量"]
+        let periods: [String?] = [nil, "", "今年以来", "a|", "去年"]
+        let values: [Double] = [1, 2, 0, -0.0, 24, .nan, 1e16, 0.1 + 0.2, 0.3]
+        func pick<T>(_ choices: [T], clean: Bool, _ isClean: (T) -> Bool) -> T {
+            let usable = clean ? choices.filter(isClean) : choices
+            return usable[Int(random.next() % UInt64(usable.count))]
+        }
+        func metric(_ index: Int, clean: Bool) -> Metric {
+            let noBar: (String?) -> Bool = { !($0 ?? "").contains("|") }
+            return Metric(
+                metricID: "r-\(index)", reportID: "r", indicator: pick(indicators, clean: clean, noBar), category: "其他",
+                value: 1, unit: "项", valueNormalized: pick(values, clean: clean) { !$0.isNaN },
+                unitNormalized: pick(["item", "percent", "it|em"], clean: clean, noBar), qualifier: "exact", valueMax: nil,
+                baselineValue: nil, kind: pick(["level", "increase"], clean: clean, noBar), period: pick(periods, clean: clean, noBar),
+                quote: "", sentence: "", charStart: index, charEnd: index + 1)
+        }
+        for round in 0..<3000 {
+            // Mostly claims the fast path takes (no `|`, no NaN); some that send it to the key strings.
+            let count = Int(random.next() % (round < 2900 ? 12 : 300))
+            let clean = round % 4 != 0
+            let metrics = (0..<count).map { metric($0, clean: clean) }
+            let fast = Deduplicator.collapseRepeated(metrics).map(\.metricID)
+            #expect(fast == Deduplicator.collapseRepeatedByKey(metrics).map(\.metricID))
+        }
+    }
+}

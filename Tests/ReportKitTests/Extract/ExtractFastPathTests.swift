@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// The hand-written and flat-table code of the extract stage must give exactly the answers of the code it replaces.
+@Suite("Extract fast paths") struct ExtractFastPathTests {
+    static func random<T>(_ choices: [T], _ random: inout SplitMix64) -> T { choices[Int(random.next() % UInt64(choices.count))] }
+
+    @Test("period scanner equals the period regex") func periods() {
+        // Single characters and the pattern's words, so that matches and near misses are both common.
+        let alphabet = Array("截至止底末月日目前今年以来去季度上半一二三四五十1234567890个份近自，,。；x\n\u{20000}").map { String($0) }
+            + ["截至", "截止", "今年", "去年", "以来", "季度", "上半年", "个月", "月份", "近年来", "20", "19", "目前", "自"]
+        var generator = SplitMix64(seed: 3)
+        var found = 0
+        for round in 0..<6000 {
+            let length = Int(generator.next() % (round < 5000 ? 24 : 60))
+            let scalars = (0..<length).flatMap { _ in Self.random(alphabet, &generator).unicodeScalars }
+            let text = String(String.UnicodeScalarView(scalars))
+            let expected = MetricExtractor.referencePeriod(in: text)
+            let range = PeriodScanner.lastMatch(in: scalars[...])
+            #expect(range.map { String(String.UnicodeScalarView(scalars[$0])) } == expected, "\(text.debugDescription)")
+            if expected != nil { found += 1 }
+        }
+        for text in ["截至2024年9月底", "截至目前", "今年以来", "今年一季度", "今年前三个月", "今年12月", "2024年5月份以来", "2023年",
+            "去年以来", "去年", "近年来", "近3年", "自2019年以来", "自改革以来以来", "截至，月", "20245年", "今年前个月"] {
+            #expect(PeriodScanner.lastMatch(in: Array(text.unicodeScalars)[...]).map { String(String.UnicodeScalarView(Array(text.unicodeScalars)[$0])) }
+                == MetricExtractor.referencePeriod(in: text), "\(text)")
+        }
+        #expect(found > 1000)
+    }
+
+    @Test("flat name table counts exactly as the per-scalar index") func regionCounts() {
+        let gazetteer = RegionGazetteer.shared
+        let resolver = RegionResolver(gazetteer: gazetteer)
+        let names = gazetteer.names
+        let pieces: [String] = ["陈", "王", "，", "的", "市", "县", "区", "\u{20000}", "a", "省"]
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<1500 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 30) {
+                switch generator.next() % 4 {
+                case 0: text += Self.random(names, &generator)
+                case 1: text += String(Self.random(names, &generator).prefix(Int(generator.next() % 3) + 1))
+                default: text += Self.random(pieces, &generator)
+                }
+            }
+            let scalars = Array(text.unicodeScalars)
+            var fast: [Int: Int] = [:]
+            var reference: [Int: Int] = [:]
+            gazetteer.scanTable.count(scalars, weight: 3, into: &fast)
+            resolver.referenceCount(scalars, weight: 3, into: &reference)
+            #expect(fast == reference, "\(text)")
+            var expectedLeading: Int?
+            if let first = scalars.first, let candidates = gazetteer.nameIndex[first] {
+                expectedLeading = candidates.first { $0.matches(scalars, at: 0, in: gazetteer) }?.length
+            }
+            #expect(gazetteer.leadingName(of: scalars) == expectedLeading, "\(text)")
+        }
+    }
+
+    @Test("one-pass text spans equal the loop-per-job definition") func spans() {
+        let alphabet = Array("。！？；!?;\n”’」』)）“‘「《》\"，,好办\r\u{301}\u{20000}").map { String($0) } + [String(repeating: "长", count: 30)]
+        var generator = SplitMix64(seed: 21)
+        for _ in 0..<3000 {
+            let text = (0..<Int(generator.next() % 40)).map { _ in Self.random(alphabet, &generator) }.joined()
+            let spans = TextSpans(text)
+            let reference = TextSpans.reference(text)
+            #expect(spans.scalars == Array(text.unicodeScalars))
+            #expect(spans.isPlain == reference.isPlain, "\(text.debugDescription)")
+            #expect(spans.sentences == reference.sentences, "\(text.debugDescription)")
+            #expect(spans.titles == reference.titles, "\(text.debugDescription)")
+            #expect(spans.slogans == reference.slogans, "\(text.debugDescription)")
+            #expect(spans.speech == reference.speech, "\(text.debugDescription)")
+            for _ in 0..<4 {
+                let lower = Int(generator.next() % UInt64(spans.scalars.count + 2))
+                let range = lower..<(lower + Int(generator.next() % 12))
+                let expected = String(scalars: spans.scalars[range.clamped(to: 0..<spans.scalars.count)])
+                #expect(Array(spans.string(range).utf8) == Array(expected.utf8), "\(text.debugDescription) \(range)")
+            }
+        }
+    }
+
+    @Test("bit tables answer as their predicates") func bits() {
+        for value in UInt32(0)..<0x11000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(QuantityScanner.numberStarts.contains(scalar) == (CJK.isASCIIDigit(scalar) || ChineseNumber.isNumeral(scalar)))
+            #expect(TextSpans.plainBits.contains(scalar) == TextSpans.isPlain(scalar))
+        }
+    }
+
+    @Test("zero padding equals String(format:)") func padding() {
+        for value in 0...2100 {
+            #expect(DateNormalizer.padded(value, 2) == String(format: "%02d", value))
+            #expect(DateNormalizer.padded(value, 4) == String(format: "%04d", value))
+        }
+        #expect(DateNormalizer.isoDate("2024年4月9日 18:35") == "2024-04-09")
+    }
+
+    @Test("flat name table handles one-scalar names, shared pairs and surnames like a plain list scan") func syntheticNames() {
+        // Longest first, as the gazetteer orders them; some share first and second scalars.
+        let names = ["北京市区", "北京市", "南京市", "北京", "北海", "南京", "京山", "陈家", "北", "京", "\u{20000}城"]
+            .map { Array($0.unicodeScalars) }
+        let surnames: Set<Unicode.Scalar> = ["陈", "王"]
+        let table = NameScanTable(names: names, surnames: surnames)
+        func reference(_ text: [Unicode.Scalar]) -> [Int: Int] {
+            var counts: [Int: Int] = [:]
+            var index = 0
+            while index < text.count {
+                var matched = 0
+                let afterSurname = index > 0 && surnames.contains(text[index - 1])
+                for (number, name) in names.enumerated() where name[0] == text[index] && !(name.count == 2 && afterSurname) {
+                    if index + name.count <= text.count, Array(text[index..<(index + name.count)]) == name {
+                        counts[number, default: 0] += 1
+                        matched = name.count
+                        break
+                    }
+                }
+                index += max(matched, 1)
+            }
+            return counts
+        }
+        let pieces = Array("北京市区南海山陈王家城\u{20000}x")
+        var generator = SplitMix64(seed: 17)
+        for _ in 0..<3000 {
+            let text = Array(String((0..<Int(generator.next() % 16)).map { _ in Self.random(pieces, &generator) }).unicodeScalars)
+            var counts: [Int: Int] = [:]
+            table.count(text, weight: 1, into: &counts)
+            #expect(counts == reference(text), "\(String(String.UnicodeScalarView(text)))")
+            let leading = names.firstIndex { text.count >= $0.count && Array(text.prefix($0.count)) == $0 }.map { names[$0].count }
+            #expect(table.leadingName(of: text) == leading)
+        }
+    }
+
+    @Test("UTF-8 keys are equal exactly when plain strings are") func utf8Keys() {
+        let words = ["营商", "营商环境", "环境", "a", "ab", "", "“一网通办”", "\u{20000}"]
+        var generator = SplitMix64(seed: 23)
+        for _ in 0..<2000 {
+            let left = (0..<Int(generator.next() % 3)).map { _ in Self.random(words, &generator) }.joined()
+            let right = (0..<Int(generator.next() % 3)).map { _ in Self.random(words, &generator) }.joined()
+            #expect((UTF8Key(left) == UTF8Key(right)) == (left == right))
+            if left == right { #expect(UTF8Key(left).hashValue == UTF8Key(right).hashValue) }
+            #expect(Set([UTF8Key(left), UTF8Key(right)]).count == Set([left, right]).count)
+        }
+    }
+
+    @Test("Arabic numbers parse to the same value and end without their text") func arabicValues() {
+        let alphabet = Array("0123456789,.,.x万")
+        var generator = SplitMix64(seed: 29)
+        for round in 0..<20000 {
+            let length = Int(generator.next() % (round < 15000 ? 12 : 30)) + 1
+            let scalars = Array(String((0..<length).map { _ in Self.random(alphabet, &generator) }).unicodeScalars)
+            for start in [0, Int(generator.next() % UInt64(scalars.count))] {
+                let expected = ChineseNumber.parseArabic(scalars, at: start)
+                let fast = ChineseNumber.parseArabicValue(scalars, at: start)
+                #expect(fast?.end == expected?.end, "\(String(String.UnicodeScalarView(scalars)))")
+                #expect(fast?.value.bitPattern == expected?.value.bitPattern, "\(String(String.UnicodeScalarView(scalars)))")
+            }
+        }
+    }
+
+    @Test("unit candidates equal the per-scalar table") func unitCandidates() {
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(Array(UnitLexicon.candidates(scalar)) == (UnitLexicon.byFirstScalar[scalar] ?? []))
+        }
+    }
+
+    @Test("filler trimming and the verb cut equal their first versions") func phraseTrims() {
+        let words = IndicatorFinder.trailingFillers + IndicatorFinder.leftVerbs + ["率", "欠款", "企业", "了", "的", "中"]
+        let characters = Array(Set(words.joined())).map { String($0) }
+        var generator = SplitMix64(seed: 31)
+        for _ in 0..<6000 {
+            let count = Int(generator.next() % 8)
+            let text = (0..<count).map { _ in generator.next() % 2 == 0 ? Self.random(words, &generator) : Self.random(characters, &generator) }
+                .joined()
+            var fast = Array(text.unicodeScalars)
+            var reference = fast
+            #expect(IndicatorFinder.verbCut(fast) == IndicatorFinder.referenceVerbCut(fast), "\(text)")
+            IndicatorFinder.trimFillers(&fast)
+            IndicatorFinder.referenceTrimFillers(&reference)
+            #expect(fast == reference, "\(text)")
+        }
+    }
+}
