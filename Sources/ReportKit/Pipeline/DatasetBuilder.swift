@@ -55,6 +55,7 @@ public struct DatasetBuilder: Sendable {
         options.clock = clock
         options.keepsText = spec.publishText ?? false
         options.cacheDirectory = cacheDirectory
+        options.cacheNamespace = spec.name
         options.toolkitIdentity = Self.toolkitIdentity()
         return Plan(spec: spec, specURL: specURL, located: located, options: options)
     }

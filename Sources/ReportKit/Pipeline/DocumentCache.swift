@@ -1,46 +1,132 @@
+import Crypto
 import Foundation
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A content-addressed cache of per-document results. The key is the SHA-256 of the source bytes, its path,
 /// the toolkit's build and every option that changes the result, so an edited report, a new toolkit or a
 /// changed option misses. Each entry carries a checksum of its payload: a corrupt or truncated entry is
-/// detected, ignored and rewritten, never trusted.
+/// detected, ignored and recomputed, never trusted.
+///
+/// Entries live in packs, not one file each: `<directory>/results/<namespace>/<n>.pack` holds the entries one
+/// build appended and `<n>.index` (``CachePackIndex``), written when that build finished, says where each
+/// lies. Creating twenty thousand small files made a cold build with the cache about 40% slower than one
+/// without; appending to one pack costs what the spool did. A cached report's rows stay in its pack and emit
+/// reads them from there.
+///
+/// A build holds the namespace's lock from ``init(directory:configuration:namespace:)`` to ``finishBuild(collecting:)``;
+/// a second build of the same pipeline meanwhile runs without the cache. ``finishBuild(collecting:)`` also drops what
+/// this build did not use (``CachePackPlanner``), so the cache does not grow with every edit.
 public final class DocumentCache: Sendable {
     public let directory: URL
     /// Everything besides the document that changes its result, hashed into every key.
     public let configuration: String
-    private let counters = Mutex<(hits: Int, misses: Int, corrupt: Int)>((0, 0, 0))
+    /// This pipeline's packs: `<directory>/results/<digest of namespace and configuration>`.
+    let folder: URL
+    private let index: [CacheKey: PackLocation]
+    /// Open descriptors of every pack read from the index and of this build's pack. They stay open until the
+    /// cache goes away, so rows can be read at emit even after a pack has been collected.
+    private let descriptors: [UInt32: Int32]
+    private let packBytes: [UInt32: UInt64]
+    /// Files no valid index accounts for: packs of builds that crashed, unreadable indexes, temporary files.
+    private let strays: [String]
+    private let currentPack: UInt32
+    private let lock: Mutex<Int32?>
+    private let writer: Mutex<Writer>
+    /// The entries this build used, where it found or wrote them.
+    private let used = Mutex<[CacheKey: PackLocation]>([:])
+    private let counters: Mutex<(hits: Int, misses: Int, corrupt: Int)>
 
-    public init(directory: URL, configuration: String) {
-        self.directory = directory
-        self.configuration = configuration
+    private struct Writer {
+        var offset: UInt64 = 0
+        var records: [CachePackIndex.Record] = []
+        var failed = false
+        var finished = false
     }
 
+    /// Why a build runs without its cache.
+    public enum Unavailable: Error, CustomStringConvertible {
+        case cannotCreate(String, reason: String)
+        case busy(String)
+        public var description: String {
+            switch self {
+            case .cannotCreate(let path, let reason): "cannot use the cache folder '\(path)': \(reason)"
+            case .busy(let path): "another reportkit build is using the cache '\(path)'"
+            }
+        }
+    }
+
+    /// Opens (creating when needed) the cache of one pipeline and configuration, and takes its lock.
+    public init(directory: URL, configuration: String, namespace: String = "") throws(Unavailable) {
+        self.directory = directory
+        self.configuration = configuration
+        let name = String(SHA256Hex.digest("\(namespace)|\(configuration)").prefix(16))
+        folder = directory.appendingPathComponent("results").appendingPathComponent(name)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreate(folder.path, reason: "\(error.localizedDescription)")
+        }
+        let lockDescriptor = open(folder.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockDescriptor >= 0 else { throw .cannotCreate(folder.path, reason: String(cString: strerror(errno))) }
+        guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(lockDescriptor)
+            throw .busy(folder.path)
+        }
+        LegacyCacheEntries.remove(in: directory)
+        let loaded = Self.load(folder)
+        let number = (loaded.numbers.max() ?? 0) + 1
+        let packPath = folder.appendingPathComponent("\(number).pack").path
+        let packDescriptor = open(packPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard packDescriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            loaded.descriptors.values.forEach { _ = close($0) }
+            close(lockDescriptor)
+            throw .cannotCreate(packPath, reason: reason)
+        }
+        index = loaded.index
+        descriptors = loaded.descriptors.merging([number: packDescriptor]) { $1 }
+        packBytes = loaded.packBytes
+        strays = loaded.strays
+        currentPack = number
+        lock = Mutex(lockDescriptor)
+        writer = Mutex(Writer())
+        counters = Mutex((0, 0, loaded.corruptIndexes))
+    }
+
+    deinit {
+        finishBuild(collecting: false)
+        descriptors.values.forEach { _ = close($0) }
+    }
+
+    /// Hits, misses and corrupt entries (an unreadable index counts once).
     public var stats: (hits: Int, misses: Int, corrupt: Int) { counters.withLock { $0 } }
 
     /// The final URL is part of the key because a web report's rows carry it: the same bytes served from
     /// another address are another result.
-    func key(for raw: RawDocument) -> String {
-        SHA256Hex.digest("\(raw.sha256)|\(raw.source.displayPath)|\(raw.fetch?.finalURL ?? "")|\(configuration)")
+    func key(for raw: RawDocument) -> CacheKey {
+        CacheKey(digest: Array(SHA256.hash(data: Array("\(raw.sha256)|\(raw.source.displayPath)|\(raw.fetch?.finalURL ?? "")|\(configuration)".utf8))))
     }
 
-    /// The entry file for a key: `<directory>/<first two digits>/<key>.bin`.
-    static func entryURL(for key: String, in directory: URL) -> URL {
-        directory.appendingPathComponent(String(key.prefix(2))).appendingPathComponent("\(key).bin")
-    }
+    /// An open descriptor of pack `number`, for reading rows at emit.
+    func descriptor(forPack number: UInt32) -> Int32? { descriptors[number] }
 
     /// The cached outcome, or nil (and a miss) when absent, corrupt or written for another document.
     func lookup(_ raw: RawDocument) -> CachedOutcome? {
         let key = key(for: raw)
-        let path = Self.entryURL(for: key, in: directory).path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let place = index[key], let descriptor = descriptors[place.pack] else {
             counters.withLock { $0.misses += 1 }
             return nil
         }
-        // Layout: 64 hex digits of SHA-256(payload), newline, payload (``CachedOutcome/serialized()``).
-        let bytes = [UInt8](data)
-        guard bytes.count > 65, bytes[64] == 0x0A, SHA256Hex.digest(bytes[65...]) == String(decoding: bytes[..<64], as: UTF8.self),
-            var outcome = CachedOutcome(serialized: bytes[65...], withRows: false), outcome.belongs(to: raw)
+        // Layout: SHA-256(payload) (32 bytes), then the payload (``CachedOutcome/serialized()``).
+        guard let bytes = FileDescriptorIO.read(descriptor, count: Int(place.length), at: place.offset), bytes.count > 32,
+            SHA256.hash(data: bytes[32...]).elementsEqual(bytes[..<32]),
+            var outcome = CachedOutcome(serialized: bytes[32...], withRows: false), outcome.belongs(to: raw)
         else {
             counters.withLock {
                 $0.corrupt += 1
@@ -48,36 +134,176 @@ public final class DocumentCache: Sendable {
             }
             return nil
         }
-        if case .kept(var result) = outcome {
+        if case .kept(var result) = outcome, let rows = result.cached {
             result.fetch = raw.fetch
-            // The rows stay in the entry (the store reads them from there at emit); only their place is kept.
-            result.cached?.cacheEntry = CompactHex(key)
-            result.cached?.offset += 65
+            // The rows stay in the pack (the store reads them from there at emit); only their place is kept.
+            result.cached = RecordLocation(pack: place.pack, offset: place.offset + 32 + rows.offset, length: rows.length)
             outcome = .kept(result)
         }
+        used.withLock { $0[key] = place }
         counters.withLock { $0.hits += 1 }
         return outcome
     }
 
-    /// Stores an outcome. Returns where the entry holds the rows, or nil when nothing was written: a failure
-    /// to write only costs a future miss.
+    /// Appends an outcome to this build's pack. Returns where the pack holds the rows, or nil when nothing
+    /// was written: a failure to write only costs a future miss.
     @discardableResult
     func store(_ outcome: CachedOutcome, for raw: RawDocument) -> RecordLocation? {
         let payload = outcome.serialized()
-        var entry = Array(SHA256Hex.digest(payload).utf8)
-        entry.reserveCapacity(65 + payload.count)
-        entry.append(0x0A)
+        var entry = Array(SHA256.hash(data: payload))
+        entry.reserveCapacity(32 + payload.count)
         entry += payload
         let key = key(for: raw)
-        guard CacheEntryFile.save(entry, to: Self.entryURL(for: key, in: directory)),
-            case .kept(let result) = outcome
-        else { return nil }
-        return Self.rowsLocation(inEntry: key, entryBytes: entry.count, rows: result.rows.count)
+        guard let descriptor = descriptors[currentPack], entry.count <= UInt32.max else { return nil }
+        let offset: UInt64? = writer.withLock { writer in
+            guard !writer.failed, !writer.finished else { return nil }
+            let offset = writer.offset
+            guard FileDescriptorIO.write(entry, to: descriptor, at: offset) else {
+                writer.failed = true
+                return nil
+            }
+            writer.offset += UInt64(entry.count)
+            writer.records.append(CachePackIndex.Record(key: key, offset: offset, length: UInt32(entry.count)))
+            return offset
+        }
+        guard let offset else { return nil }
+        used.withLock { $0[key] = PackLocation(pack: currentPack, offset: offset, length: UInt32(entry.count)) }
+        guard case .kept(let result) = outcome else { return nil }
+        // The rows are the entry's last part: their UInt32 length and bytes end it.
+        return RecordLocation(pack: currentPack, offset: offset + UInt64(entry.count - result.rows.count - 4), length: result.rows.count + 4)
     }
 
-    /// The rows are the entry's last part: their UInt32 length and bytes end the file.
-    private static func rowsLocation(inEntry key: String, entryBytes: Int, rows: Int) -> RecordLocation {
-        RecordLocation(cacheEntry: CompactHex(key), offset: UInt64(entryBytes - rows - 4), length: rows + 4)
+    /// Seals this build's pack with its index and releases the lock; with `collecting`, also drops what this
+    /// build did not use. Called once the per-document stages are done; later calls do nothing. Rows stay
+    /// readable afterwards. A build that is torn down early (an error) seals but collects nothing.
+    func finishBuild(collecting: Bool = true) {
+        guard let lockDescriptor = lock.withLock({ descriptor -> Int32? in
+            defer { descriptor = nil }
+            return descriptor
+        })
+        else { return }
+        defer { close(lockDescriptor) }
+        let (records, failed, written) = writer.withLock { writer in
+            writer.finished = true
+            return (writer.records, writer.failed, writer.offset)
+        }
+        let sealed = !records.isEmpty && !failed
+            && AtomicFile.save(CachePackIndex.serialized(records), to: URL(fileURLWithPath: path(currentPack, "index")))
+        // A pack with nothing in it, or one that cannot be trusted, leaves no trace.
+        if !sealed { unlink(path(currentPack, "pack")) }
+        // A build that used nothing (every source failed, say) is no guide to what the next one needs.
+        guard collecting, !used.withLock({ $0.isEmpty }) else { return }
+        collect(currentBytes: sealed ? written : nil)
+    }
+
+    private func path(_ number: UInt32, _ suffix: String) -> String {
+        folder.appendingPathComponent("\(number).\(suffix)").path
+    }
+
+    /// Applies ``CachePackPlanner`` to the packs, with this build's use as what is live.
+    private func collect(currentBytes: UInt64?) {
+        let used = used.withLock { $0 }
+        var live: [UInt32: UInt64] = [:]
+        for place in used.values { live[place.pack, default: 0] += UInt64(place.length) }
+        var packs = packBytes.map { CachePackPlanner.Pack(number: $0.key, bytes: $0.value, liveBytes: live[$0.key] ?? 0) }
+        if let currentBytes {
+            packs.append(CachePackPlanner.Pack(number: currentPack, bytes: currentBytes, liveBytes: live[currentPack] ?? 0))
+        }
+        let plan = CachePackPlanner.plan(packs)
+        if !plan.merge.isEmpty {
+            let merging = Set(plan.merge)
+            let moving = used.filter { merging.contains($0.value.pack) }.sorted { ($0.value.pack, $0.value.offset) < ($1.value.pack, $1.value.offset) }
+            // If the copy fails, the old packs stay: nothing is lost but space.
+            guard copy(moving, into: currentPack + 1) else { return remove(plan.delete) }
+        }
+        remove(plan.delete + plan.merge)
+        strays.forEach { unlink($0) }
+    }
+
+    /// Copies entries into a new pack `number` and writes its index; false (and no new pack) on any failure.
+    private func copy(_ entries: [(key: CacheKey, value: PackLocation)], into number: UInt32) -> Bool {
+        let target = open(path(number, "pack"), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard target >= 0 else { return false }
+        var records: [CachePackIndex.Record] = []
+        var offset: UInt64 = 0
+        var complete = true
+        for (key, place) in entries {
+            guard let source = descriptors[place.pack], let bytes = FileDescriptorIO.read(source, count: Int(place.length), at: place.offset),
+                FileDescriptorIO.write(bytes, to: target, at: offset)
+            else {
+                complete = false
+                break
+            }
+            records.append(CachePackIndex.Record(key: key, offset: offset, length: place.length))
+            offset += UInt64(place.length)
+        }
+        close(target)
+        guard complete, AtomicFile.save(CachePackIndex.serialized(records), to: URL(fileURLWithPath: path(number, "index"))) else {
+            unlink(path(number, "pack"))
+            return false
+        }
+        return true
+    }
+
+    /// Deletes packs, index first, so a pack is never indexed without its bytes.
+    private func remove(_ numbers: [UInt32]) {
+        for number in numbers {
+            unlink(path(number, "index"))
+            unlink(path(number, "pack"))
+        }
+    }
+
+    /// Reads every valid index in `folder`, oldest first (a later pack's entry for a key wins).
+    private static func load(_ folder: URL) -> (
+        index: [CacheKey: PackLocation], descriptors: [UInt32: Int32], packBytes: [UInt32: UInt64], numbers: [UInt32],
+        strays: [String], corruptIndexes: Int
+    ) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var packs: Set<UInt32> = []
+        var indexes: [UInt32] = []
+        var strays: [String] = []
+        for name in names where name != "lock" {
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count == 2, let number = UInt32(parts[0]), parts[1] == "pack" {
+                packs.insert(number)
+            } else if parts.count == 2, let number = UInt32(parts[0]), parts[1] == "index" {
+                indexes.append(number)
+            } else if name.hasPrefix(".tmp-") {
+                strays.append(folder.appendingPathComponent(name).path)
+            }
+        }
+        var index: [CacheKey: PackLocation] = [:]
+        var descriptors: [UInt32: Int32] = [:]
+        var packBytes: [UInt32: UInt64] = [:]
+        var corrupt = 0
+        for number in indexes.sorted() {
+            let indexPath = folder.appendingPathComponent("\(number).index").path
+            let packPath = folder.appendingPathComponent("\(number).pack").path
+            guard let data = FileManager.default.contents(atPath: indexPath), let records = CachePackIndex.records([UInt8](data)),
+                packs.contains(number)
+            else {
+                corrupt += 1
+                strays += [indexPath, packPath]
+                continue
+            }
+            let descriptor = open(packPath, O_RDONLY | O_CLOEXEC)
+            var status = stat()
+            let end = records.map { $0.offset + UInt64($0.length) }.max() ?? 0
+            guard descriptor >= 0, fstat(descriptor, &status) == 0, UInt64(status.st_size) >= end else {
+                if descriptor >= 0 { close(descriptor) }
+                corrupt += 1
+                strays += [indexPath, packPath]
+                continue
+            }
+            descriptors[number] = descriptor
+            packBytes[number] = end
+            for record in records { index[record.key] = PackLocation(pack: number, offset: record.offset, length: record.length) }
+        }
+        // A pack without an index belongs to a build that never finished (the lock says none is running).
+        for number in packs where descriptors[number] == nil && !indexes.contains(number) {
+            strays.append(folder.appendingPathComponent("\(number).pack").path)
+        }
+        return (index, descriptors, packBytes, Array(packs) + indexes, strays, corrupt)
     }
 }
 

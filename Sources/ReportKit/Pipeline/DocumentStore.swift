@@ -9,15 +9,15 @@ import Synchronization
 /// summaries rather than every report's rows and text. Each record is the report's rows already rendered
 /// (``RenderedReport``), so emit only copies bytes; with `keepsDocuments` (eval, tests) the full
 /// ``ExtractedDocument`` follows as JSON so that ``load(_:)`` can give it back. A report whose result sits in
-/// the ``DocumentCache`` is not copied here: its summary points at the cache entry (``RecordLocation``).
+/// the ``DocumentCache`` is not copied here: its summary points into the cache's pack (``RecordLocation``).
 public final class DocumentStore: Sendable {
     public let url: URL
     /// Whether the `reports` JSON Lines rows carry the cleaned text.
     public let publishText: Bool
     /// Whether ``load(_:)`` is available: the full document is spooled next to its rows.
     public let keepsDocuments: Bool
-    /// The ``DocumentCache`` folder whose entries hold cached reports' rows; nil when the build has no cache.
-    let cacheDirectory: URL?
+    /// The ``DocumentCache`` whose packs hold cached reports' rows; nil when the build has no cache.
+    let cache: DocumentCache?
     private let writer: Mutex<(FileHandle, UInt64)>
     private let reader: Mutex<FileHandle?>
 
@@ -29,8 +29,8 @@ public final class DocumentStore: Sendable {
             case .cannotCreate(let path): "Could not create the document spool at '\(path)'. Check free disk space and permissions."
             case .corrupt(let id): "The spooled record of report \(id) could not be read back."
             case .cacheEntryGone(let path, let id):
-                "The cache entry '\(path)' holding report \(id) could not be read back during the build; "
-                    + "was the cache folder changed or removed meanwhile? Build again (or pass --no-cache)."
+                "The cache pack '\(path)' holding report \(id) could not be read back during the build; "
+                    + "was it changed meanwhile? Build again (or pass --no-cache)."
             }
         }
     }
@@ -38,7 +38,7 @@ public final class DocumentStore: Sendable {
     /// Creates a new, empty spool file in `directory` (a temporary folder by default).
     public init(
         directory: URL = FileManager.default.temporaryDirectory, publishText: Bool = false, keepsDocuments: Bool = false,
-        cacheDirectory: URL? = nil
+        cache: DocumentCache? = nil
     ) throws {
         let url = directory.appendingPathComponent("reportkit-spool-\(UUID().uuidString).jsonl")
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url)
@@ -46,7 +46,7 @@ public final class DocumentStore: Sendable {
         self.url = url
         self.publishText = publishText
         self.keepsDocuments = keepsDocuments
-        self.cacheDirectory = cacheDirectory
+        self.cache = cache
         self.writer = Mutex((handle, 0))
         self.reader = Mutex(nil)
     }
@@ -122,17 +122,15 @@ public final class DocumentStore: Sendable {
         return record[4..<4 + length]
     }
 
-    /// One record's bytes, from the spool or from the cache entry that holds it. Both are read with `pread`, so
+    /// One record's bytes, from the spool or from the cache pack that holds it. Both are read with `pread`, so
     /// emit's threads can read at once.
     private func read(_ summary: DocumentSummary) throws -> [UInt8] {
         let location = summary.record
-        if let key = location.cacheEntry {
-            guard let cacheDirectory else { throw StoreError.corrupt(summary.reportID) }
-            let file = DocumentCache.entryURL(for: key.description, in: cacheDirectory).path
-            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw StoreError.cacheEntryGone(file, id: summary.reportID) }
-            defer { close(descriptor) }
-            guard let record = Self.read(descriptor, at: location) else { throw StoreError.cacheEntryGone(file, id: summary.reportID) }
+        if let pack = location.pack {
+            let folder = cache?.folder.path ?? "(no cache)"
+            guard let descriptor = cache?.descriptor(forPack: pack),
+                let record = FileDescriptorIO.read(descriptor, count: location.length, at: location.offset)
+            else { throw StoreError.cacheEntryGone("\(folder)/\(pack).pack", id: summary.reportID) }
             return record
         }
         let descriptor: Int32 = try reader.withLock { reader in
@@ -143,24 +141,10 @@ public final class DocumentStore: Sendable {
             guard let handle = reader else { throw StoreError.corrupt(summary.reportID) }
             return handle.fileDescriptor
         }
-        guard let record = Self.read(descriptor, at: location) else { throw StoreError.corrupt(summary.reportID) }
-        return record
-    }
-
-    /// Exactly `location.length` bytes at `location.offset`, or nil.
-    private static func read(_ descriptor: Int32, at location: RecordLocation) -> [UInt8]? {
-        var record = [UInt8](repeating: 0, count: location.length)
-        let complete = record.withUnsafeMutableBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(location.offset) + off_t(done))
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
+        guard let record = FileDescriptorIO.read(descriptor, count: location.length, at: location.offset) else {
+            throw StoreError.corrupt(summary.reportID)
         }
-        return complete ? record : nil
+        return record
     }
 }
 

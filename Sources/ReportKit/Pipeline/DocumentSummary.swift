@@ -76,17 +76,17 @@ public struct DocumentSummary: Sendable, Equatable {
 }
 
 /// Where a report's rendered rows lie: `length` bytes at `offset`, laid out as a ``DocumentStore`` record (the
-/// rows' UInt32 length, then the rows). In the spool, or, when the cache holds the report, in its cache entry,
-/// whose last part has that same layout, so a cached report is never copied into the spool. The entry is named
-/// by its key, not its path: the store derives the path, and a million summaries do not each hold one.
+/// rows' UInt32 length, then the rows). In the spool, or, when the cache holds the report, in the cache pack
+/// its entry was read from or written to (an entry ends with a record of that same layout), so a cached report
+/// is never copied into the spool.
 struct RecordLocation: Sendable, Equatable {
-    /// The cache entry's key (``DocumentCache/key(for:)``); nil for the spool.
-    var cacheEntry: CompactHex?
+    /// The ``DocumentCache`` pack's number; nil for the spool.
+    var pack: UInt32?
     var offset: UInt64
     var length: Int
 
-    init(cacheEntry: CompactHex? = nil, offset: UInt64, length: Int) {
-        self.cacheEntry = cacheEntry
+    init(pack: UInt32? = nil, offset: UInt64, length: Int) {
+        self.pack = pack
         self.offset = offset
         self.length = length
     }

@@ -21,6 +21,9 @@ public struct PipelineRunner: Sendable {
         public var clock: StageClock?
         /// Per-document result cache; nil to run every stage on every document.
         public var cacheDirectory: URL?
+        /// Separates the cache of one pipeline from another's in the same folder, since each build keeps only
+        /// the entries it used (the pipeline's name; empty for ad-hoc runs).
+        public var cacheNamespace = ""
         /// Identifies the toolkit build in cache keys (the source digest, else the executable's hash).
         public var toolkitIdentity: String = ReportKitVersion.current
         /// How web sources are fetched (its cache folder defaults to `<cacheDirectory>/http`).
@@ -81,15 +84,27 @@ public struct PipelineRunner: Sendable {
             }
         }
         let clock = options.clock ?? StageClock()
-        // A cache entry holds rendered rows, not the document a keepsDocuments spool needs.
-        let cache = options.keepsDocuments ? nil : options.cacheDirectory.map { DocumentCache(directory: $0, configuration: options.cacheConfiguration) }
-        let store = try DocumentStore(
-            publishText: options.keepsText, keepsDocuments: options.keepsDocuments, cacheDirectory: cache?.directory)
+        let cache = openCache()
+        let store = try DocumentStore(publishText: options.keepsText, keepsDocuments: options.keepsDocuments, cache: cache)
         let results = runner.run(documentStages(clock: clock, cache: cache, store: store), on: sources)
+        cache?.finishBuild()
         let outcomes = zip(sources, results).map { source, result in SourceOutcome(source: source.displayPath, result: result) }
         var outcome = try finish(outcomes, alreadyRejected: alreadyRejected, store: store, clock: clock)
         outcome.cacheStats = cache?.stats
         return outcome
+    }
+
+    /// The build's cache, or nil without one. A cache entry holds rendered rows, not the document a
+    /// keepsDocuments spool needs. A cache that cannot be used (busy, unwritable) is reported, and the build
+    /// goes on without it: the output is the same, only slower.
+    private func openCache() -> DocumentCache? {
+        guard !options.keepsDocuments, let directory = options.cacheDirectory else { return nil }
+        do {
+            return try DocumentCache(directory: directory, configuration: options.cacheConfiguration, namespace: options.cacheNamespace)
+        } catch {
+            FileHandle.standardError.write(Data("[reportkit] warning: \(error); building without the cache\n".utf8))
+            return nil
+        }
     }
 
     /// The per-document stages without the spool, for `reportkit map`: one record per source, in input order.

@@ -19,14 +19,18 @@ import Testing
         }
 
         // Corrupt one entry: it is detected, ignored and recomputed; the output does not change.
-        let entries = try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }.sorted()
-        #expect(entries.count == 5)
-        let victim = cache.appendingPathComponent(try #require(entries.first))
-        let bytes = try Data(contentsOf: victim)
-        try bytes.prefix(bytes.count / 2).write(to: victim)
+        let packs = try Self.files(in: cache, ending: ".pack")
+        let indexes = try Self.files(in: cache, ending: ".index")
+        #expect(packs.count == 1 && indexes.count == 1)
+        let pack = try #require(packs.first)
+        var bytes = try Data(contentsOf: pack)
+        bytes[100] ^= 0x5A  // inside the first entry (every entry is far longer than 100 bytes)
+        try bytes.write(to: pack)
         let repaired = try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder("repaired"), jobs: 2, cacheDirectory: cache)
         #expect(repaired.cacheStats?.corrupt == 1 && repaired.cacheStats?.hits == 4)
         #expect(try TestSupport.files(in: cold.folder) == TestSupport.files(in: repaired.folder))
+        let rewarmed = try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder("rewarmed"), jobs: 2, cacheDirectory: cache)
+        #expect(rewarmed.cacheStats?.hits == 5 && rewarmed.cacheStats?.corrupt == 0)
 
         // Edit one report: only it misses.
         let source = pipeline.appendingPathComponent("sources/003_7ee218ccb3750e24.txt")
@@ -36,6 +40,136 @@ import Testing
         let coldEdited = try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder("cold-edited"), jobs: 2)
         #expect(try TestSupport.files(in: coldEdited.folder) == TestSupport.files(in: edited.folder))
         #expect(try TestSupport.files(in: coldEdited.folder) != TestSupport.files(in: cold.folder))
+    }
+
+    /// Each build keeps only what it used: after every report changed, the old pack is gone; a truncated index
+    /// or a pack left by a build that died is never read and is cleared away.
+    @Test("the cache keeps what the last build used, and distrusts damaged packs") func collection() throws {
+        let pipeline = try TestSupport.copyOfSamplePipeline()
+        let cache = try TestSupport.temporaryFolder("cache")
+        let build = { (name: String) in
+            try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder(name), jobs: 2, cacheDirectory: cache)
+        }
+        let cold = try build("cold")
+        let sources = try FileManager.default.contentsOfDirectory(
+            at: pipeline.appendingPathComponent("sources"), includingPropertiesForKeys: nil)
+        for source in sources {
+            try Data((try Data(contentsOf: source)) + Data("\n另外新增企业12家。\n".utf8)).write(to: source)
+        }
+        let edited = try build("edited")
+        #expect(edited.cacheStats?.misses == 5 && edited.cacheStats?.hits == 0)
+        #expect(try Self.files(in: cache, ending: ".pack").map(\.lastPathComponent) == ["2.pack"])
+        #expect(try TestSupport.files(in: cold.folder) != TestSupport.files(in: edited.folder))
+
+        // A truncated index: its pack is not trusted, every report is recomputed, the output is the same.
+        let index = try #require(try Self.files(in: cache, ending: ".index").first)
+        let indexBytes = try Data(contentsOf: index)
+        try indexBytes.prefix(indexBytes.count - 1).write(to: index)
+        let reindexed = try build("reindexed")
+        #expect(reindexed.cacheStats?.hits == 0 && reindexed.cacheStats?.misses == 5 && reindexed.cacheStats?.corrupt == 1)
+        #expect(try TestSupport.files(in: reindexed.folder) == TestSupport.files(in: edited.folder))
+        #expect(try Self.files(in: cache, ending: ".pack").map(\.lastPathComponent) == ["3.pack"])
+
+        // A pack with no index (its build died) is ignored and deleted by the next build.
+        let folder = try #require(try Self.files(in: cache, ending: ".pack").first).deletingLastPathComponent()
+        try Data("half an entry".utf8).write(to: folder.appendingPathComponent("9.pack"))
+        let after = try build("after-crash")
+        #expect(after.cacheStats?.hits == 5)
+        #expect(try Self.files(in: cache, ending: ".pack").map(\.lastPathComponent) == ["3.pack"])
+
+        // Edit all but the smallest report: pack 3 is then mostly dead, so its one live entry moves to a new
+        // pack (5) next to this build's (4), and pack 3 goes. The moved entry still serves a warm build.
+        for source in sources where !source.lastPathComponent.hasPrefix("000_") {
+            try Data((try Data(contentsOf: source)) + Data("另外新增项目3个。\n".utf8)).write(to: source)
+        }
+        let mostlyEdited = try build("mostly-edited")
+        #expect(mostlyEdited.cacheStats?.hits == 1 && mostlyEdited.cacheStats?.misses == 4)
+        #expect(try Self.files(in: cache, ending: ".pack").map(\.lastPathComponent) == ["4.pack", "5.pack"])
+        let warm = try build("warm")
+        #expect(warm.cacheStats?.hits == 5 && warm.cacheStats?.corrupt == 0)
+        let uncached = try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder("uncached"), jobs: 2)
+        #expect(try TestSupport.files(in: warm.folder) == TestSupport.files(in: uncached.folder))
+        #expect(try TestSupport.files(in: mostlyEdited.folder) == TestSupport.files(in: uncached.folder))
+    }
+
+    /// Entries of the one-file-per-document layout are deleted when the cache is opened; other files stay.
+    @Test("entries of the old layout are cleared away") func legacyEntries() throws {
+        let cache = try TestSupport.temporaryFolder("cache")
+        let old = cache.appendingPathComponent("3f")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        try Data("entry".utf8).write(to: old.appendingPathComponent("3f\(String(repeating: "0", count: 62)).bin"))
+        let mixed = cache.appendingPathComponent("ab")
+        try FileManager.default.createDirectory(at: mixed, withIntermediateDirectories: true)
+        try Data("entry".utf8).write(to: mixed.appendingPathComponent("ab.bin"))
+        try Data("notes".utf8).write(to: mixed.appendingPathComponent("notes.txt"))
+        let opened = try DocumentCache(directory: cache, configuration: "c")
+        opened.finishBuild()
+        #expect(!FileManager.default.fileExists(atPath: old.path))
+        #expect(FileManager.default.fileExists(atPath: mixed.appendingPathComponent("notes.txt").path))
+        #expect(FileManager.default.fileExists(atPath: mixed.appendingPathComponent("ab.bin").path))
+    }
+
+    /// While one build holds a pipeline's cache, a second one runs without it and still writes the same dataset.
+    @Test("a busy cache is skipped, not shared") func busyCache() throws {
+        let pipeline = try TestSupport.copyOfSamplePipeline()
+        let cache = try TestSupport.temporaryFolder("cache")
+        let plan = try DatasetBuilder().plan(spec: pipeline.path, jobs: 1, cacheDirectory: cache)
+        let holder = try DocumentCache(directory: cache, configuration: plan.options.cacheConfiguration, namespace: plan.spec.name)
+        #expect(throws: DocumentCache.Unavailable.self) {
+            try DocumentCache(directory: cache, configuration: plan.options.cacheConfiguration, namespace: plan.spec.name)
+        }
+        let busy = try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder("busy"), jobs: 2, cacheDirectory: cache)
+        #expect(busy.cacheStats == nil)
+        holder.finishBuild()
+        let free = try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder("free"), jobs: 2, cacheDirectory: cache)
+        #expect(free.cacheStats?.misses == 5)
+        #expect(try TestSupport.files(in: busy.folder) == TestSupport.files(in: free.folder))
+        // Another pipeline (another namespace) has its own lock.
+        let other = try DocumentCache(directory: cache, configuration: plan.options.cacheConfiguration, namespace: "another")
+        other.finishBuild()
+    }
+
+    @Test("pack indexes read back exactly, and damaged ones are refused") func indexLayout() {
+        var generator = SplitMix64(seed: 7)
+        let records = (0..<50).map { _ in
+            CachePackIndex.Record(
+                key: CacheKey(digest: (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) }),
+                offset: generator.next() >> 20, length: UInt32(truncatingIfNeeded: generator.next()))
+        }
+        let bytes = CachePackIndex.serialized(records)
+        #expect(CachePackIndex.records(bytes) == records)
+        #expect(CachePackIndex.records(CachePackIndex.serialized([])) == [])
+        for cut in stride(from: 0, to: bytes.count, by: 7) { #expect(CachePackIndex.records(Array(bytes[..<cut])) == nil) }
+        for position in stride(from: 0, to: bytes.count, by: 13) {
+            var flipped = bytes
+            flipped[position] ^= 0x01
+            #expect(CachePackIndex.records(flipped) == nil)
+        }
+        #expect(records[3].key.bytes.count == 32 && CacheKey(digest: records[3].key.bytes) == records[3].key)
+    }
+
+    @Test("the planner deletes dead packs, rewrites sparse ones and bounds the count") func planner() {
+        typealias Pack = CachePackPlanner.Pack
+        // Fully live: nothing to do; fully dead: delete.
+        #expect(CachePackPlanner.plan([Pack(number: 1, bytes: 100, liveBytes: 100)]) == .init())
+        #expect(CachePackPlanner.plan([Pack(number: 1, bytes: 100, liveBytes: 0), Pack(number: 2, bytes: 10, liveBytes: 10)]) == .init(delete: [1]))
+        // One edited report in a big pack: keep it; a pack mostly dead: rewrite its live part.
+        #expect(CachePackPlanner.plan([Pack(number: 1, bytes: 100, liveBytes: 99), Pack(number: 2, bytes: 1, liveBytes: 1)]) == .init())
+        #expect(CachePackPlanner.plan([Pack(number: 1, bytes: 100, liveBytes: 40), Pack(number: 2, bytes: 60, liveBytes: 60)]) == .init(merge: [1]))
+        // Nine live packs with a limit of eight: the two smallest merge into one, leaving eight.
+        let nine = (1...9).map { Pack(number: UInt32($0), bytes: UInt64(100 - $0), liveBytes: UInt64(100 - $0)) }
+        #expect(CachePackPlanner.plan(nine, maxPacks: 8) == .init(merge: [8, 9]))
+        // A sparse pack plus too many: the sparse one and the smallest others share one new pack.
+        let crowded = nine + [Pack(number: 10, bytes: 100, liveBytes: 10)]
+        let plan = CachePackPlanner.plan(crowded, maxPacks: 8)
+        #expect(plan.merge.contains(10) && plan.delete.isEmpty)
+        #expect(crowded.count - plan.merge.count + 1 <= 8)
+    }
+
+    private static func files(in cache: URL, ending suffix: String) throws -> [URL] {
+        let results = cache.appendingPathComponent("results")
+        return try FileManager.default.subpathsOfDirectory(atPath: results.path).filter { $0.hasSuffix(suffix) }.sorted()
+            .map { results.appendingPathComponent($0) }
     }
 
     /// A report that yields nothing is cached as dropped, with its reason, and stays listed in rejected.jsonl.

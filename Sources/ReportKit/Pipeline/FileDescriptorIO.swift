@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Whole-buffer `pread` and `pwrite`, retried on `EINTR` and short counts. Positional, so several threads can
+/// read one descriptor at once (emit's lanes read the spool and the cache packs this way).
+enum FileDescriptorIO {
+    /// Exactly `count` bytes at `offset`, or nil (an error, or the file ends first).
+    static func read(_ descriptor: Int32, count: Int, at offset: UInt64) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { return false }
+                done += result
+            }
+            return true
+        }
+        return complete ? bytes : nil
+    }
+
+    /// Writes all of `bytes` at `offset`; false on any error.
+    static func write(_ bytes: [UInt8], to descriptor: Int32, at offset: UInt64) -> Bool {
+        bytes.withUnsafeBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                let result = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { return false }
+                done += result
+            }
+            return true
+        }
+    }
+}
