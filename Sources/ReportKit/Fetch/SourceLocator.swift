@@ -32,9 +32,15 @@ public struct SourceLocator: Sendable {
     public func locate(_ patterns: [String]) -> Located {
         var located = Located()
         var seen = Set<String>()
-        func add(_ url: URL, display: String) {
+        func add(_ path: String, display: String) {
             guard seen.insert(display).inserted else { return }
-            located.sources.append(SourceReference(fileURL: url, displayPath: display))
+            located.sources.append(SourceReference(filePath: path, displayPath: display))
+        }
+        let base = baseDirectory.standardizedFileURL.path
+        let basePrefix = base.hasSuffix("/") ? base : base + "/"
+        func display(for absolutePath: String, pattern: String) -> String {
+            if !pattern.hasPrefix("/"), absolutePath.hasPrefix(basePrefix) { return String(absolutePath.dropFirst(basePrefix.count)) }
+            return absolutePath
         }
         for pattern in patterns {
             if SourceReference.isRemote(pattern) {
@@ -62,8 +68,9 @@ public struct SourceLocator: Sendable {
                             source: pattern, stage: "fetch.locate",
                             reason: "The pattern '\(pattern)' matches no file. Check the path in the spec."))
                 }
-                for match in matches where !isDirectory(match) {
-                    add(URL(fileURLWithPath: match), display: display(for: match, pattern: pattern))
+                // Folders come back marked with a trailing "/" (GLOB_MARK), so no file is stat'ed twice.
+                for match in matches where !match.hasSuffix("/") {
+                    add(match, display: display(for: match, pattern: pattern))
                 }
                 continue
             }
@@ -74,7 +81,7 @@ public struct SourceLocator: Sendable {
                     RejectedInput(source: pattern, stage: "fetch.locate", reason: FetchError.fileNotFound(pattern).description))
             } else if isDirectory.boolValue {
                 let (files, skipped) = filesInFolder(absolute)
-                for file in files { add(URL(fileURLWithPath: file), display: display(for: file, pattern: pattern)) }
+                for file in files { add(file, display: display(for: file, pattern: pattern)) }
                 for file in skipped {
                     located.rejected.append(
                         RejectedInput(
@@ -82,20 +89,11 @@ public struct SourceLocator: Sendable {
                             reason: "Skipped: not a text or HTML file by its name (reads \(folderExtensions.sorted().joined(separator: ", ")))."))
                 }
             } else {
-                add(URL(fileURLWithPath: absolute), display: pattern)
+                add(absolute, display: pattern)
             }
         }
         located.sources.sort { $0.displayPath < $1.displayPath }
         return located
-    }
-
-    private func display(for absolutePath: String, pattern: String) -> String {
-        let base = baseDirectory.standardizedFileURL.path
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        if !pattern.hasPrefix("/"), absolutePath.hasPrefix(prefix) {
-            return String(absolutePath.dropFirst(prefix.count))
-        }
-        return absolutePath
     }
 
     private func isDirectory(_ path: String) -> Bool {
@@ -127,7 +125,7 @@ public struct SourceLocator: Sendable {
     private static func glob(_ pattern: String) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }
-        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+        guard Glibc.glob(pattern, GLOB_MARK, nil, &result) == 0 else { return [] }
         var paths: [String] = []
         for index in 0..<Int(result.gl_pathc) {
             if let cString = result.gl_pathv[index] { paths.append(String(cString: cString)) }

@@ -15,7 +15,11 @@ public struct SourceReference: Sendable, Hashable, Codable {
     public let overrides: [String: String]
 
     public init(fileURL: URL, displayPath: String) {
-        self.filePath = fileURL.path
+        self.init(filePath: fileURL.path, displayPath: displayPath)
+    }
+
+    public init(filePath: String, displayPath: String) {
+        self.filePath = filePath
         self.remoteURL = nil
         self.displayPath = displayPath
         self.overrides = [:]

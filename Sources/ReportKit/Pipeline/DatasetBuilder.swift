@@ -42,7 +42,8 @@ public struct DatasetBuilder: Sendable {
     /// Loads a pipeline folder or spec file and locates its sources.
     public func plan(spec path: String, jobs: Int, clock: StageClock? = nil, cacheDirectory: URL? = nil) throws -> Plan {
         let (spec, specURL) = try SpecLoader().load(path)
-        let located = SourceLocator(baseDirectory: specURL.deletingLastPathComponent()).locate(spec.sources)
+        let locator = SourceLocator(baseDirectory: specURL.deletingLastPathComponent())
+        let located = (clock ?? StageClock()).measure("locate") { locator.locate(spec.sources) }
         var options = PipelineRunner.Options()
         options.jobs = jobs
         if let maxBytes = spec.fetch?.maxBytes { options.maxBytes = maxBytes }
@@ -65,6 +66,7 @@ public struct DatasetBuilder: Sendable {
         spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false, clock: StageClock? = nil,
         cacheDirectory: URL? = nil, offline: Bool = false
     ) throws -> BuildResult {
+        Self.warmUpSharedTables()
         var plan = try plan(spec: path, jobs: jobs, clock: clock, cacheDirectory: cacheDirectory)
         plan.options.showProgress = showProgress
         plan.options.http.offline = offline
@@ -96,6 +98,7 @@ public struct DatasetBuilder: Sendable {
         paths: [String], output: URL, jobs: Int, showProgress: Bool = false, clock: StageClock? = nil, cacheDirectory: URL? = nil,
         offline: Bool = false, http: HTTPFetchOptions? = nil
     ) throws -> BuildResult {
+        Self.warmUpSharedTables()
         let located = SourceLocator(baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).locate(paths)
         var options = PipelineRunner.Options()
         options.jobs = jobs
@@ -119,6 +122,13 @@ public struct DatasetBuilder: Sendable {
             toolkitSourceDigest: ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"])
         let changed = try (clock ?? StageClock()).measure("emit") { try DatasetWriter(jobs: jobs).write(content, to: output) }
         return BuildResult(folder: output, changed: changed, content: content, cacheStats: outcome.cacheStats)
+    }
+
+    /// Loads the gazetteer on another core while the spec is read and the sources are located: both are
+    /// serial, and the stages need the gazetteer before the first report starts. A later use waits for the load
+    /// in progress (it is a `static let`), never repeats it.
+    static func warmUpSharedTables() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = RegionGazetteer.shared }
     }
 
     /// `SOURCE_DATE_EPOCH` as a `YYYY-MM-DD` date, when set.
