@@ -9,6 +9,7 @@
 #   BENCH_JOBS     the --jobs values to time ("1 2")
 #   BENCH_SCRATCH  SwiftPM build folder (.build); the binary is $BENCH_SCRATCH/release/reportkit
 #   BENCH_RESULTS  where the figures go (bench/results.json)
+#   BENCH_DIR      corpus and scratch folder (.bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,7 @@ HTML_SHARE=0.3
 DUPLICATE_SHARE=0.1
 TRADITIONAL_SHARE=0.05
 GBK_SHARE=0.05
-DIR=.bench
+DIR="${BENCH_DIR:-.bench}"
 BIN="$SCRATCH/release/reportkit"
 
 if [ ! -x /usr/bin/time ]; then
@@ -66,8 +67,36 @@ for jobs in $JOBS_LIST; do
     tail -n 1 "$DIR/build-j$jobs.log" | tr '\r' '\n' | tail -n 1
 done
 
+# Incremental builds with the cache, at the last --jobs value: cold (an empty cache), warm, and after editing one
+# report. Each output must be byte-identical to the --no-cache build above (the edited one, once restored).
+inc_jobs="${JOBS_LIST##* }"
+incremental_identical=yes
+if "$BIN" build --help | grep -q -- '--cache-dir'; then
+    rm -rf "$DIR/cache" "$DIR"/out-*
+    edited=""
+    for file in "$DIR"/corpus/*.txt; do edited=$(basename "$file") && break; done
+    cp "$DIR/corpus/$edited" "$DIR/edited.backup"
+    for mode in cold warm touch restored; do
+        [ "$mode" = touch ] && printf '\n另外新增企业12家。\n' >>"$DIR/corpus/$edited"
+        [ "$mode" = restored ] && cp "$DIR/edited.backup" "$DIR/corpus/$edited"
+        echo "== reportkit build --jobs $inc_jobs, cache: $mode"
+        /usr/bin/time -v -o "$DIR/time-cache-$mode.txt" "$BIN" build "$DIR" --output-root "$DIR/out-$mode" --jobs "$inc_jobs" \
+            --replace --cache-dir "$DIR/cache" 2>"$DIR/build-cache-$mode.log" || {
+            cp "$DIR/edited.backup" "$DIR/corpus/$edited"
+            echo "reportkit build with the cache ($mode) failed; see $DIR/build-cache-$mode.log" >&2
+            exit 1
+        }
+        tail -n 1 "$DIR/build-cache-$mode.log"
+        if [ "$mode" != touch ] && ! diff -r -q "$DIR/out" "$DIR/out-$mode" >/dev/null; then
+            echo "!! the $mode build with the cache differs from the --no-cache build" >&2
+            incremental_identical=no
+        fi
+    done
+    rm -rf "$DIR/cache" "$DIR"/out-* "$DIR/edited.backup"
+fi
+
 mkdir -p "$(dirname "$RESULTS")"
-BENCH_DIR="$DIR" BENCH_JOBS_LIST="$JOBS_LIST" BENCH_RESULTS_PATH="$RESULTS" BENCH_DATE="$(date -u +%F)" \
+BENCH_INCREMENTAL_JOBS="$inc_jobs" BENCH_INCREMENTAL_IDENTICAL="$incremental_identical" BENCH_DIR="$DIR" BENCH_JOBS_LIST="$JOBS_LIST" BENCH_RESULTS_PATH="$RESULTS" BENCH_DATE="$(date -u +%F)" \
     BENCH_CORES="$(nproc)" BENCH_CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)" \
     BENCH_SWIFT="$("$SWIFT" --version 2>/dev/null | head -n 1)" BENCH_COUNT="$COUNT" BENCH_SEED="$SEED" \
     BENCH_SHARES="$HTML_SHARE $DUPLICATE_SHARE $TRADITIONAL_SHARE $GBK_SHARE" python3 - <<'PYTHON'
@@ -77,7 +106,7 @@ import re
 
 env = os.environ
 folder = env["BENCH_DIR"]
-stage_order = ["fetch", "fetch.file", "clean.decode", "clean.text", "extract", "validate", "dedup.prepare", "render", "store", "dedup", "emit"]
+stage_order = ["locate", "fetch", "fetch.file", "clean.decode", "clean.text", "extract", "validate", "dedup.prepare", "render", "store", "dedup", "emit"]
 
 
 def gnu_time(path):
@@ -144,8 +173,21 @@ if baseline:
     for run in runs:
         if run["jobs"] != 1:
             speedup[f"jobs{run['jobs']}_over_jobs1"] = round(baseline["wall_seconds"] / run["wall_seconds"], 3)
+incremental = {}
+if os.path.exists(f"{folder}/time-cache-cold.txt"):
+    walls = {mode: round(gnu_time(f"{folder}/time-cache-{mode}.txt")["wall"], 3) for mode in ("cold", "warm", "touch", "restored")}
+    incremental = {
+        "jobs": int(env["BENCH_INCREMENTAL_JOBS"]),
+        "cold_cache_wall_seconds": walls["cold"],
+        "warm_wall_seconds": walls["warm"],
+        "touch_one_wall_seconds": walls["touch"],
+        "touch_one_share_of_cold_cache": round(walls["touch"] / walls["cold"], 3),
+        "cold_cache_mb_per_second": round(corpus["megabytes"] / walls["cold"], 3),
+        "identical_to_no_cache_build": env["BENCH_INCREMENTAL_IDENTICAL"] == "yes",
+    }
 results = {
     "date": env["BENCH_DATE"],
+    "incremental": incremental,
     "machine": {"cores": int(env["BENCH_CORES"]), "cpu": env.get("BENCH_CPU", ""), "swift": env.get("BENCH_SWIFT", "")},
     "corpus": corpus,
     "runs": runs,
@@ -195,6 +237,14 @@ print(f"{'peak RSS (MiB)':<18}" + "".join(f"{number(run['peak_rss_mib']):>38}" f
 print(f"{'reports kept':<18}" + "".join(f"{run['reports_kept']:>38,}" for run in runs))
 for key, value in speedup.items():
     print(f"speed-up {key.replace('_over_', ' over ')}: {value:.2f}x (wall time)")
+if incremental:
+    print(
+        f"with the cache at --jobs {incremental['jobs']}: cold {incremental['cold_cache_wall_seconds']:.2f} s "
+        f"({incremental['cold_cache_mb_per_second']:.2f} MB/s), warm {incremental['warm_wall_seconds']:.2f} s, "
+        f"one report edited {incremental['touch_one_wall_seconds']:.2f} s "
+        f"({incremental['touch_one_share_of_cold_cache']:.0%} of cold); "
+        f"identical to --no-cache: {'yes' if incremental['identical_to_no_cache_build'] else 'NO'}"
+    )
 print("stage seconds are summed over threads; end to end is the wall time of the whole process.")
 print(f"figures written to {env['BENCH_RESULTS_PATH']}")
 PYTHON
