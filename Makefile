@@ -3,7 +3,7 @@ SWIFT        ?= swift
 RELEASE_BIN  := .build/release/reportkit
 DEBUG_BIN    := .build/debug/reportkit
 PIPELINES    := $(sort $(dir $(wildcard pipelines/*/pipeline.yaml)))
-APT_PACKAGES := libxml2-dev libopencc-dev libopencc-data pkg-config
+APT_PACKAGES := libxml2-dev libopencc-dev libopencc-data libmimalloc-dev pkg-config
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 # A digest of the toolkit's tracked sources, recorded in provenance.json (a commit id cannot be: the
 # dataset is committed together with the code).
