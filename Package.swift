@@ -24,11 +24,14 @@ let package = Package(
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]
         ),
+        // The MinHash inner loop with AVX-512, chosen at run time (MinHasher falls back to portable Swift).
+        .target(name: "CMinHash"),
         .target(
             name: "ReportKit",
             dependencies: [
                 "CLibXML2",
                 "COpenCC",
+                "CMinHash",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -1,3 +1,5 @@
+import CMinHash
+
 /// MinHash signatures of character shingles, the standard sketch for near-duplicate text
 /// (as in datasketch and text-dedup): the share of equal signature slots estimates Jaccard similarity.
 ///
@@ -84,10 +86,18 @@ public struct MinHasher: Sendable {
     /// minimum of the full 64-bit permuted values (no shift per shingle and slot); and the loops are turned
     /// around — the shingle hashes are computed once, then each group of four slots keeps its multipliers,
     /// increments and minima in registers while it streams over them.
-    func signature(ofValues values: [UInt32]) -> [UInt32] {
+    func signature(ofValues values: [UInt32], kernel: Kernel = .fastest) -> [UInt32] {
         guard !values.isEmpty else { return [UInt32](repeating: .max, count: permutations) }
         let hashes = Self.shingleHashes(values, size: shingleSize)
         var minima = [UInt64](repeating: .max, count: permutations)
+        if kernel == .avx512 {
+            hashes.withUnsafeBufferPointer { hashes in
+                minima.withUnsafeMutableBufferPointer { minima in
+                    rk_minhash_minima_avx512(hashes.baseAddress, hashes.count, multipliers, increments, minima.baseAddress, minima.count)
+                }
+            }
+            return minima.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        }
         multipliers.withUnsafeBufferPointer { multipliers in
             increments.withUnsafeBufferPointer { increments in
                 minima.withUnsafeMutableBufferPointer { minima in
@@ -115,6 +125,19 @@ public struct MinHasher: Sendable {
             }
         }
         return minima.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+    }
+
+    /// How the minima are computed; every kernel gives the same signature (a unit test compares them).
+    enum Kernel: Sendable, Equatable {
+        /// Portable Swift, four slots at a time.
+        case portable
+        /// Eight slots per AVX-512 vector (CMinHash); only where ``avx512Available``.
+        case avx512
+
+        /// AVX-512 when this CPU has it, else portable. The default build targets baseline x86-64, which has no
+        /// 64-bit vector multiply, so the check is made at run time rather than at compile time.
+        static let fastest: Kernel = avx512Available ? .avx512 : .portable
+        static let avx512Available = rk_minhash_has_avx512() != 0
     }
 
     /// FNV-1a of every shingle of `size` code points (one shingle of the whole text when it is shorter).

@@ -36,6 +36,23 @@ import Testing
         }
     }
 
+    /// Every kernel, on every slot count (multiples of 64, of 8, and remainders), gives the reference signature.
+    /// Where the CPU has no AVX-512 only the portable kernel can run; the test records that instead of passing quietly.
+    @Test("the AVX-512 and portable kernels give the reference signature") func kernels() {
+        var random = SplitMix64(seed: 23)
+        var kernels: [MinHasher.Kernel] = [.portable]
+        if MinHasher.Kernel.avx512Available { kernels.append(.avx512) } else { print("note: no AVX-512 on this CPU; portable kernel only") }
+        for permutations in [128, 64, 72, 8, 13, 3, 200] {
+            let hasher = MinHasher(shingleSize: 5, permutations: permutations)
+            for _ in 0..<60 {
+                let values = MinHasher.normalizedScalars(Self.randomText(&random, maxLength: 400)).map(\.value)
+                let reference = hasher.referenceSignature(ofNormalized: values.compactMap(Unicode.Scalar.init))
+                for kernel in kernels { #expect(hasher.signature(ofValues: values, kernel: kernel) == reference, "\(kernel) at \(permutations)") }
+            }
+        }
+        #expect(MinHasher.Kernel.fastest == (MinHasher.Kernel.avx512Available ? .avx512 : .portable))
+    }
+
     @Test("collapsing repeated claims equals the key-string definition") func collapse() {
         var random = SplitMix64(seed: 5)
         let indicators = ["可办率", "事项", "e\u{301}", "é", "a|b", "a", "", "办件量"]

@@ -1,0 +1,16 @@
+#ifndef CMINHASH_H
+#define CMINHASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// 1 when this CPU can run rk_minhash_minima_avx512 (AVX-512 F and DQ), else 0.
+int rk_minhash_has_avx512(void);
+
+/// For every slot s < slots: minima[s] = min over i < count of (multipliers[s] * hashes[i] + increments[s]),
+/// computed modulo 2^64 and compared unsigned, exactly like MinHasher's portable Swift loop.
+/// Call only when rk_minhash_has_avx512() returned 1.
+void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64_t *multipliers,
+                              const uint64_t *increments, uint64_t *minima, size_t slots);
+
+#endif
