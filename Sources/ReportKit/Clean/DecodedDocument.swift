@@ -48,12 +48,17 @@ public struct DocumentDecoder: Stage {
     /// The share of control characters among the first 65,536 scalars. Counted on UTF-8 bytes: every byte
     /// that is not a continuation byte starts a scalar, and a control character is always one byte.
     static func controlCharacterShare(_ text: String) -> Double {
-        var control = 0
-        var total = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 {
-            if total == 65536 { break }
-            total += 1
-            if byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { control += 1 }
+        var text = text
+        // Over the contiguous UTF-8 buffer: iterating `String.UTF8View` byte by byte cost ~1.4% of a build.
+        let (control, total) = text.withUTF8 { bytes in
+            var control = 0
+            var total = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                if total == 65536 { break }
+                total += 1
+                if byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { control += 1 }
+            }
+            return (control, total)
         }
         return total == 0 ? 0 : Double(control) / Double(total)
     }
