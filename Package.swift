@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportKitTests",
-            dependencies: ["ReportKit"],
+            dependencies: ["ReportKit", "CLibXML2"],
             resources: [.copy("Fixtures")]
         ),
     ]
