@@ -70,11 +70,12 @@ enum HTMLParser {
     /// Fills an ``HTMLTree`` node by node, decoding each distinct libxml2 name once.
     private struct Builder {
         var tree = HTMLTree()
-        /// Tag index per element-name address, and lower-cased attribute name (nil: not read) per address.
-        /// The parser keeps its names in a dictionary, so a page's few dozen distinct names are decoded once;
-        /// an address not seen before is simply decoded (names are not freed while the tree is copied).
-        private var tagIndices: [UnsafePointer<xmlChar>: Int] = [:]
-        private var attributeNames: [UnsafePointer<xmlChar>: String?] = [:]
+        /// Tag index and lower-cased attribute name (nil: not read) per name, keyed by the name's bytes:
+        /// libxml2's HTML parser gives every element its own copy of its name, so the address says nothing.
+        /// A page's few dozen distinct names are decoded once.
+        private var tagIndices: [UInt64: Int] = [:]
+        private var longTagIndices: [String: Int] = [:]
+        private var attributeNames: [UInt64: String?] = [:]
 
         /// A text node with the bytes `String(cString:)` would give: up to the first NUL, repaired only
         /// when they are not valid UTF-8. Empty text makes no node.
@@ -126,18 +127,34 @@ enum HTMLParser {
         }
 
         private mutating func tagIndex(_ name: UnsafePointer<xmlChar>) -> Int {
-            if let known = tagIndices[name] { return known }
-            tree.tags.append(HTMLTree.Tag(name: String(cString: name).lowercased()))
-            tagIndices[name] = tree.tags.count - 1
+            let key = Self.packed(name)
+            if let key, let known = tagIndices[key] { return known }
+            let lowered = String(cString: name).lowercased()
+            if key == nil, let known = longTagIndices[lowered] { return known }
+            tree.tags.append(HTMLTree.Tag(name: lowered))
+            if let key { tagIndices[key] = tree.tags.count - 1 } else { longTagIndices[lowered] = tree.tags.count - 1 }
             return tree.tags.count - 1
         }
 
         private mutating func attributeName(_ name: UnsafePointer<xmlChar>) -> String? {
-            if let known = attributeNames[name] { return known }
+            let key = Self.packed(name)
+            if let key, let known = attributeNames[key] { return known }
             let lowered = String(cString: name).lowercased()
             let kept = HTMLParser.readAttributes.contains(lowered) ? lowered : nil
-            attributeNames[name] = .some(kept)
+            if let key { attributeNames[key] = .some(kept) }
             return kept
+        }
+
+        /// A name of at most eight bytes packed into one integer (the bytes are never NUL, so no two names
+        /// share a key); nil for a longer name.
+        private static func packed(_ name: UnsafePointer<xmlChar>) -> UInt64? {
+            var key: UInt64 = 0
+            for offset in 0..<8 {
+                let byte = name[offset]
+                if byte == 0 { return key }
+                key |= UInt64(byte) << (8 * offset)
+            }
+            return name[8] == 0 ? key : nil
         }
     }
 }
