@@ -73,7 +73,7 @@ public struct HTMLContentExtractor: Sendable {
 
     /// `text.count`, counted by scalar when that gives the same answer (see ``ScalarText/isPlain(_:)``).
     static func characterCount(_ text: String) -> Int {
-        ScalarText.characterCount(text, textIsPlain: ScalarText.isPlain(text))
+        ScalarText.plainScalarCount(text) ?? text.count
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, returning `text` untouched (without Foundation)
