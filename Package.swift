@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportKitTests",
-            dependencies: ["ReportKit"],
+            dependencies: ["ReportKit", "CLibXML2"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -77,9 +77,10 @@ public struct BoilerplateFilter: Sendable {
                 continue
             }
             let bare = ScalarText.trimmingWhitespace(line)
-            let plain = ScalarText.isPlain(bare)
             // For a plain line scalar counts and byte searches give the Character-level answers.
-            let length = ScalarText.characterCount(bare, textIsPlain: plain)
+            let plainLength = ScalarText.plainScalarCount(bare)
+            let plain = plainLength != nil
+            let length = plainLength ?? bare.count
             func mentions(_ markers: [String]) -> Bool { markers.contains { ScalarText.contains(bare, $0, textIsPlain: plain) } }
             if Self.mayBePlaceholder(bare), Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")

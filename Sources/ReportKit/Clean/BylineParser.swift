@@ -72,9 +72,10 @@ enum BylineParser {
     static func parseLine(_ line: String) -> MetadataHints? {
         guard line.utf8.count <= 240 else { return nil }
         // A plain line (and what is left of it after the date) answers Character-level questions by scalar and byte.
-        let plain = ScalarText.isPlain(line)
+        let plainLength = ScalarText.plainScalarCount(line)
+        let plain = plainLength != nil
         func contains(_ text: String, _ word: String) -> Bool { ScalarText.contains(text, word, textIsPlain: plain) }
-        guard ScalarText.characterCount(line, textIsPlain: plain) <= 80, !contains(line, "。"), !contains(line, "，") else {
+        guard (plainLength ?? line.count) <= 80, !contains(line, "。"), !contains(line, "，") else {
             return nil
         }
         var hints = MetadataHints()

@@ -4,28 +4,57 @@ import Foundation
 /// author meta, and JSON-LD `NewsArticle` (headline, datePublished, author, publisher). JSON-LD wins
 /// over meta tags, which win over `<title>`.
 enum HTMLMetadataReader {
-    static func read(_ root: HTMLNode) -> MetadataHints {
-        var hints = MetadataHints()
-        var meta: [String: String] = [:]
-        var documentTitle: String?
-        var jsonLD: [String] = []
-        for node in root.descendants where !node.isText {
-            switch node.name {
-            case "title" where documentTitle == nil:
-                documentTitle = HTMLContentExtractor.trimmingWhitespaceAndNewlines(node.innerText)
+    static func read(_ tree: HTMLTree) -> MetadataHints {
+        var found = Found()
+        for node in tree.nodes.indices.dropFirst() {
+            guard let tag = tree.tag(node) else { continue }
+            switch tag.name {
+            case "title": found.title { tree.innerText(node) }
             case "meta":
-                let key = (node.attributes["property"] ?? node.attributes["name"] ?? node.attributes["itemprop"] ?? "")
-                    .lowercased()
-                if let content = node.attributes["content"].map(HTMLContentExtractor.trimmingWhitespaceAndNewlines),
-                    !key.isEmpty, !content.isEmpty, meta[key] == nil
-                {
-                    meta[key] = content
-                }
-            case "script" where isJSONLD(node.attributes["type"] ?? ""):
-                jsonLD.append(node.innerText)
+                found.meta(
+                    key: tree.attribute("property", of: node) ?? tree.attribute("name", of: node)
+                        ?? tree.attribute("itemprop", of: node),
+                    content: tree.attribute("content", of: node))
+            case "script": found.script(type: tree.attribute("type", of: node)) { tree.innerText(node) }
             default: break
             }
         }
+        return hints(from: found)
+    }
+
+    /// What the page's elements say, gathered in document order.
+    struct Found {
+        var meta: [String: String] = [:]
+        var documentTitle: String?
+        var jsonLD: [String] = []
+
+        /// A `<title>`: the first one counts.
+        mutating func title(_ innerText: () -> String) {
+            if documentTitle == nil { documentTitle = HTMLContentExtractor.trimmingWhitespaceAndNewlines(innerText()) }
+        }
+
+        /// A `<meta>`'s key (`property`, else `name`, else `itemprop`) and `content`: the first non-empty one per key counts.
+        mutating func meta(key: String?, content: String?) {
+            let key = (key ?? "").lowercased()
+            if let content = content.map(HTMLContentExtractor.trimmingWhitespaceAndNewlines), !key.isEmpty, !content.isEmpty,
+                meta[key] == nil
+            {
+                meta[key] = content
+            }
+        }
+
+        /// A `<script>`: kept when it is JSON-LD.
+        mutating func script(type: String?, _ innerText: () -> String) {
+            if isJSONLD(type ?? "") { jsonLD.append(innerText()) }
+        }
+    }
+
+    /// The hints from what the page says: JSON-LD over meta tags over `<title>`.
+    static func hints(from found: Found) -> MetadataHints {
+        var hints = MetadataHints()
+        let meta = found.meta
+        let documentTitle = found.documentTitle
+        let jsonLD = found.jsonLD
         if let title = meta["og:title"] ?? meta["twitter:title"] {
             hints.title = title
             hints.titleSource = "og:title"

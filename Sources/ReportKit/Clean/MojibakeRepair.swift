@@ -159,19 +159,27 @@ public struct MojibakeRepair: Sendable {
 
         /// Ideograph counts for the Basic Multilingual Plane's ideograph blocks (U+3400…U+9FFF, then
         /// U+F900…U+FAFF: 110 KB rather than a whole-plane table), and the sorted values of the ideographs above.
-        private lazy var characters: (plane: [Int32], astral: [UInt32]) = {
+        /// Built on first use; plain stored arrays, since ``count(_:)`` is asked hundreds of times per run and
+        /// a lazy tuple would be copied (two retains and releases) on every read.
+        private var plane: [Int32] = []
+        private var astral: [UInt32] = []
+        private var charactersCounted = false
+
+        private func countCharacters() {
             var plane = [Int32](repeating: 0, count: Self.planeSlots)
             var astral: [UInt32] = []
             forEachOutside { _, scalar in
                 guard CJK.isIdeograph(scalar) else { return }
                 if scalar.value < 0x10000 { plane[Self.planeSlot(scalar.value)] += 1 } else { astral.append(scalar.value) }
             }
-            return (plane, astral.sorted())
-        }()
+            self.plane = plane
+            self.astral = astral.sorted()
+            charactersCounted = true
+        }
 
         private static let planeSlots = (0xA000 - 0x3400) + (0xFB00 - 0xF900)
 
-        /// The slot of a BMP ideograph's value in `characters.plane`; `planeSlots` (no slot) for other values.
+        /// The slot of a BMP ideograph's value in `plane`; `planeSlots` (no slot) for other values.
         @inline(__always)
         private static func planeSlot(_ value: UInt32) -> Int {
             switch value {
@@ -223,9 +231,10 @@ public struct MojibakeRepair: Sendable {
 
         /// How often the ideograph `scalar` occurs (0 for anything else).
         func count(_ scalar: Unicode.Scalar) -> Int {
-            guard scalar.value < 0x10000 else { return Self.occurrences(of: scalar.value, inSorted: characters.astral) }
+            if !charactersCounted { countCharacters() }
+            guard scalar.value < 0x10000 else { return Self.occurrences(of: scalar.value, inSorted: astral) }
             let slot = Self.planeSlot(scalar.value)
-            return slot < Self.planeSlots ? Int(characters.plane[slot]) : 0  // only ideographs are counted
+            return slot < Self.planeSlots ? Int(plane[slot]) : 0  // only ideographs are counted
         }
 
         /// How often `first` stands right before `second`; cheapest when `second` is the fixed neighbour.

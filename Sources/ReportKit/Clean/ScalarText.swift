@@ -76,7 +76,31 @@ enum ScalarText {
     }
 
     /// True when every scalar of `text` is ``TextSpans/isPlain(_:)``: scalar-level answers equal Character-level ones.
-    static func isPlain(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(TextSpans.isPlain) }
+    static func isPlain(_ text: String) -> Bool { allScalars(of: text, satisfy: TextSpans.isPlain) }
+
+    /// ``isPlain(_:)`` and, when it holds, the scalar count (which is then `text.count`), in one pass over the
+    /// UTF-8; nil when `text` is not plain.
+    static func plainScalarCount(_ text: String) -> Int? {
+        var count = 0
+        guard allScalars(of: text, satisfy: { count += 1; return TextSpans.isPlain($0) }) else { return nil }
+        return count
+    }
+
+    /// `text.unicodeScalars.allSatisfy(predicate)`, decoding the UTF-8 in place (the generic scalar view is
+    /// several times slower per scalar).
+    @inline(__always)
+    static func allScalars(of text: String, satisfy predicate: (Unicode.Scalar) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                guard predicate(Unicode.Scalar(value)!) else { return false }
+                offset += length
+            }
+            return true
+        }
+    }
 
     /// `text.contains(word)`, searched byte by byte when `textIsPlain` (``isPlain(_:)`` of `text`) says that
     /// gives the same answer.
@@ -86,7 +110,17 @@ enum ScalarText {
 
     /// `text.count`, counted by scalar when `textIsPlain` says that gives the same answer.
     static func characterCount(_ text: String, textIsPlain: Bool) -> Int {
-        textIsPlain ? text.unicodeScalars.count : text.count
+        textIsPlain ? scalarCount(text) : text.count
+    }
+
+    /// `text.unicodeScalars.count`, counting the UTF-8 bytes that start a scalar.
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     /// `text.trimmingCharacters(in: set)`, returning `text` itself without asking Foundation when neither end

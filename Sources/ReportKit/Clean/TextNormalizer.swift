@@ -22,7 +22,7 @@ public struct TextNormalizer: Sendable {
         var text = input
         // Most texts hold only scalars of the classic NFC-stable ranges; the pass reports any other one.
         if let result = text.withUTF8({ UTF8Normalizer.normalize($0, stopOutsideClassicRanges: true) }) { return result }
-        var composed = text.unicodeScalars.allSatisfy(Self.isNFCInert) ? text : text.precomposedStringWithCanonicalMapping
+        var composed = ScalarText.allScalars(of: text, satisfy: Self.isNFCInert) ? text : text.precomposedStringWithCanonicalMapping
         return composed.withUTF8 { UTF8Normalizer.normalize($0, stopOutsideClassicRanges: false)! }
     }
 

@@ -31,20 +31,40 @@ import Testing
 }
 
 @Suite("HTML tree fast paths") struct HTMLTreeFastPathTests {
-    @Test("nodes are numbered in document order and parents are set") func numbering() throws {
-        let root = try HTMLParser.parse("<html><body><div class='a'><p>一<b>二</b></p><p>三</p></div></body></html>", path: "t.html")
+    @Test("nodes are numbered in document order, with subtree ranges and text") func numbering() throws {
+        let tree = try HTMLParser.parse("<html><body><div class='a'><p>一<b>二</b></p><p>三</p></div></body></html>", path: "t.html")
         var indices: [Int] = []
-        var stack = [root]
+        var stack = [0]
         while let node = stack.popLast() {
-            indices.append(node.index)
-            for child in node.children {
-                #expect(child.parent === node)
+            indices.append(node)
+            for child in tree.children(node) {
+                #expect(tree.parent(child) == node)
+                #expect(child > node && tree.nodes[child].end <= tree.nodes[node].end)
             }
-            stack.append(contentsOf: node.children.reversed())
+            stack.append(contentsOf: tree.children(node).reversed())
         }
-        #expect(indices == Array(0..<indices.count))
-        #expect(root.innerText == "一二三")
+        #expect(indices == Array(0..<tree.nodes.count))
+        #expect(tree.innerText(0) == "一二三")
+        #expect(tree.name(0) == "#root" && tree.name(1) == "html")
+        let div = try #require(indices.first { tree.name($0) == "div" })
+        #expect(tree.classAndID(div) == "a ")
+        #expect(tree.innerText(div) == "一二三")
         #expect(HTMLMetadataReader.isJSONLD("application/LD+JSON"))
         #expect(!HTMLMetadataReader.isJSONLD("text/javascript"))
+    }
+
+    @Test("UTF-8 validation equals the standard library's") func utf8Validation() {
+        var generator = SplitMix64(seed: 21)
+        let pieces: [[UInt8]] = [
+            [0x41], [0x00], [0x7F], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0x80],
+            [0xE0, 0xA0, 0x80], [0xE4, 0xB8, 0xAD], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0x80, 0x80],
+            [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE4], [0xE4, 0xB8],
+            [0xF0, 0x9F], [0xF0, 0x9F, 0x98],
+        ]
+        for _ in 0..<20000 {
+            let bytes = (0..<Int.random(in: 0...6, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(UTF8Scalars.isValid) == expected, "\(bytes)")
+        }
     }
 }

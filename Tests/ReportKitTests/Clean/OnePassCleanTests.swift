@@ -30,6 +30,21 @@ import Testing
         }
     }
 
+    @Test("byte-level plain check and scalar counts equal the scalar view's") func plainAndCounts() {
+        var generator = SplitMix64(seed: 17)
+        var plainSeen = 0
+        for text in ["", "\r", "a\r\nb", "\u{2000}", "营商"] + (0..<20000).map({ _ in Self.randomText(&generator, maxPieces: 8) }) {
+            let plain = text.unicodeScalars.allSatisfy(TextSpans.isPlain)
+            #expect(ScalarText.isPlain(text) == plain, "\(text.debugDescription)")
+            #expect(ScalarText.plainScalarCount(text) == (plain ? text.unicodeScalars.count : nil), "\(text.debugDescription)")
+            #expect(ScalarText.scalarCount(text) == text.unicodeScalars.count, "\(text.debugDescription)")
+            #expect(HTMLContentExtractor.characterCount(text) == text.count, "\(text.debugDescription)")
+            #expect(ScalarText.allScalars(of: text, satisfy: TextNormalizer.isNFCInert) == text.unicodeScalars.allSatisfy(TextNormalizer.isNFCInert))
+            if plain { plainSeen += 1 }
+        }
+        #expect(plainSeen > 1000 && plainSeen < 19000)  // both answers are exercised
+    }
+
     @Test("byte-level pinyin stripping equals the scalar-array one") func pinyin() {
         var generator = SplitMix64(seed: 7)
         let fixed = ["營(yíng)商", "(yíng)", " (yíng)", "再?gòu)", "營(yíng)(shāng)", "營（yíng）", "營(yíngg)", "營(yínggggg)", "營(ü)", "營(lǜ)", "?(ā)"]
