@@ -53,12 +53,16 @@ else
     echo "$params" >"$DIR/corpus.params"
 fi
 
-# Every run does all the work: a fresh output folder, and the per-document result cache switched off.
+# Every run does all the work: a fresh output folder, and the per-document result cache switched off. Each
+# starts alike: the corpus read once into the page cache (so --jobs 1, run first, does not pay for the disk
+# alone) and no dirty pages of an earlier run's 700 MB still being written back (sync).
+cat "$DIR"/corpus/* >/dev/null
 no_cache=()
 if "$BIN" build --help | grep -q -- '--no-cache'; then no_cache=(--no-cache); fi
 for jobs in $JOBS_LIST; do
     echo "== reportkit build --jobs $jobs"
     rm -rf "$DIR/out" "$DIR/timings-j$jobs.json"
+    sync
     /usr/bin/time -v -o "$DIR/time-j$jobs.txt" "$BIN" build "$DIR" --output-root "$DIR/out" --jobs "$jobs" --replace \
         "${no_cache[@]}" --timings-file "$DIR/timings-j$jobs.json" 2>"$DIR/build-j$jobs.log" || {
         echo "reportkit build --jobs $jobs failed; see $DIR/build-j$jobs.log" >&2
@@ -80,6 +84,7 @@ if "$BIN" build --help | grep -q -- '--cache-dir'; then
         [ "$mode" = touch ] && printf '\n另外新增企业12家。\n' >>"$DIR/corpus/$edited"
         [ "$mode" = restored ] && cp "$DIR/edited.backup" "$DIR/corpus/$edited"
         echo "== reportkit build --jobs $inc_jobs, cache: $mode"
+        sync
         /usr/bin/time -v -o "$DIR/time-cache-$mode.txt" "$BIN" build "$DIR" --output-root "$DIR/out-$mode" --jobs "$inc_jobs" \
             --replace --cache-dir "$DIR/cache" 2>"$DIR/build-cache-$mode.log" || {
             cp "$DIR/edited.backup" "$DIR/corpus/$edited"
@@ -91,6 +96,7 @@ if "$BIN" build --help | grep -q -- '--cache-dir'; then
             echo "!! the $mode build with the cache differs from the --no-cache build" >&2
             incremental_identical=no
         fi
+        rm -rf "$DIR/out-$mode"
     done
     rm -rf "$DIR/cache" "$DIR"/out-* "$DIR/edited.backup"
 fi
