@@ -5,7 +5,7 @@ enum RowBytes {
     static func appendCSVField(_ value: String, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            guard ByteScan.firstIndex(in: bytes, from: 0, CSVSpecialBytes.self) < bytes.count else {
                 out.append(contentsOf: bytes)
                 return
             }
@@ -30,11 +30,10 @@ enum RowBytes {
             var runStart = 0
             var index = 0
             while index < count {
+                // Skip eight bytes at a time to the next byte that may need an escape.
+                index = ByteScan.firstIndex(in: bytes, from: index, JSONSpecialBytes.self)
+                guard index < count else { break }
                 let byte = bytes[index]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
-                    index += 1
-                    continue
-                }
                 let isSeparator = byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
                 if byte == 0xE2 && !isSeparator {

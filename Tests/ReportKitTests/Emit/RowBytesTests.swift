@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// The word-at-a-time row writers must write exactly what the byte-at-a-time ones did.
+@Suite("RowBytes") struct RowBytesTests {
+    /// Every byte the scans stop at, its neighbours, multi-byte characters sharing lead bytes with U+2028, and
+    /// plain text, so that needles fall at every offset of an eight-byte word.
+    static let alphabet: [String] = [
+        "营", "商", "环境", "a", "1", ",", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", " ", "\u{7F}", "\u{2028}", "\u{2029}",
+        "\u{2027}", "“", "”", "—", "…", "，", "。", "é", "\u{20000}", "!", "#", "+", "\\n",
+    ]
+
+    static func randomText(_ random: inout SplitMix64) -> String {
+        let length = Int(random.next() % 40)
+        return (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined()
+    }
+
+    /// The writers before the word scan, kept as the definition.
+    static func referenceCSV(_ value: String) -> [UInt8] {
+        let bytes = Array(value.utf8)
+        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return bytes }
+        return [0x22] + bytes.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22]
+    }
+
+    static func referenceJSON(_ value: String) -> [UInt8] {
+        var out: [UInt8] = [0x22]
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0..<0x20, 0x2028, 0x2029: out += Array(String(format: "\\u%04x", scalar.value).utf8)
+            default: out += Array(String(scalar).utf8)
+            }
+        }
+        return out + [0x22]
+    }
+
+    @Test("CSV fields and JSON strings equal the byte-by-byte writers") func equivalence() {
+        var random = SplitMix64(seed: 31)
+        for _ in 0..<20_000 {
+            let text = Self.randomText(&random)
+            var csv: [UInt8] = []
+            RowBytes.appendCSVField(text, to: &csv)
+            #expect(csv == Self.referenceCSV(text), "\(text.debugDescription)")
+            var json: [UInt8] = []
+            RowBytes.appendJSONString(text, to: &json)
+            #expect(json == Self.referenceJSON(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("JSON strings decode back to the text") func jsonRoundTrip() throws {
+        var random = SplitMix64(seed: 37)
+        for _ in 0..<2_000 {
+            let text = Self.randomText(&random)
+            var json: [UInt8] = []
+            RowBytes.appendJSONString(text, to: &json)
+            #expect(try JSONDecoder().decode(String.self, from: Data(json)) == text)
+        }
+    }
+
+    @Test("the word scan finds every needle at every offset") func scanOffsets() {
+        for length in 0..<20 {
+            for position in 0..<max(length, 1) {
+                for needle: UInt8 in [0x00, 0x1F, 0x22, 0x5C, 0xE2, 0x2C, 0x0A, 0x0D] {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    if position < length { bytes[position] = needle }
+                    let expectedJSON = position < length && JSONSpecialBytes.isNeedle(needle) ? position : length
+                    let expectedCSV = position < length && CSVSpecialBytes.isNeedle(needle) ? position : length
+                    bytes.withUnsafeBufferPointer { buffer in
+                        #expect(ByteScan.firstIndex(in: buffer, from: 0, JSONSpecialBytes.self) == expectedJSON)
+                        #expect(ByteScan.firstIndex(in: buffer, from: 0, CSVSpecialBytes.self) == expectedCSV)
+                    }
+                }
+            }
+        }
+        // Bytes just above the limits, and high bytes, never stop a scan.
+        let quiet: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0xE1, 0xE3, 0x80, 0xFF, 0x2B, 0x2D, 0x0B, 0x0C, 0x09, 0x7F, 0x41]
+        quiet.withUnsafeBufferPointer { buffer in
+            #expect(ByteScan.firstIndex(in: buffer, from: 0, CSVSpecialBytes.self) == quiet.count)
+        }
+    }
+}
