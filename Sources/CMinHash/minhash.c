@@ -3,6 +3,19 @@
 // only after rk_minhash_has_avx512() says the CPU has it.
 #include "CMinHash.h"
 
+/// The plain loop: the tail of slots that fill no vector, and the whole job on other CPUs.
+static void minima_scalar(const uint64_t *hashes, size_t count, const uint64_t *multipliers,
+                          const uint64_t *increments, uint64_t *minima, size_t from, size_t slots) {
+    for (size_t slot = from; slot < slots; slot++) {
+        uint64_t m = UINT64_MAX;
+        for (size_t i = 0; i < count; i++) {
+            const uint64_t value = multipliers[slot] * hashes[i] + increments[slot];
+            if (value < m) m = value;
+        }
+        minima[slot] = m;
+    }
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -42,14 +55,7 @@ void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64
         }
         _mm512_storeu_si512((void *)(minima + slot), m);
     }
-    for (; slot < slots; slot++) {
-        uint64_t m = UINT64_MAX;
-        for (size_t i = 0; i < count; i++) {
-            const uint64_t value = multipliers[slot] * hashes[i] + increments[slot];
-            if (value < m) m = value;
-        }
-        minima[slot] = m;
-    }
+    minima_scalar(hashes, count, multipliers, increments, minima, slot, slots);
 }
 
 #else
@@ -58,14 +64,7 @@ int rk_minhash_has_avx512(void) { return 0; }
 
 void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64_t *multipliers,
                               const uint64_t *increments, uint64_t *minima, size_t slots) {
-    for (size_t slot = 0; slot < slots; slot++) {
-        uint64_t m = UINT64_MAX;
-        for (size_t i = 0; i < count; i++) {
-            const uint64_t value = multipliers[slot] * hashes[i] + increments[slot];
-            if (value < m) m = value;
-        }
-        minima[slot] = m;
-    }
+    minima_scalar(hashes, count, multipliers, increments, minima, 0, slots);
 }
 
 #endif
