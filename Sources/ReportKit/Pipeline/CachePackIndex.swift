@@ -2,7 +2,7 @@ import Crypto
 
 /// A cache key: the SHA-256 of everything that determines a document's result (``DocumentCache/key(for:)``),
 /// held as four words so that a million of them in the index cost 32 bytes each.
-struct CacheKey: Sendable, Hashable {
+struct CacheKey: Sendable, Hashable, Comparable {
     let words: (UInt64, UInt64, UInt64, UInt64)
 
     init(digest bytes: some Collection<UInt8>) {
@@ -19,6 +19,8 @@ struct CacheKey: Sendable, Hashable {
 
     static func == (left: CacheKey, right: CacheKey) -> Bool { left.words == right.words }
 
+    static func < (left: CacheKey, right: CacheKey) -> Bool { left.words < right.words }
+
     func hash(into hasher: inout Hasher) {
         hasher.combine(words.0)
         hasher.combine(words.1)
@@ -27,11 +29,37 @@ struct CacheKey: Sendable, Hashable {
     }
 }
 
-/// Where one entry lies: `length` bytes at `offset` in pack number `pack`.
+/// Where one entry lies: `length` bytes at `offset` in pack number `pack` (16 bytes: the index of a million
+/// entries is held for the whole build).
 struct PackLocation: Sendable, Equatable {
-    var pack: UInt32
     var offset: UInt64
+    var pack: UInt32
     var length: UInt32
+
+    init(pack: UInt32, offset: UInt64, length: UInt32) {
+        self.offset = offset
+        self.pack = pack
+        self.length = length
+    }
+}
+
+/// One entry of the merged index: a key and where its newest copy lies.
+struct IndexedEntry: Sendable {
+    var key: CacheKey
+    var place: PackLocation
+}
+
+extension [IndexedEntry] {
+    /// The position of `key` in entries sorted by key, or nil.
+    func position(of key: CacheKey) -> Int? {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low].key == key ? low : nil
+    }
 }
 
 /// The index of one pack, written when the build that filled the pack finishes: a layout line, then one

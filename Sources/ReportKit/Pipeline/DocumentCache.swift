@@ -28,7 +28,9 @@ public final class DocumentCache: Sendable {
     public let configuration: String
     /// This pipeline's packs: `<directory>/results/<digest of namespace and configuration>`.
     let folder: URL
-    private let index: [CacheKey: PackLocation]
+    /// Every valid index's entries, sorted by key (a sorted array, not a dictionary: a third of the memory at a
+    /// million entries); for a key in several packs, the newest pack's copy.
+    private let index: [IndexedEntry]
     /// Open descriptors of every pack read from the index and of this build's pack. They stay open until the
     /// cache goes away, so rows can be read at emit even after a pack has been collected.
     private let descriptors: [UInt32: Int32]
@@ -38,8 +40,9 @@ public final class DocumentCache: Sendable {
     private let currentPack: UInt32
     private let lock: Mutex<Int32?>
     private let writer: Mutex<Writer>
-    /// The entries this build used, where it found or wrote them.
-    private let used = Mutex<[CacheKey: PackLocation]>([:])
+    /// Which entries of `index` this build hit, one bit each. With the entries it wrote (in the writer's
+    /// records) they are what the build used.
+    private let hits: Mutex<[UInt64]>
     private let counters: Mutex<(hits: Int, misses: Int, corrupt: Int)>
 
     private struct Writer {
@@ -90,6 +93,7 @@ public final class DocumentCache: Sendable {
             throw .cannotCreate(packPath, reason: reason)
         }
         index = loaded.index
+        hits = Mutex([UInt64](repeating: 0, count: (loaded.index.count + 63) / 64))
         descriptors = loaded.descriptors.merging([number: packDescriptor]) { $1 }
         packBytes = loaded.packBytes
         strays = loaded.strays
@@ -119,7 +123,8 @@ public final class DocumentCache: Sendable {
     /// The cached outcome, or nil (and a miss) when absent, corrupt or written for another document.
     func lookup(_ raw: RawDocument) -> CachedOutcome? {
         let key = key(for: raw)
-        guard let place = index[key], let descriptor = descriptors[place.pack] else {
+        guard let position = index.position(of: key), case let place = index[position].place, let descriptor = descriptors[place.pack]
+        else {
             counters.withLock { $0.misses += 1 }
             return nil
         }
@@ -140,7 +145,7 @@ public final class DocumentCache: Sendable {
             result.cached = RecordLocation(pack: place.pack, offset: place.offset + 32 + rows.offset, length: rows.length)
             outcome = .kept(result)
         }
-        used.withLock { $0[key] = place }
+        hits.withLock { $0[position / 64] |= 1 << UInt64(position % 64) }
         counters.withLock { $0.hits += 1 }
         return outcome
     }
@@ -167,7 +172,6 @@ public final class DocumentCache: Sendable {
             return offset
         }
         guard let offset else { return nil }
-        used.withLock { $0[key] = PackLocation(pack: currentPack, offset: offset, length: UInt32(entry.count)) }
         guard case .kept(let result) = outcome else { return nil }
         // The rows are the entry's last part: their UInt32 length and bytes end it.
         return RecordLocation(pack: currentPack, offset: offset + UInt64(entry.count - result.rows.count - 4), length: result.rows.count + 4)
@@ -192,8 +196,20 @@ public final class DocumentCache: Sendable {
         // A pack with nothing in it, or one that cannot be trusted, leaves no trace.
         if !sealed { unlink(path(currentPack, "pack")) }
         // A build that used nothing (every source failed, say) is no guide to what the next one needs.
-        guard collecting, !used.withLock({ $0.isEmpty }) else { return }
-        collect(currentBytes: sealed ? written : nil)
+        let used = usedEntries(written: sealed ? records : [])
+        guard collecting, !used.isEmpty else { return }
+        collect(used, currentBytes: sealed ? written : nil)
+    }
+
+    /// The entries this build hit or wrote, with where they lie.
+    private func usedEntries(written: [CachePackIndex.Record]) -> [(key: CacheKey, value: PackLocation)] {
+        let bits = hits.withLock { $0 }
+        var used: [(key: CacheKey, value: PackLocation)] = []
+        for (word, value) in bits.enumerated() where value != 0 {
+            for bit in 0..<64 where value & (1 << UInt64(bit)) != 0 { used.append((index[word * 64 + bit].key, index[word * 64 + bit].place)) }
+        }
+        for record in written { used.append((record.key, PackLocation(pack: currentPack, offset: record.offset, length: record.length))) }
+        return used
     }
 
     private func path(_ number: UInt32, _ suffix: String) -> String {
@@ -201,10 +217,9 @@ public final class DocumentCache: Sendable {
     }
 
     /// Applies ``CachePackPlanner`` to the packs, with this build's use as what is live.
-    private func collect(currentBytes: UInt64?) {
-        let used = used.withLock { $0 }
+    private func collect(_ used: [(key: CacheKey, value: PackLocation)], currentBytes: UInt64?) {
         var live: [UInt32: UInt64] = [:]
-        for place in used.values { live[place.pack, default: 0] += UInt64(place.length) }
+        for (_, place) in used { live[place.pack, default: 0] += UInt64(place.length) }
         var packs = packBytes.map { CachePackPlanner.Pack(number: $0.key, bytes: $0.value, liveBytes: live[$0.key] ?? 0) }
         if let currentBytes {
             packs.append(CachePackPlanner.Pack(number: currentPack, bytes: currentBytes, liveBytes: live[currentPack] ?? 0))
@@ -255,7 +270,7 @@ public final class DocumentCache: Sendable {
 
     /// Reads every valid index in `folder`, oldest first (a later pack's entry for a key wins).
     private static func load(_ folder: URL) -> (
-        index: [CacheKey: PackLocation], descriptors: [UInt32: Int32], packBytes: [UInt32: UInt64], numbers: [UInt32],
+        index: [IndexedEntry], descriptors: [UInt32: Int32], packBytes: [UInt32: UInt64], numbers: [UInt32],
         strays: [String], corruptIndexes: Int
     ) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -272,7 +287,7 @@ public final class DocumentCache: Sendable {
                 strays.append(folder.appendingPathComponent(name).path)
             }
         }
-        var index: [CacheKey: PackLocation] = [:]
+        var entries: [IndexedEntry] = []
         var descriptors: [UInt32: Int32] = [:]
         var packBytes: [UInt32: UInt64] = [:]
         var corrupt = 0
@@ -297,11 +312,18 @@ public final class DocumentCache: Sendable {
             }
             descriptors[number] = descriptor
             packBytes[number] = end
-            for record in records { index[record.key] = PackLocation(pack: number, offset: record.offset, length: record.length) }
+            for record in records { entries.append(IndexedEntry(key: record.key, place: PackLocation(pack: number, offset: record.offset, length: record.length))) }
         }
         // A pack without an index belongs to a build that never finished (the lock says none is running).
         for number in packs where descriptors[number] == nil && !indexes.contains(number) {
             strays.append(folder.appendingPathComponent("\(number).pack").path)
+        }
+        // Sorted by key, newest pack last among equal keys; then only the last of each run of equal keys stays.
+        entries.sort { ($0.key, $0.place.pack) < ($1.key, $1.place.pack) }
+        var index: [IndexedEntry] = []
+        index.reserveCapacity(entries.count)
+        for entry in entries {
+            if let last = index.last, last.key == entry.key { index[index.count - 1] = entry } else { index.append(entry) }
         }
         return (index, descriptors, packBytes, Array(packs) + indexes, strays, corrupt)
     }

@@ -146,6 +146,16 @@ import Testing
             #expect(CachePackIndex.records(flipped) == nil)
         }
         #expect(records[3].key.bytes.count == 32 && CacheKey(digest: records[3].key.bytes) == records[3].key)
+
+        // The merged index is a sorted array searched by halving: every key is found where it is, no other key is.
+        let entries = records.map { IndexedEntry(key: $0.key, place: PackLocation(pack: 1, offset: $0.offset, length: $0.length)) }
+            .sorted { $0.key < $1.key }
+        for (position, entry) in entries.enumerated() { #expect(entries.position(of: entry.key) == position) }
+        for _ in 0..<50 {
+            let absent = CacheKey(digest: (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+            #expect(entries.position(of: absent) == nil)
+        }
+        #expect([IndexedEntry]().position(of: records[0].key) == nil)
     }
 
     @Test("the planner deletes dead packs, rewrites sparse ones and bounds the count") func planner() {
