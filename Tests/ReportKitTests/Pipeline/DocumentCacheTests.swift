@@ -92,6 +92,24 @@ import Testing
         #expect(try TestSupport.files(in: mostlyEdited.folder) == TestSupport.files(in: uncached.folder))
     }
 
+    /// A cache folder that cannot be made (here a file stands in its way) is reported, and the build goes on
+    /// without it and writes the same dataset.
+    @Test("an unusable cache folder is skipped with a reason") func unusableCache() throws {
+        let pipeline = try TestSupport.copyOfSamplePipeline()
+        let blocked = try TestSupport.temporaryFolder("blocked").appendingPathComponent("cache")
+        try Data("not a folder".utf8).write(to: blocked)
+        #expect {
+            try DocumentCache(directory: blocked, configuration: "c")
+        } throws: { error in
+            guard case DocumentCache.Unavailable.cannotCreate(let path, _) = error else { return false }
+            return path.hasPrefix(blocked.path) && "\(error)".contains("cannot use the cache folder")
+        }
+        let build = try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder("out"), jobs: 2, cacheDirectory: blocked)
+        let uncached = try DatasetBuilder().build(spec: pipeline.path, outputRoot: try TestSupport.temporaryFolder("plain"), jobs: 2)
+        #expect(build.cacheStats == nil)
+        #expect(try TestSupport.files(in: build.folder) == TestSupport.files(in: uncached.folder))
+    }
+
     /// Entries of the one-file-per-document layout are deleted when the cache is opened; other files stay.
     @Test("entries of the old layout are cleared away") func legacyEntries() throws {
         let cache = try TestSupport.temporaryFolder("cache")
