@@ -23,9 +23,11 @@ public enum CSVWriter {
 
     /// One row and its line break, appended as UTF-8.
     static func appendLine<Row>(_ row: Row, schema: TableSchema<Row>, to out: inout [UInt8]) {
-        for (position, column) in schema.columns.enumerated() {
-            if position > 0 { out.append(0x2C) }
-            column.value(row).appendCSV(to: &out)
+        schema.cells.withUnsafeBufferPointer { cells in
+            for position in cells.indices {
+                if position > 0 { out.append(0x2C) }
+                cells[position](row).appendCSV(to: &out)
+            }
         }
         out.append(0x0A)
     }
@@ -60,7 +62,16 @@ public enum JSONLinesWriter {
             out.append(0x3A)
             cell.appendJSON(to: &out)
         }
-        for column in schema.columns { append(column.name, column.value(row)) }
+        schema.cells.withUnsafeBufferPointer { cells in
+            schema.jsonKeys.withUnsafeBufferPointer { keys in
+                for position in cells.indices {
+                    if position > 0 { out.append(0x2C) }
+                    out.append(contentsOf: keys[position])
+                    cells[position](row).appendJSON(to: &out)
+                }
+            }
+        }
+        first = schema.cells.isEmpty
         if let extra { for (name, cell) in extra(row) { append(name, cell) } }
         out.append(contentsOf: [0x7D, 0x0A])
     }

@@ -18,6 +18,29 @@ public struct TableSchema<Row>: Sendable {
     public let primaryKey: [String]
     /// (column, referenced table, referenced column).
     public let foreignKeys: [(String, String, String)]
+    /// Each column's cell, and its JSON key as written before the value (`"name":`), precomputed for the row
+    /// writers: walking `columns` copied each Column (five references to retain and release) and escaped every
+    /// key again on every row.
+    let cells: [@Sendable (Row) -> Cell]
+    let jsonKeys: [[UInt8]]
+
+    init(
+        name: String, title: String, description: String, columns: [Column], primaryKey: [String],
+        foreignKeys: [(String, String, String)]
+    ) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.foreignKeys = foreignKeys
+        cells = columns.map(\.value)
+        jsonKeys = columns.map { column in
+            var key: [UInt8] = []
+            RowBytes.appendJSONString(column.name, to: &key)
+            return key + [0x3A]
+        }
+    }
 }
 
 extension TableSchema.Column {
