@@ -18,15 +18,19 @@ public final class DocumentStore: Sendable {
     public let keepsDocuments: Bool
     /// The ``DocumentCache`` whose packs hold cached reports' rows; nil when the build has no cache.
     let cache: DocumentCache?
-    private let writer: Mutex<(FileHandle, UInt64)>
-    private let reader: Mutex<FileHandle?>
+    /// The spool, open for reading and writing: records are written with `pwrite` and read with `pread` on
+    /// this one descriptor, so a record is readable as soon as it is written, with no flush or `fsync` (the
+    /// `fsync` before emit used to force 700 MB to disk on a 20,000-report build).
+    private let descriptor: Int32
+    /// Where the next record goes.
+    private let end = Mutex<UInt64>(0)
 
     public enum StoreError: Error, CustomStringConvertible {
         case cannotCreate(String), corrupt(String), documentsNotKept, cacheEntryGone(String, id: String)
         public var description: String {
             switch self {
             case .documentsNotKept: "This spool keeps rendered rows only; create it with keepsDocuments: true to load documents."
-            case .cannotCreate(let path): "Could not create the document spool at '\(path)'. Check free disk space and permissions."
+            case .cannotCreate(let path): "Could not create or write the document spool at '\(path)'. Check free disk space and permissions."
             case .corrupt(let id): "The spooled record of report \(id) could not be read back."
             case .cacheEntryGone(let path, let id):
                 "The cache pack '\(path)' holding report \(id) could not be read back during the build; "
@@ -41,17 +45,17 @@ public final class DocumentStore: Sendable {
         cache: DocumentCache? = nil
     ) throws {
         let url = directory.appendingPathComponent("reportkit-spool-\(UUID().uuidString).jsonl")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url)
-        else { throw StoreError.cannotCreate(url.path) }
+        let descriptor = open(url.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.cannotCreate(url.path) }
         self.url = url
         self.publishText = publishText
         self.keepsDocuments = keepsDocuments
         self.cache = cache
-        self.writer = Mutex((handle, 0))
-        self.reader = Mutex(nil)
+        self.descriptor = descriptor
     }
 
     deinit {
+        close(descriptor)
         try? FileManager.default.removeItem(at: url)
     }
 
@@ -73,19 +77,21 @@ public final class DocumentStore: Sendable {
         if let cached = result.cached, !keepsDocuments {
             record = cached  // the cache entry already holds the record: nothing to copy
         } else {
-            var data: [UInt8] = []
-            data.reserveCapacity(result.rows.count + 4)
-            LengthPrefixedParts.append(result.rows, to: &data)
+            // The parts are written where they lie, without joining them into one copy first.
+            var parts = [withUnsafeBytes(of: UInt32(result.rows.count).littleEndian, Array.init), result.rows]
             if keepsDocuments {
                 guard let document = result.document else { throw StoreError.documentsNotKept }
-                data += try Self.encoder.encode(document)
+                parts.append(Array(try Self.encoder.encode(document)))
             }
-            let length = data.count
-            let offset: UInt64 = try writer.withLock { state in
-                let offset = state.1
-                try state.0.write(contentsOf: data)
-                state.1 += UInt64(length)
-                return offset
+            let length = parts.reduce(0) { $0 + $1.count }
+            let offset = end.withLock { end in
+                defer { end += UInt64(length) }
+                return end
+            }
+            var position = offset
+            for part in parts {
+                guard FileDescriptorIO.write(part, to: descriptor, at: position) else { throw StoreError.cannotCreate(url.path) }
+                position += UInt64(part.count)
             }
             record = RecordLocation(offset: offset, length: length)
         }
@@ -132,14 +138,6 @@ public final class DocumentStore: Sendable {
                 let record = FileDescriptorIO.read(descriptor, count: location.length, at: location.offset)
             else { throw StoreError.cacheEntryGone("\(folder)/\(pack).pack", id: summary.reportID) }
             return record
-        }
-        let descriptor: Int32 = try reader.withLock { reader in
-            if reader == nil {
-                try writer.withLock { try $0.0.synchronize() }
-                reader = try FileHandle(forReadingFrom: url)
-            }
-            guard let handle = reader else { throw StoreError.corrupt(summary.reportID) }
-            return handle.fileDescriptor
         }
         guard let record = FileDescriptorIO.read(descriptor, count: location.length, at: location.offset) else {
             throw StoreError.corrupt(summary.reportID)
