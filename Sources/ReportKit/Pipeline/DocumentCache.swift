@@ -26,7 +26,9 @@ public final class DocumentCache: Sendable {
     public let directory: URL
     /// Everything besides the document that changes its result, hashed into every key.
     public let configuration: String
-    /// This pipeline's packs: `<directory>/results/<digest of namespace and configuration>`.
+    /// This pipeline's packs: `<directory>/results/<digest of the namespace>`. The configuration (the toolkit's
+    /// build among it) is in every key, not in the folder: after a toolkit change the old entries are simply
+    /// unused, and the first build collects them, instead of a folder per toolkit build piling up for ever.
     let folder: URL
     /// Every valid index's entries, sorted by key (a sorted array, not a dictionary: a third of the memory at a
     /// million entries); for a key in several packs, the newest pack's copy.
@@ -68,7 +70,7 @@ public final class DocumentCache: Sendable {
     public init(directory: URL, configuration: String, namespace: String = "") throws(Unavailable) {
         self.directory = directory
         self.configuration = configuration
-        let name = String(SHA256Hex.digest("\(namespace)|\(configuration)").prefix(16))
+        let name = String(SHA256Hex.digest("namespace|\(namespace)").prefix(16))
         folder = directory.appendingPathComponent("results").appendingPathComponent(name)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

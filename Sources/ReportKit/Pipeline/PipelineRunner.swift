@@ -22,7 +22,7 @@ public struct PipelineRunner: Sendable {
         /// Per-document result cache; nil to run every stage on every document.
         public var cacheDirectory: URL?
         /// Separates the cache of one pipeline from another's in the same folder, since each build keeps only
-        /// the entries it used (the pipeline's name; empty for ad-hoc runs).
+        /// the entries it used (the pipeline's name; empty for ad-hoc runs). Options stay in the keys.
         public var cacheNamespace = ""
         /// Identifies the toolkit build in cache keys (the source digest, else the executable's hash).
         public var toolkitIdentity: String = ReportKitVersion.current

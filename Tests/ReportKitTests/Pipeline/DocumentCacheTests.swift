@@ -127,6 +127,27 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: mixed.appendingPathComponent("ab.bin").path))
     }
 
+    /// A new toolkit build misses every entry of the old one (the configuration is in the keys) and, sharing the
+    /// pipeline's folder, collects the old pack instead of leaving it behind.
+    @Test("entries of another toolkit build miss, and are collected") func toolkitChange() throws {
+        let pipeline = try TestSupport.copyOfSamplePipeline()
+        let cache = try TestSupport.temporaryFolder("cache")
+        let plan = try DatasetBuilder().plan(spec: pipeline.path, jobs: 2, cacheDirectory: cache)
+        func run(_ identity: String) throws -> (hits: Int, misses: Int, corrupt: Int)? {
+            var options = plan.options
+            options.toolkitIdentity = identity
+            return try PipelineRunner(options: options).run(plan.located.sources).cacheStats
+        }
+        #expect(try run("toolkit-a")?.misses == 5)
+        #expect(try run("toolkit-a")?.hits == 5)
+        #expect(try Self.files(in: cache, ending: ".pack").map(\.lastPathComponent) == ["1.pack"])
+        let changed = try run("toolkit-b")
+        #expect(changed?.hits == 0 && changed?.misses == 5)
+        // The warm build's empty pack 2 left no trace, so this build's pack took number 2 again.
+        #expect(try Self.files(in: cache, ending: ".pack").map(\.lastPathComponent) == ["2.pack"])
+        #expect(try run("toolkit-b")?.hits == 5)
+    }
+
     /// While one build holds a pipeline's cache, a second one runs without it and still writes the same dataset.
     @Test("a busy cache is skipped, not shared") func busyCache() throws {
         let pipeline = try TestSupport.copyOfSamplePipeline()
