@@ -24,14 +24,15 @@ let package = Package(
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]
         ),
-        // The MinHash inner loop with AVX-512, chosen at run time (MinHasher falls back to portable Swift).
-        .target(name: "CMinHash"),
+        // Small C kernels: the MinHash inner loop with AVX-512, chosen at run time (MinHasher falls back to
+        // portable Swift), and XXH64 for cache entry checksums.
+        .target(name: "CKernels"),
         .target(
             name: "ReportKit",
             dependencies: [
                 "CLibXML2",
                 "COpenCC",
-                "CMinHash",
+                "CKernels",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -1,4 +1,4 @@
-import CMinHash
+import CKernels
 
 /// MinHash signatures of character shingles, the standard sketch for near-duplicate text
 /// (as in datasketch and text-dedup): the share of equal signature slots estimates Jaccard similarity.
@@ -131,7 +131,7 @@ public struct MinHasher: Sendable {
     enum Kernel: Sendable, Equatable {
         /// Portable Swift, four slots at a time.
         case portable
-        /// Eight slots per AVX-512 vector (CMinHash); only where ``avx512Available``.
+        /// Eight slots per AVX-512 vector (CKernels); only where ``avx512Available``.
         case avx512
 
         /// AVX-512 when this CPU has it, else portable. The default build targets baseline x86-64, which has no

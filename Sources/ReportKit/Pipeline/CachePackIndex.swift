@@ -66,7 +66,7 @@ extension [IndexedEntry] {
 /// 44-byte record per entry (the key's 32 bytes, the entry's offset as UInt64 and length as UInt32, both
 /// little-endian), then the SHA-256 of everything before it. A pack without a valid index is never read.
 enum CachePackIndex {
-    static let layout = Array("reportkit-pack-index/1\n".utf8)
+    static let layout = Array("reportkit-pack-index/2\n".utf8)
     static let recordSize = 44
 
     struct Record: Sendable, Equatable {

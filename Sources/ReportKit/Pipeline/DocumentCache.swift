@@ -10,7 +10,7 @@ import Synchronization
 
 /// A content-addressed cache of per-document results. The key is the SHA-256 of the source bytes, its path,
 /// the toolkit's build and every option that changes the result, so an edited report, a new toolkit or a
-/// changed option misses. Each entry carries a checksum of its payload: a corrupt or truncated entry is
+/// changed option misses. Each entry carries a checksum of its payload (XXH64): a corrupt or truncated entry is
 /// detected, ignored and recomputed, never trusted.
 ///
 /// Entries live in packs, not one file each: `<directory>/results/<namespace>/<n>.pack` holds the entries one
@@ -130,10 +130,11 @@ public final class DocumentCache: Sendable {
             counters.withLock { $0.misses += 1 }
             return nil
         }
-        // Layout: SHA-256(payload) (32 bytes), then the payload (``CachedOutcome/serialized()``).
-        guard let bytes = FileDescriptorIO.read(descriptor, count: Int(place.length), at: place.offset), bytes.count > 32,
-            SHA256.hash(data: bytes[32...]).elementsEqual(bytes[..<32]),
-            var outcome = CachedOutcome(serialized: bytes[32...], withRows: false), outcome.belongs(to: raw)
+        // Layout: the payload's checksum (``EntryChecksum``, 8 bytes), then the payload (``CachedOutcome/serialized()``).
+        let header = EntryChecksum.size
+        guard let bytes = FileDescriptorIO.read(descriptor, count: Int(place.length), at: place.offset), bytes.count > header,
+            EntryChecksum.matches(bytes),
+            var outcome = CachedOutcome(serialized: bytes[header...], withRows: false), outcome.belongs(to: raw)
         else {
             counters.withLock {
                 $0.corrupt += 1
@@ -144,7 +145,7 @@ public final class DocumentCache: Sendable {
         if case .kept(var result) = outcome, let rows = result.cached {
             result.fetch = raw.fetch
             // The rows stay in the pack (the store reads them from there at emit); only their place is kept.
-            result.cached = RecordLocation(pack: place.pack, offset: place.offset + 32 + rows.offset, length: rows.length)
+            result.cached = RecordLocation(pack: place.pack, offset: place.offset + UInt64(header) + rows.offset, length: rows.length)
             outcome = .kept(result)
         }
         hits.withLock { $0[position / 64] |= 1 << UInt64(position % 64) }
@@ -157,9 +158,7 @@ public final class DocumentCache: Sendable {
     @discardableResult
     func store(_ outcome: CachedOutcome, for raw: RawDocument) -> RecordLocation? {
         let payload = outcome.serialized()
-        var entry = Array(SHA256.hash(data: payload))
-        entry.reserveCapacity(32 + payload.count)
-        entry += payload
+        let entry = EntryChecksum.prefixed(payload)
         let key = key(for: raw)
         guard let descriptor = descriptors[currentPack], entry.count <= UInt32.max else { return nil }
         let offset: UInt64? = writer.withLock { writer in

@@ -197,6 +197,26 @@ import Testing
         #expect([IndexedEntry]().position(of: records[0].key) == nil)
     }
 
+    /// XXH64 values from the reference implementation (Python's `xxhash` package), at lengths that take
+    /// every path: empty, single bytes, a 4-byte tail, whole 32-byte stripes, and a long odd length.
+    @Test("entry checksums are XXH64 and catch every flipped bit") func entryChecksum() {
+        let long = Array((0..<3).flatMap { _ in (0...255).map { UInt8($0) } }) + Array("xyz".utf8)
+        let known: [([UInt8], UInt64)] = [
+            ([], 0xEF46_DB37_51D8_E999), (Array("a".utf8), 0xD24E_C4F1_A98C_6E5B), (Array("abc".utf8), 0x44BC_2CF5_AD77_0999),
+            (Array("0123456789abcdef0123456789abcdef".utf8), 0x642A_9495_8E71_E6C5), (long, 0xE921_A1B4_5BD7_79F8),
+        ]
+        for (bytes, value) in known { #expect(EntryChecksum.of(bytes[...]) == value, "\(bytes.count) bytes") }
+        let entry = EntryChecksum.prefixed(Array("营商环境 entry payload, 37 bytes+".utf8))
+        #expect(EntryChecksum.matches(entry) && !EntryChecksum.matches(Array(entry.prefix(7))))
+        for position in entry.indices {
+            for bit in 0..<8 {
+                var damaged = entry
+                damaged[position] ^= 1 << bit
+                #expect(!EntryChecksum.matches(damaged))
+            }
+        }
+    }
+
     @Test("the planner deletes dead packs, rewrites sparse ones and bounds the count") func planner() {
         typealias Pack = CachePackPlanner.Pack
         // Fully live: nothing to do; fully dead: delete.

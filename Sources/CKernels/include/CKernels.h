@@ -1,5 +1,5 @@
-#ifndef CMINHASH_H
-#define CMINHASH_H
+#ifndef CKERNELS_H
+#define CKERNELS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -12,5 +12,8 @@ int rk_minhash_has_avx512(void);
 /// Call only when rk_minhash_has_avx512() returned 1.
 void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64_t *multipliers,
                               const uint64_t *increments, uint64_t *minima, size_t slots);
+
+/// XXH64 of `length` bytes (seed 0), the reference algorithm (xxhash.com); portable C.
+uint64_t rk_xxh64(const void *bytes, size_t length);
 
 #endif

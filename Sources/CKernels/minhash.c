@@ -1,7 +1,7 @@
 // The MinHash inner loop with AVX-512: eight 64-bit slots per vector (vpmullq needs AVX-512 DQ). Compiled for
 // that target per function, so the package still builds and runs on any x86-64 or ARM machine; Swift calls it
 // only after rk_minhash_has_avx512() says the CPU has it.
-#include "CMinHash.h"
+#include "CKernels.h"
 
 /// The plain loop: the tail of slots that fill no vector, and the whole job on other CPUs.
 static void minima_scalar(const uint64_t *hashes, size_t count, const uint64_t *multipliers,
