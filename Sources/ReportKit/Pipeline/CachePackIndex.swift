@@ -69,6 +69,12 @@ enum CachePackIndex {
     static let layout = Array("reportkit-pack-index/2\n".utf8)
     static let recordSize = 44
 
+    /// Whether the bytes are an index in another version of this layout (written by an earlier toolkit).
+    static func isEarlierLayout(_ bytes: [UInt8]) -> Bool {
+        let family = Array("reportkit-pack-index/".utf8)
+        return bytes.starts(with: family) && !bytes.starts(with: layout)
+    }
+
     struct Record: Sendable, Equatable {
         var key: CacheKey
         var offset: UInt64

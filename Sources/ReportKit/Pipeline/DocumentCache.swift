@@ -295,10 +295,10 @@ public final class DocumentCache: Sendable {
         for number in indexes.sorted() {
             let indexPath = folder.appendingPathComponent("\(number).index").path
             let packPath = folder.appendingPathComponent("\(number).pack").path
-            guard let data = FileManager.default.contents(atPath: indexPath), let records = CachePackIndex.records([UInt8](data)),
-                packs.contains(number)
-            else {
-                corrupt += 1
+            let bytes = FileManager.default.contents(atPath: indexPath).map { [UInt8]($0) } ?? []
+            guard let records = CachePackIndex.records(bytes), packs.contains(number) else {
+                // A pack of an earlier layout is stale, not damaged: it goes without a word.
+                if !CachePackIndex.isEarlierLayout(bytes) { corrupt += 1 }
                 strays += [indexPath, packPath]
                 continue
             }

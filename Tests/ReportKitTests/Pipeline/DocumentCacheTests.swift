@@ -178,6 +178,8 @@ import Testing
         let bytes = CachePackIndex.serialized(records)
         #expect(CachePackIndex.records(bytes) == records)
         #expect(CachePackIndex.records(CachePackIndex.serialized([])) == [])
+        #expect(CachePackIndex.isEarlierLayout(Array("reportkit-pack-index/1\n".utf8)) && !CachePackIndex.isEarlierLayout(bytes))
+        #expect(!CachePackIndex.isEarlierLayout(Array(bytes.prefix(5))))
         for cut in stride(from: 0, to: bytes.count, by: 7) { #expect(CachePackIndex.records(Array(bytes[..<cut])) == nil) }
         for position in stride(from: 0, to: bytes.count, by: 13) {
             var flipped = bytes
