@@ -84,7 +84,7 @@ public struct BoilerplateFilter: Sendable {
             func mentions(_ markers: [String]) -> Bool { markers.contains { ScalarText.contains(bare, $0, textIsPlain: plain) } }
             if Self.mayBePlaceholder(bare), Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")
-            } else if let photographer = Self.captionPhotographer(bare) {
+            } else if Self.mayBeCaption(bare, isPlain: plain), let photographer = Self.captionPhotographer(bare) {
                 if !photographer.isEmpty { hints.photographers.append(photographer) }
                 removed(line, why: "photo caption")
             } else if Self.isImageName(bare) {
@@ -150,6 +150,17 @@ public struct BoilerplateFilter: Sendable {
         let rest = String(line[whole.upperBound...])
         guard rest.count >= 10 else { return nil }
         return (String(line[prefix]), rest)
+    }
+
+    /// False only when ``captionPhotographer(_:)`` must return nil: a plain line (``ScalarText/isPlain(_:)``)
+    /// ends in one of its suffixes only if its last scalar ends that suffix. `hasSuffix` compares Characters,
+    /// which costs far more than this one look at the last scalar.
+    static func mayBeCaption(_ line: String, isPlain: Bool) -> Bool {
+        guard isPlain else { return true }
+        switch line.unicodeScalars.last {
+        case "摄", "影", "图", "片", ")", "）", "]", "】": return true
+        default: return false
+        }
     }
 
     /// "摄" captions: short lines ending in 摄/摄影/供图; returns the photographer's name ("" if none).

@@ -75,6 +75,19 @@ enum ScalarText {
         }
     }
 
+    /// Whether the UTF-8 of `text` ends with the UTF-8 of `suffix`: `text.hasSuffix(suffix)` when both are plain
+    /// (``isPlain(_:)``). A match always starts on a scalar boundary, since no UTF-8 text starts with a
+    /// continuation byte.
+    static func hasSuffixBytes(_ text: String, _ suffix: String) -> Bool {
+        var text = text
+        var suffix = suffix
+        return text.withUTF8 { bytes in
+            suffix.withUTF8 { end in
+                end.count <= bytes.count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - end.count)...]).elementsEqual(end)
+            }
+        }
+    }
+
     /// True when every scalar of `text` is ``TextSpans/isPlain(_:)``: scalar-level answers equal Character-level ones.
     static func isPlain(_ text: String) -> Bool { allScalars(of: text, satisfy: TextSpans.isPlain) }
 
