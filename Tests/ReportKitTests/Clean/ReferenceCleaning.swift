@@ -239,3 +239,20 @@ enum ReferenceBylineParser {
         return hints
     }
 }
+
+/// The GBK table as first built: one ``IconvDecoder`` call (one converter) per pair.
+enum ReferenceGBKTable {
+    static func decodeTable() -> [UInt32] {
+        var table = [UInt32](repeating: 0, count: 126 * 191)
+        for lead in 0x81...0xFE {
+            for trail in 0x40...0xFE where trail != 0x7F {
+                if let text = try? IconvDecoder.decode([UInt8(lead), UInt8(trail)], from: "GBK"),
+                    text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first
+                {
+                    table[(lead - 0x81) * 191 + (trail - 0x40)] = scalar.value
+                }
+            }
+        }
+        return table
+    }
+}
