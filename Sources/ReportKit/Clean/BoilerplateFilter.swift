@@ -128,15 +128,19 @@ public struct BoilerplateFilter: Sendable {
     static let placeholderByteLimit = 4 * placeholders.map(\.unicodeScalars.count).max()!
 
     static func looksLikeTitle(_ line: String) -> Bool {
-        let length = line.count
-        guard (5...64).contains(length), !line.contains("。"), BylineParser.parseLine(line) == nil else { return false }
+        // A plain line (``ScalarText/isPlain(_:)``) is counted and searched by scalar and byte.
+        let plainLength = ScalarText.plainScalarCount(line)
+        let length = plainLength ?? line.count
+        guard (5...64).contains(length), !ScalarText.contains(line, "。", textIsPlain: plainLength != nil),
+            BylineParser.parseLine(line) == nil
+        else { return false }
         guard let last = line.last, !"，,；;：:、".contains(last) else { return false }
         return line.unicodeScalars.contains(where: CJK.isIdeograph)
     }
 
     /// `imageName` matches; the pattern's literal `.` must be there first.
     static func isImageName(_ line: String) -> Bool {
-        guard line.utf8.contains(0x2E) else { return false }
+        guard ScalarText.containsByte(line, 0x2E) else { return false }
         return imageName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
     }
 

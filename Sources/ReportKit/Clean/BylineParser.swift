@@ -151,7 +151,7 @@ enum BylineParser {
         guard line.utf8.count <= 200 else { return nil }
         // Nothing is canonically equivalent to a space, so without a space byte there is nothing to replace.
         let spaceless =
-            !line.utf8.contains(0x20) ? line
+            !ScalarText.containsByte(line, 0x20) ? line
             : ScalarText.isPlain(line) ? PlainText.removingSpaces(line) : line.replacingOccurrences(of: " ", with: "")
         let compact = ScalarText.trimming(spaceless, in: creditBrackets)
         guard Self.isShortClause(compact),

@@ -55,4 +55,17 @@ import Testing
         }
         #expect(captions > 100)
     }
+
+    @Test("title check and byte search equal the Character-level ones") func titles() {
+        var generator = SplitMix64(seed: 31)
+        var titles = 0
+        let fixed = ["营商环境持续优化", "营商环境。持续优化", "营商e\u{301}环境持续", "人民网记者 毛雷", "短", "营商环境持续优化，"]
+        for line in fixed + (0..<20000).map({ _ in Self.randomLine(&generator, maxPieces: 10) }) {
+            let expected = ReferenceBoilerplate.looksLikeTitle(line)
+            #expect(BoilerplateFilter.looksLikeTitle(line) == expected, "\(line.debugDescription)")
+            #expect(ScalarText.containsByte(line, 0x20) == line.utf8.contains(0x20), "\(line.debugDescription)")
+            if expected { titles += 1 }
+        }
+        #expect(titles > 100 && titles < 19000)
+    }
 }

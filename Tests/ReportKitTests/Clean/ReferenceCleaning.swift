@@ -256,3 +256,13 @@ enum ReferenceGBKTable {
         return table
     }
 }
+
+/// ``BoilerplateFilter``'s title check before it counted and searched plain lines by scalar and byte.
+enum ReferenceBoilerplate {
+    static func looksLikeTitle(_ line: String) -> Bool {
+        let length = line.count
+        guard (5...64).contains(length), !line.contains("。"), BylineParser.parseLine(line) == nil else { return false }
+        guard let last = line.last, !"，,；;：:、".contains(last) else { return false }
+        return line.unicodeScalars.contains(where: CJK.isIdeograph)
+    }
+}
