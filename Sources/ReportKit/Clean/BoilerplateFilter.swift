@@ -46,7 +46,7 @@ public struct BoilerplateFilter: Sendable {
         var index = 0
         while index < min(paragraphs.count, 4) {
             let line = paragraphs[index]
-            if line.hasPrefix("摘要:") || line.hasPrefix("摘要：") || line.hasPrefix("【摘要】") {
+            if Self.mayStartSummary(line), line.hasPrefix("摘要:") || line.hasPrefix("摘要：") || line.hasPrefix("【摘要】") {
                 hints.summary = String(line.drop(while: { $0 != ":" && $0 != "：" && $0 != "】" }).dropFirst())
                 paragraphs.remove(at: index)
                 removed(line, why: "summary")
@@ -120,6 +120,13 @@ public struct BoilerplateFilter: Sendable {
             repairs.append(Repair(flag: QualityFlagName.bylineParsed, before: outlet, after: "(publisher)"))
         }
         return Result(paragraphs: kept, hints: hints, repairs: repairs)
+    }
+
+    /// False only when `line` cannot start with `摘要:`, `摘要：` or `【摘要】`: its first scalar is plain
+    /// (``TextSpans/isPlain(_:)``, so it starts the first Character's decomposition) and neither `摘` nor `【`.
+    static func mayStartSummary(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first else { return false }
+        return first == "摘" || first == "【" || !TextSpans.isPlain(first)
     }
 
     /// False only when `line` cannot equal a placeholder: a string equal to one (canonically equivalent) has

@@ -68,4 +68,22 @@ import Testing
         }
         #expect(titles > 100 && titles < 19000)
     }
+
+    @Test("summary pre-check passes every line that starts with a summary label") func summaryPreCheck() {
+        var generator = SplitMix64(seed: 47)
+        var summaries = 0
+        var skipped = 0
+        let labels = ["摘要:", "摘要：", "【摘要】", "摘", "【", "\u{301}", "e\u{301}", "", "", ""]
+        for line in ["摘要：正文", "【摘要】正文", "正文", ""] + (0..<20000).map({ _ in
+            labels[Int.random(in: 0..<labels.count, using: &generator)] + Self.randomLine(&generator, maxPieces: 3)
+        }) {
+            let isSummary = line.hasPrefix("摘要:") || line.hasPrefix("摘要：") || line.hasPrefix("【摘要】")
+            if isSummary {
+                summaries += 1
+                #expect(BoilerplateFilter.mayStartSummary(line), "\(line.debugDescription)")
+            }
+            if !BoilerplateFilter.mayStartSummary(line) { skipped += 1 }
+        }
+        #expect(summaries > 1000 && skipped > 1000)  // both answers are exercised
+    }
 }
