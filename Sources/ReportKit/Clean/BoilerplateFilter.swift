@@ -46,7 +46,7 @@ public struct BoilerplateFilter: Sendable {
         var index = 0
         while index < min(paragraphs.count, 4) {
             let line = paragraphs[index]
-            if line.hasPrefix("摘要:") || line.hasPrefix("摘要：") || line.hasPrefix("【摘要】") {
+            if Self.mayStartSummary(line), line.hasPrefix("摘要:") || line.hasPrefix("摘要：") || line.hasPrefix("【摘要】") {
                 hints.summary = String(line.drop(while: { $0 != ":" && $0 != "：" && $0 != "】" }).dropFirst())
                 paragraphs.remove(at: index)
                 removed(line, why: "summary")
@@ -84,7 +84,7 @@ public struct BoilerplateFilter: Sendable {
             func mentions(_ markers: [String]) -> Bool { markers.contains { ScalarText.contains(bare, $0, textIsPlain: plain) } }
             if Self.mayBePlaceholder(bare), Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")
-            } else if let photographer = Self.captionPhotographer(bare) {
+            } else if Self.mayBeCaption(bare, isPlain: plain), let photographer = Self.captionPhotographer(bare) {
                 if !photographer.isEmpty { hints.photographers.append(photographer) }
                 removed(line, why: "photo caption")
             } else if Self.isImageName(bare) {
@@ -122,21 +122,32 @@ public struct BoilerplateFilter: Sendable {
         return Result(paragraphs: kept, hints: hints, repairs: repairs)
     }
 
+    /// False only when `line` cannot start with `摘要:`, `摘要：` or `【摘要】`: its first scalar is plain
+    /// (``TextSpans/isPlain(_:)``, so it starts the first Character's decomposition) and neither `摘` nor `【`.
+    static func mayStartSummary(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first else { return false }
+        return first == "摘" || first == "【" || !TextSpans.isPlain(first)
+    }
+
     /// False only when `line` cannot equal a placeholder: a string equal to one (canonically equivalent) has
     /// no more scalars than it, since none of their characters decomposes, and so at most four bytes each.
     static func mayBePlaceholder(_ line: String) -> Bool { line.utf8.count <= placeholderByteLimit }
     static let placeholderByteLimit = 4 * placeholders.map(\.unicodeScalars.count).max()!
 
     static func looksLikeTitle(_ line: String) -> Bool {
-        let length = line.count
-        guard (5...64).contains(length), !line.contains("。"), BylineParser.parseLine(line) == nil else { return false }
+        // A plain line (``ScalarText/isPlain(_:)``) is counted and searched by scalar and byte.
+        let plainLength = ScalarText.plainScalarCount(line)
+        let length = plainLength ?? line.count
+        guard (5...64).contains(length), !ScalarText.contains(line, "。", textIsPlain: plainLength != nil),
+            BylineParser.parseLine(line) == nil
+        else { return false }
         guard let last = line.last, !"，,；;：:、".contains(last) else { return false }
         return line.unicodeScalars.contains(where: CJK.isIdeograph)
     }
 
     /// `imageName` matches; the pattern's literal `.` must be there first.
     static func isImageName(_ line: String) -> Bool {
-        guard line.utf8.contains(0x2E) else { return false }
+        guard ScalarText.containsByte(line, 0x2E) else { return false }
         return imageName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
     }
 
@@ -150,6 +161,17 @@ public struct BoilerplateFilter: Sendable {
         let rest = String(line[whole.upperBound...])
         guard rest.count >= 10 else { return nil }
         return (String(line[prefix]), rest)
+    }
+
+    /// False only when ``captionPhotographer(_:)`` must return nil: a plain line (``ScalarText/isPlain(_:)``)
+    /// ends in one of its suffixes only if its last scalar ends that suffix. `hasSuffix` compares Characters,
+    /// which costs far more than this one look at the last scalar.
+    static func mayBeCaption(_ line: String, isPlain: Bool) -> Bool {
+        guard isPlain else { return true }
+        switch line.unicodeScalars.last {
+        case "摄", "影", "图", "片", ")", "）", "]", "】": return true
+        default: return false
+        }
     }
 
     /// "摄" captions: short lines ending in 摄/摄影/供图; returns the photographer's name ("" if none).

@@ -10,7 +10,13 @@ enum BylineParser {
         pattern: "(19|20)\\d{2}\\s*[-年/.]\\s*\\d{1,2}\\s*[-月/.]\\s*\\d{1,2}日?(\\s*\\d{1,2}:\\d{2}(:\\d{2})?)?")
 
     static func isOutlet(_ token: String) -> Bool {
-        token.count >= 2 && token.count <= 16 && outletSuffixes.contains(where: token.hasSuffix)
+        // A plain token (``ScalarText/isPlain(_:)``) has one Character per scalar and ends in a plain suffix
+        // exactly when its bytes do, so it is answered without String's Character-level comparisons.
+        if let length = ScalarText.plainScalarCount(token) {
+            return length >= 2 && length <= 16 && outletSuffixes.contains { ScalarText.hasSuffixBytes(token, $0) }
+                && ScalarText.allScalars(of: token, satisfy: { CJK.isIdeograph($0) || CJK.isASCIILetter($0) })
+        }
+        return token.count >= 2 && token.count <= 16 && outletSuffixes.contains(where: token.hasSuffix)
             && token.unicodeScalars.allSatisfy { CJK.isIdeograph($0) || CJK.isASCIILetter($0) }
     }
 
@@ -145,7 +151,7 @@ enum BylineParser {
         guard line.utf8.count <= 200 else { return nil }
         // Nothing is canonically equivalent to a space, so without a space byte there is nothing to replace.
         let spaceless =
-            !line.utf8.contains(0x20) ? line
+            !ScalarText.containsByte(line, 0x20) ? line
             : ScalarText.isPlain(line) ? PlainText.removingSpaces(line) : line.replacingOccurrences(of: " ", with: "")
         let compact = ScalarText.trimming(spaceless, in: creditBrackets)
         guard Self.isShortClause(compact),
@@ -153,6 +159,7 @@ enum BylineParser {
         else {
             return nil
         }
+        if ScalarText.isPlain(compact) { return CreditScalars.parse(compact, roles: roles) }
         var hints = MetadataHints()
         var remaining = Substring(compact)
         while !remaining.isEmpty {

@@ -1,25 +1,46 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// GBK double-byte code table, built once from the C library's converter, for byte-level repairs.
 enum GBKTable {
     /// `decodeTable[(lead - 0x81) * 191 + (trail - 0x40)]`, 0 where the pair is not a character.
-    static let decodeTable: [UInt32] = {
+    static let decodeTable: [UInt32] = buildDecodeTable()
+
+    /// Decodes every pair on its own, so one invalid pair does not hide the others, with one converter for
+    /// all of them: opening a converter per pair cost about 7 times as much as the conversions.
+    /// (GBK has no shift state; the converter is reset before each pair all the same.)
+    static func buildDecodeTable() -> [UInt32] {
         var table = [UInt32](repeating: 0, count: 126 * 191)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(126 * 191 * 2)
-        for lead in 0x81...0xFE {
-            for trail in 0x40...0xFE { bytes += [UInt8(lead), UInt8(trail == 0x7F ? 0x40 : trail)] }
-        }
-        // Decode pair by pair so one invalid pair does not hide the others.
+        let converter = iconv_open("UTF-8", "GBK")
+        guard converter != iconv_t(bitPattern: -1) else { return table }
+        defer { iconv_close(converter) }
+        var input: [CChar] = [0, 0]
+        var output = [CChar](repeating: 0, count: 20)  // what IconvDecoder gives a two-byte input
         for lead in 0x81...0xFE {
             for trail in 0x40...0xFE where trail != 0x7F {
-                if let text = try? IconvDecoder.decode([UInt8(lead), UInt8(trail)], from: "GBK"),
-                    text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first
-                {
+                input[0] = CChar(bitPattern: UInt8(lead))
+                input[1] = CChar(bitPattern: UInt8(trail))
+                let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+                    output.withUnsafeMutableBufferPointer { outBuffer in
+                        _ = iconv(converter, nil, nil, nil, nil)
+                        var inPointer = inBuffer.baseAddress
+                        var inLeft = inBuffer.count
+                        var outPointer = outBuffer.baseAddress
+                        var outLeft = outBuffer.count
+                        let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                        return result == -1 || inLeft > 0 ? nil : outBuffer.count - outLeft
+                    }
+                }
+                guard let produced else { continue }
+                let text = String(decoding: output[0..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                if text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first {
                     table[(lead - 0x81) * 191 + (trail - 0x40)] = scalar.value
                 }
             }
         }
         return table
-    }()
+    }
 
     private static let encodeTable: [UInt32: [UInt8]] = {
         var map: [UInt32: [UInt8]] = [:]

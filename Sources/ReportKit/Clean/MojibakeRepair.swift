@@ -161,20 +161,34 @@ public struct MojibakeRepair: Sendable {
         /// U+F900…U+FAFF: 110 KB rather than a whole-plane table), and the sorted values of the ideographs above.
         /// Built on first use; plain stored arrays, since ``count(_:)`` is asked hundreds of times per run and
         /// a lazy tuple would be copied (two retains and releases) on every read.
+        /// Zeroing the table is most of its cost, so a document of fewer than 65,536 scalars (no count can
+        /// reach 65,536) counts in `narrowPlane`, half the size; a longer one in `plane`.
         private var plane: [Int32] = []
+        private var narrowPlane: [UInt16] = []
+        private var narrow = false
         private var astral: [UInt32] = []
         private var charactersCounted = false
 
         private func countCharacters() {
-            var plane = [Int32](repeating: 0, count: Self.planeSlots)
             var astral: [UInt32] = []
+            narrow = scalars.count <= Int(UInt16.max)
+            if narrow {
+                narrowPlane = countPlane(as: UInt16.self, astral: &astral)
+            } else {
+                plane = countPlane(as: Int32.self, astral: &astral)
+            }
+            self.astral = astral.sorted()
+            charactersCounted = true
+        }
+
+        /// The BMP ideograph counts outside the runs; the ideographs above the BMP go to `astral`.
+        private func countPlane<Count: FixedWidthInteger>(as _: Count.Type, astral: inout [UInt32]) -> [Count] {
+            var plane = [Count](repeating: 0, count: Self.planeSlots)
             forEachOutside { _, scalar in
                 guard CJK.isIdeograph(scalar) else { return }
                 if scalar.value < 0x10000 { plane[Self.planeSlot(scalar.value)] += 1 } else { astral.append(scalar.value) }
             }
-            self.plane = plane
-            self.astral = astral.sorted()
-            charactersCounted = true
+            return plane
         }
 
         private static let planeSlots = (0xA000 - 0x3400) + (0xFB00 - 0xF900)
@@ -234,7 +248,8 @@ public struct MojibakeRepair: Sendable {
             if !charactersCounted { countCharacters() }
             guard scalar.value < 0x10000 else { return Self.occurrences(of: scalar.value, inSorted: astral) }
             let slot = Self.planeSlot(scalar.value)
-            return slot < Self.planeSlots ? Int(plane[slot]) : 0  // only ideographs are counted
+            guard slot < Self.planeSlots else { return 0 }  // only ideographs are counted
+            return narrow ? Int(narrowPlane[slot]) : Int(plane[slot])
         }
 
         /// How often `first` stands right before `second`; cheapest when `second` is the fixed neighbour.

@@ -42,7 +42,7 @@ enum PlainText {
 
     /// `text.replacingOccurrences(of: " ", with: "")` for a plain `text`.
     static func removingSpaces(_ text: String) -> String {
-        guard text.utf8.contains(0x20) else { return text }
+        guard ScalarText.containsByte(text, 0x20) else { return text }
         return String(decoding: text.utf8.filter { $0 != 0x20 }, as: UTF8.self)
     }
 }

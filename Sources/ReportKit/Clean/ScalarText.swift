@@ -75,6 +75,26 @@ enum ScalarText {
         }
     }
 
+    /// `text.utf8.contains(byte)` over the contiguous UTF-8 (the generic `UTF8View` search costs about ten
+    /// times as much per byte).
+    static func containsByte(_ text: String, _ byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(byte) }
+    }
+
+    /// Whether the UTF-8 of `text` ends with the UTF-8 of `suffix`: `text.hasSuffix(suffix)` when both are plain
+    /// (``isPlain(_:)``). A match always starts on a scalar boundary, since no UTF-8 text starts with a
+    /// continuation byte.
+    static func hasSuffixBytes(_ text: String, _ suffix: String) -> Bool {
+        var text = text
+        var suffix = suffix
+        return text.withUTF8 { bytes in
+            suffix.withUTF8 { end in
+                end.count <= bytes.count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - end.count)...]).elementsEqual(end)
+            }
+        }
+    }
+
     /// True when every scalar of `text` is ``TextSpans/isPlain(_:)``: scalar-level answers equal Character-level ones.
     static func isPlain(_ text: String) -> Bool { allScalars(of: text, satisfy: TextSpans.isPlain) }
 

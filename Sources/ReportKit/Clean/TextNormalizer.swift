@@ -20,9 +20,9 @@ public struct TextNormalizer: Sendable {
 
     public func normalize(_ input: String) -> Result {
         var text = input
-        // Most texts hold only scalars of the classic NFC-stable ranges; the pass reports any other one.
+        // Most texts pass ``isNFCStable(_:)``, which the pass checks as it goes; it gives up on any other text.
         if let result = text.withUTF8({ UTF8Normalizer.normalize($0, stopOutsideClassicRanges: true) }) { return result }
-        var composed = ScalarText.allScalars(of: text, satisfy: Self.isNFCInert) ? text : text.precomposedStringWithCanonicalMapping
+        var composed = text.precomposedStringWithCanonicalMapping
         return composed.withUTF8 { UTF8Normalizer.normalize($0, stopOutsideClassicRanges: false)! }
     }
 

@@ -10,7 +10,9 @@
 /// 3. a line with `. ` goes through ``TextNormalizer/joinBrokenDecimals(_:)`` when a digit, a `.` and a
 ///    space-like byte could make its pattern match.
 enum UTF8Normalizer {
-    /// nil when `stopOutsideClassicRanges` and a scalar is not ``TextNormalizer/isClassicNFCStable(_:)``.
+    /// With `stopOutsideClassicRanges`, nil when the text needs NFC first: when it is neither all
+    /// ``TextNormalizer/isClassicNFCStable(_:)`` nor all ``TextNormalizer/isNFCInert(_:)`` (see ``NFCStability``).
+    /// Checking both in the one pass means a text with, say, a `≈` is not read a second time.
     static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, stopOutsideClassicRanges: Bool) -> TextNormalizer.Result? {
         var brokenNumbers: [Repair] = []
         var fullwidthCount = 0
@@ -125,6 +127,7 @@ enum UTF8Normalizer {
         _ fullwidthCount: inout Int, _ brokenNumbers: inout [Repair]
     ) -> Int? {
         var writer = Writer(out: out)
+        var stability = NFCStability()
         var previousIsDigit = false
         var index = 0
         let count = bytes.count
@@ -155,7 +158,7 @@ enum UTF8Normalizer {
                     | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
                 length = 4
             }
-            if stopOutsideClassicRanges && !isClassic(value) { return nil }
+            if stopOutsideClassicRanges && !stability.admits(value) { return nil }
             // Step 1: the mapped scalar.
             var mapped = value
             switch value {
@@ -212,15 +215,6 @@ enum UTF8Normalizer {
             return true
         }
         return false
-    }
-
-    /// ``TextNormalizer/isClassicNFCStable(_:)`` on a scalar value.
-    @inline(__always)
-    private static func isClassic(_ value: UInt32) -> Bool {
-        switch value {
-        case 0...0x2FF, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: true
-        default: false
-        }
     }
 
     /// ``CJK/isPunctuation(_:)`` on a scalar value.

@@ -14,6 +14,20 @@ import Testing
         #expect(MojibakeRepair.Frequencies.occurrences(of: 7, inSorted: [UInt32]()) == 0)
     }
 
+    @Test("character counts are exact in the narrow and the wide table", arguments: [10, 70000])
+    func characterCounts(repeats: Int) {
+        let text = "海口??谑口，" + String(repeating: "海", count: repeats) + "口\u{F900}\u{FAD9}\u{20000}?"
+        let scalars = Array(text.unicodeScalars)
+        let runs = MojibakeRepair.findRuns(scalars)
+        #expect(runs.count == 1)
+        let frequency = MojibakeRepair.frequencyOutside(runs, in: scalars)
+        #expect(frequency.count("海") == repeats + 1)
+        #expect(frequency.count("口") == 2)  // the one in the run is not counted
+        #expect(frequency.count("谑") == 0)  // only inside the run
+        #expect(frequency.count("\u{F900}") == 1 && frequency.count("\u{FAD9}") == 1 && frequency.count("\u{20000}") == 1)
+        #expect(frequency.count("?") == 0 && frequency.count("，") == 0)
+    }
+
     @Test("frequencies count ideographs and bigrams outside the runs") func frequencies() {
         let scalars = Array("海口海??谑口，海口\u{20000}海\u{20000}".unicodeScalars)
         let runs = MojibakeRepair.findRuns(scalars)

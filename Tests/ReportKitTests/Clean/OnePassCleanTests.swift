@@ -21,13 +21,28 @@ import Testing
 
     @Test("one-pass normaliser equals the step-by-step one") func normalizer() {
         var generator = SplitMix64(seed: 42)
-        let fixed = ["", " ", "\r\n", "率达到１０６． 66％", "１，２３４，５６７ 元", "a  b 。 c", "1. 5 与 2.\u{2005}7", "x. 1. 2"]
+        let fixed = [
+            "", " ", "\r\n", "率达到１０６． 66％", "１，２３４，５６７ 元", "a  b 。 c", "1. 5 与 2.\u{2005}7", "x. 1. 2",
+            "≈\u{2000}", "\u{2000}≈", "≈ \u{302A}a", "⑷e\u{301}", "\u{2001}营\u{2ADC}", "\u{E088}\u{302F}",
+        ]
         for text in fixed + (0..<20000).map({ _ in Self.randomText(&generator) }) {
             let expected = ReferenceTextNormalizer.normalize(text)
             let actual = TextNormalizer().normalize(text)
             #expect(actual.text.utf8.elementsEqual(expected.text.utf8), "\(text.debugDescription)")
             #expect(actual.repairs == expected.repairs, "\(text.debugDescription)")
         }
+    }
+
+    @Test("the normaliser's scalar-by-scalar NFC check equals isNFCStable") func nfcStability() {
+        var generator = SplitMix64(seed: 23)
+        var passed = 0
+        for text in ["", "≈\u{2000}", "\u{302A}⑷", "≈⑷", "\u{2000}营"] + (0..<20000).map({ _ in Self.randomText(&generator, maxPieces: 6) }) {
+            var stability = NFCStability()
+            let admitted = text.unicodeScalars.allSatisfy { stability.admits($0.value) }
+            #expect(admitted == TextNormalizer.isNFCStable(text), "\(text.debugDescription)")
+            if admitted { passed += 1 }
+        }
+        #expect(passed > 1000 && passed < 19000)  // both answers are exercised
     }
 
     @Test("byte-level plain check and scalar counts equal the scalar view's") func plainAndCounts() {

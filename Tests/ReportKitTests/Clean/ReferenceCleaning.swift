@@ -197,3 +197,72 @@ enum ReferenceScriptAndMojibakeChecks {
         return false
     }
 }
+
+/// The Character-level byline helpers the scalar paths of ``BylineParser`` and ``BoilerplateFilter`` replace.
+enum ReferenceBylineParser {
+    static func isOutlet(_ token: String) -> Bool {
+        token.count >= 2 && token.count <= 16 && BylineParser.outletSuffixes.contains(where: token.hasSuffix)
+            && token.unicodeScalars.allSatisfy { CJK.isIdeograph($0) || CJK.isASCIILetter($0) }
+    }
+
+    static func parseCredits(_ line: String) -> MetadataHints? {
+        guard BylineParser.mayStartWithCreditRole(line) else { return nil }
+        let roles: [(String, String)] = [
+            ("责任编辑", "editor"), ("编审", "editor"), ("责编", "editor"), ("编辑", "editor"), ("审核", "editor"),
+            ("校对", "editor"), ("记者", "author"), ("通讯员", "author"), ("摄影", "photographer"), ("实习生", "author"),
+        ]
+        guard line.utf8.count <= 200 else { return nil }
+        let spaceless =
+            !line.utf8.contains(0x20) ? line
+            : ScalarText.isPlain(line) ? PlainText.removingSpaces(line) : line.replacingOccurrences(of: " ", with: "")
+        let compact = ScalarText.trimming(spaceless, in: BylineParser.creditBrackets)
+        guard BylineParser.isShortClause(compact), roles.contains(where: { compact.hasPrefix($0.0) }) else { return nil }
+        var hints = MetadataHints()
+        var remaining = Substring(compact)
+        while !remaining.isEmpty {
+            guard let (marker, role) = roles.first(where: { remaining.hasPrefix($0.0) }) else { return nil }
+            remaining = remaining.dropFirst(marker.count).drop(while: { $0 == ":" || $0 == "：" })
+            var name = ""
+            while let next = remaining.first, !roles.contains(where: { remaining.hasPrefix($0.0) }) {
+                name.append(next)
+                remaining = remaining.dropFirst()
+            }
+            for part in name.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" }) {
+                let person = String(part)
+                switch role {
+                case "editor": hints.editors.append(person)
+                case "photographer": hints.photographers.append(person)
+                default: hints.authors.append(person)
+                }
+            }
+        }
+        return hints
+    }
+}
+
+/// The GBK table as first built: one ``IconvDecoder`` call (one converter) per pair.
+enum ReferenceGBKTable {
+    static func decodeTable() -> [UInt32] {
+        var table = [UInt32](repeating: 0, count: 126 * 191)
+        for lead in 0x81...0xFE {
+            for trail in 0x40...0xFE where trail != 0x7F {
+                if let text = try? IconvDecoder.decode([UInt8(lead), UInt8(trail)], from: "GBK"),
+                    text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first
+                {
+                    table[(lead - 0x81) * 191 + (trail - 0x40)] = scalar.value
+                }
+            }
+        }
+        return table
+    }
+}
+
+/// ``BoilerplateFilter``'s title check before it counted and searched plain lines by scalar and byte.
+enum ReferenceBoilerplate {
+    static func looksLikeTitle(_ line: String) -> Bool {
+        let length = line.count
+        guard (5...64).contains(length), !line.contains("。"), BylineParser.parseLine(line) == nil else { return false }
+        guard let last = line.last, !"，,；;：:、".contains(last) else { return false }
+        return line.unicodeScalars.contains(where: CJK.isIdeograph)
+    }
+}

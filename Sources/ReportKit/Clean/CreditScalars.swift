@@ -1,0 +1,39 @@
+/// The body of ``BylineParser/parseCredits(_:)`` for a plain credit line (``ScalarText/isPlain(_:)``), read as
+/// an array of scalars.
+///
+/// In a plain text every scalar is a Character of its own with no canonical equivalent, so `hasPrefix`,
+/// `dropFirst` and `split` on Characters are the same as on scalars. The Character-level loop asks every
+/// role's `hasPrefix` at every Character of the names; on scalars that is a few integer comparisons.
+enum CreditScalars {
+    /// The hints of `compact` (spaces and outer brackets gone, starting with a role), or nil when a part
+    /// does not start with a role. `roles` are the `(word, role)` pairs in the order they are tried.
+    static func parse(_ compact: String, roles: [(String, String)]) -> MetadataHints? {
+        let scalars = ScalarText.scalars(compact)
+        let words = roles.map { Array($0.0.unicodeScalars) }
+        /// The first role whose word starts at `index`.
+        func role(at index: Int) -> Int? {
+            words.firstIndex { word in
+                index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word)
+            }
+        }
+        var hints = MetadataHints()
+        var index = 0
+        while index < scalars.count {
+            guard let found = role(at: index) else { return nil }
+            index += words[found].count
+            while index < scalars.count, scalars[index] == ":" || scalars[index] == "：" { index += 1 }
+            let nameStart = index
+            while index < scalars.count, role(at: index) == nil { index += 1 }
+            let name = scalars[nameStart..<index]
+            for part in name.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" }) {
+                let person = String(scalars: Array(part))
+                switch roles[found].1 {
+                case "editor": hints.editors.append(person)
+                case "photographer": hints.photographers.append(person)
+                default: hints.authors.append(person)
+                }
+            }
+        }
+        return hints
+    }
+}

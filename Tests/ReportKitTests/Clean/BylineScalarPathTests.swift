@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// The scalar and byte paths of the byline and caption checks must answer exactly as the Character-level
+/// code they shortcut (``ReferenceBylineParser``), on random lines built from the words those checks read.
+@Suite("Byline and caption scalar paths") struct BylineScalarPathTests {
+    static let pieces: [String] = [
+        "责任编辑", "责编", "编审", "编辑", "审核", "校对", "记者", "通讯员", "摄影", "实习生", "责", "编", "审", "记", "摄",
+        "张三", "李", "王小义", "兰荣江", "：", ":", "、", ",", "，", "。", "？", "!", " ", "（", "）", "(", ")", "[", "]",
+        "【", "】", "网", "报", "社", "日报", "新闻", "客户端", "人民", "中国发展", "图", "图片", "供图", "资料图", "影",
+        "abc", "X", "1", "e\u{301}", "\u{301}", "\u{FA4C}", "\u{2F800}", "\u{20000}", "\u{200D}", "\r\n", "\u{3000}",
+    ]
+
+    static func randomLine(_ generator: inout SplitMix64, maxPieces: Int) -> String {
+        let count = Int.random(in: 0...maxPieces, using: &generator)
+        return (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+
+    @Test("scalar credit parsing equals the Character-level one") func credits() {
+        var generator = SplitMix64(seed: 91)
+        var parsed = 0
+        let fixed = ["责任编辑：王小义", "记者兰荣江编辑潘正祥编审兰荣江", "（记者 张三、李四）", "编辑:", "摄影 e\u{301}张", "记者\u{FA4C}"]
+        for line in fixed + (0..<20000).map({ _ in
+            // Most random lines start with a role, so the parser's loop is reached.
+            Self.pieces[Int.random(in: 0..<10, using: &generator)] + Self.randomLine(&generator, maxPieces: 8)
+        }) {
+            let expected = ReferenceBylineParser.parseCredits(line)
+            #expect(BylineParser.parseCredits(line) == expected, "\(line.debugDescription)")
+            if expected != nil { parsed += 1 }
+        }
+        #expect(parsed > 1000 && parsed < 19000)  // both answers are exercised
+    }
+
+    @Test("outlet check equals the Character-level one") func outlets() {
+        var generator = SplitMix64(seed: 5)
+        var outlets = 0
+        for token in ["人民网", "中新社", "\u{FA4C}", "中国\u{FA4C}", "a社", "社"] + (0..<20000).map({ _ in Self.randomLine(&generator, maxPieces: 4) }) {
+            let expected = ReferenceBylineParser.isOutlet(token)
+            #expect(BylineParser.isOutlet(token) == expected, "\(token.debugDescription)")
+            if expected { outlets += 1 }
+        }
+        #expect(outlets > 100 && outlets < 19000)
+    }
+
+    @Test("caption pre-check passes every line with a caption answer") func captionPreCheck() {
+        var generator = SplitMix64(seed: 13)
+        var captions = 0
+        for line in ["新华社记者 张三 摄", "（资料图片）", "图", "e\u{301}摄"] + (0..<20000).map({ _ in Self.randomLine(&generator, maxPieces: 6) }) {
+            let answer = BoilerplateFilter.captionPhotographer(line)
+            if answer != nil {
+                captions += 1
+                #expect(BoilerplateFilter.mayBeCaption(line, isPlain: ScalarText.isPlain(line)), "\(line.debugDescription)")
+            }
+        }
+        #expect(captions > 100)
+    }
+
+    @Test("title check and byte search equal the Character-level ones") func titles() {
+        var generator = SplitMix64(seed: 31)
+        var titles = 0
+        let fixed = ["营商环境持续优化", "营商环境。持续优化", "营商e\u{301}环境持续", "人民网记者 毛雷", "短", "营商环境持续优化，"]
+        for line in fixed + (0..<20000).map({ _ in Self.randomLine(&generator, maxPieces: 10) }) {
+            let expected = ReferenceBoilerplate.looksLikeTitle(line)
+            #expect(BoilerplateFilter.looksLikeTitle(line) == expected, "\(line.debugDescription)")
+            #expect(ScalarText.containsByte(line, 0x20) == line.utf8.contains(0x20), "\(line.debugDescription)")
+            if expected { titles += 1 }
+        }
+        #expect(titles > 100 && titles < 19000)
+    }
+
+    @Test("summary pre-check passes every line that starts with a summary label") func summaryPreCheck() {
+        var generator = SplitMix64(seed: 47)
+        var summaries = 0
+        var skipped = 0
+        let labels = ["摘要:", "摘要：", "【摘要】", "摘", "【", "\u{301}", "e\u{301}", "", "", ""]
+        for line in ["摘要：正文", "【摘要】正文", "正文", ""] + (0..<20000).map({ _ in
+            labels[Int.random(in: 0..<labels.count, using: &generator)] + Self.randomLine(&generator, maxPieces: 3)
+        }) {
+            let isSummary = line.hasPrefix("摘要:") || line.hasPrefix("摘要：") || line.hasPrefix("【摘要】")
+            if isSummary {
+                summaries += 1
+                #expect(BoilerplateFilter.mayStartSummary(line), "\(line.debugDescription)")
+            }
+            if !BoilerplateFilter.mayStartSummary(line) { skipped += 1 }
+        }
+        #expect(summaries > 1000 && skipped > 1000)  // both answers are exercised
+    }
+}
