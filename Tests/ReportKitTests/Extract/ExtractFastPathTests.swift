@@ -6,6 +6,15 @@ import Testing
 @Suite("Extract fast paths") struct ExtractFastPathTests {
     static func random<T>(_ choices: [T], _ random: inout SplitMix64) -> T { choices[Int(random.next() % UInt64(choices.count))] }
 
+    /// Counted in Characters like `count`: CR LF, a combining accent and an emoji sequence are one each.
+    @Test("hasTwoCharacters equals count >= 2") func twoCharacters() {
+        let pieces = ["营", "a", "\r\n", "\r", "\n", "e\u{301}", "👩\u{200D}💻", "\u{301}", "１", " "]
+        var random = SplitMix64(seed: 41)
+        var texts = [""] + pieces
+        for _ in 0..<3000 { texts.append((0..<Int(random.next() % 4)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()) }
+        for text in texts { #expect(text.hasTwoCharacters == (text.count >= 2), "\(text.debugDescription)") }
+    }
+
     @Test("period scanner equals the period regex") func periods() {
         // Single characters and the pattern's words, so that matches and near misses are both common.
         let alphabet = Array("截至止底末月日目前今年以来去季度上半一二三四五十1234567890个份近自，,。；x\n\u{20000}").map { String($0) }
