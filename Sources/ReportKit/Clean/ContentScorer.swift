@@ -66,11 +66,17 @@ final class ContentScorer {
 
     /// The same count, read from UTF-8.
     static func visibleScalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        scalarCount(bytes) { !isWhiteSpaceProperty($0) }
+    }
+
+    /// The scalars of UTF-8 `bytes` whose value passes `test`.
+    @inline(__always)
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, where test: (UInt32) -> Bool) -> Int {
         var count = 0
         var offset = 0
         while offset < bytes.count {
             let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-            if !isWhiteSpaceProperty(value) { count += 1 }
+            if test(value) { count += 1 }
             offset += length
         }
         return count
@@ -98,14 +104,7 @@ final class ContentScorer {
 
     /// The same count, read from UTF-8.
     static func punctuationCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        var offset = 0
-        while offset < bytes.count {
-            let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-            if isPunctuation(value) { count += 1 }
-            offset += length
-        }
-        return count
+        scalarCount(bytes, where: isPunctuation)
     }
 
     @inline(__always)

@@ -57,7 +57,8 @@ public struct DatasetBuilder: Sendable {
         options.keepsText = spec.publishText ?? false
         options.cacheDirectory = cacheDirectory
         options.cacheNamespace = spec.name
-        options.toolkitIdentity = Self.toolkitIdentity()
+        // Only cache keys use it, and it hashes the whole executable: not worth doing for an uncached build.
+        if cacheDirectory != nil { options.toolkitIdentity = Self.toolkitIdentity() }
         return Plan(spec: spec, specURL: specURL, located: located, options: options)
     }
 
@@ -110,7 +111,8 @@ public struct DatasetBuilder: Sendable {
         options.cacheDirectory = cacheDirectory
         if let http { options.http = http }
         options.http.offline = offline
-        options.toolkitIdentity = Self.toolkitIdentity()
+        // Only cache keys use it, and it hashes the whole executable: not worth doing for an uncached build.
+        if cacheDirectory != nil { options.toolkitIdentity = Self.toolkitIdentity() }
         let outcome = try PipelineRunner(options: options).run(located.sources, alreadyRejected: located.rejected)
         let content = DatasetContent(
             name: output.lastPathComponent, version: "0.0.0", title: "Reports processed with reportkit run",

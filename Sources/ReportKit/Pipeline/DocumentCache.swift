@@ -123,8 +123,7 @@ public final class DocumentCache: Sendable {
     func descriptor(forPack number: UInt32) -> Int32? { descriptors[number] }
 
     /// The cached outcome, or nil (and a miss) when absent, corrupt or written for another document.
-    func lookup(_ raw: RawDocument) -> CachedOutcome? {
-        let key = key(for: raw)
+    func lookup(_ raw: RawDocument, key: CacheKey) -> CachedOutcome? {
         guard let position = index.position(of: key), case let place = index[position].place, let descriptor = descriptors[place.pack]
         else {
             counters.withLock { $0.misses += 1 }
@@ -156,10 +155,9 @@ public final class DocumentCache: Sendable {
     /// Appends an outcome to this build's pack. Returns where the pack holds the rows, or nil when nothing
     /// was written: a failure to write only costs a future miss.
     @discardableResult
-    func store(_ outcome: CachedOutcome, for raw: RawDocument) -> RecordLocation? {
+    func store(_ outcome: CachedOutcome, key: CacheKey) -> RecordLocation? {
         let payload = outcome.serialized()
         let entry = EntryChecksum.prefixed(payload)
-        let key = key(for: raw)
         guard let descriptor = descriptors[currentPack], entry.count <= UInt32.max else { return nil }
         let offset: UInt64? = writer.withLock { writer in
             guard !writer.failed, !writer.finished else { return nil }
@@ -290,17 +288,19 @@ struct CachedStage<Inner: Stage>: Stage where Inner.Input == RawDocument, Inner.
 
     func process(_ raw: RawDocument) throws -> StageOutcome<DocumentResult> {
         guard let cache else { return try inner.process(raw) }
-        switch cache.lookup(raw) {
+        // One key per document, for the lookup and, on a miss, the store.
+        let key = cache.key(for: raw)
+        switch cache.lookup(raw, key: key) {
         case .kept(let result): return .keep(result)
         case .dropped(let reason): return .drop(reason: reason)
         case nil: break
         }
         switch try inner.process(raw) {
         case .keep(var result):
-            result.cached = cache.store(.kept(result), for: raw)
+            result.cached = cache.store(.kept(result), key: key)
             return .keep(result)
         case .drop(let reason):
-            cache.store(.dropped(reason: reason), for: raw)
+            cache.store(.dropped(reason: reason), key: key)
             return .drop(reason: reason)
         }
     }

@@ -10,30 +10,29 @@ enum FileDescriptorIO {
     /// Exactly `count` bytes at `offset`, or nil (an error, or the file ends first).
     static func read(_ descriptor: Int32, count: Int, at offset: UInt64) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: count)
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { return false }
-                done += result
-            }
-            return true
+        let complete = bytes.withUnsafeMutableBytes { buffer in
+            whole(buffer.count) { done in pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done)) }
         }
         return complete ? bytes : nil
     }
 
     /// Writes all of `bytes` at `offset`; false on any error.
     static func write(_ bytes: [UInt8], to descriptor: Int32, at offset: UInt64) -> Bool {
-        bytes.withUnsafeBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let result = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { return false }
-                done += result
-            }
-            return true
+        bytes.withUnsafeBytes { buffer in
+            whole(buffer.count) { done in pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done)) }
         }
+    }
+
+    /// Repeats `step` (given the bytes done so far, returning how many more it moved) until `total` are done;
+    /// retries on EINTR, false on an error or a zero count (end of file).
+    private static func whole(_ total: Int, _ step: (Int) -> Int) -> Bool {
+        var done = 0
+        while done < total {
+            let result = step(done)
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return false }
+            done += result
+        }
+        return true
     }
 }
