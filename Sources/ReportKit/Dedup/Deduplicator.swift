@@ -64,22 +64,13 @@ public struct Deduplicator: GlobalStage {
         for (index, summary) in summaries.enumerated() {
             if let first = byHash[summary.exactKey] { union(first, index) } else { byHash[summary.exactKey] = index }
         }
+        let signatures = summaries.map(\.minhash)
         let rows = max(1, options.permutations / max(1, options.bands))
         for band in 0..<max(1, options.bands) {
-            var buckets: [BandKey: Int] = [:]
             let range = (band * rows)..<min((band + 1) * rows, options.permutations)
             guard !range.isEmpty else { continue }
-            for (index, summary) in summaries.enumerated() where summary.minhash.count >= range.upperBound {
-                let key = BandKey(summary.minhash[range])
-                if let first = buckets[key] {
-                    if find(first) != find(index),
-                        MinHasher.similarity(summaries[first].minhash, summary.minhash) >= options.threshold
-                    {
-                        union(first, index)
-                    }
-                } else {
-                    buckets[key] = index
-                }
+            for (first, index) in BandBuckets.pairs(signatures, rows: range) where find(first) != find(index) {
+                if MinHasher.similarity(signatures[first], signatures[index]) >= options.threshold { union(first, index) }
             }
         }
         // Clusters as runs of indices sorted by their root: one array for all, not an array per cluster.
@@ -100,8 +91,10 @@ public struct Deduplicator: GlobalStage {
             kept.append(canonical)
             runStart = runEnd
         }
-        kept.sort { $0.reportKey < $1.reportKey }
-        return Result(kept: kept, duplicatesRemoved: removed)
+        // Sorted through their keys: comparing the summaries themselves reads each key through two references.
+        let keys = kept.map(\.reportKey)
+        let order = kept.indices.sorted { keys[$0] < keys[$1] }
+        return Result(kept: order.map { kept[$0] }, duplicatesRemoved: removed)
     }
 
     /// Earliest date first (undated last), then more complete metadata, then the smaller id.
@@ -166,43 +159,5 @@ public struct Deduplicator: GlobalStage {
         return metrics.filter { metric in
             seen.insert("\(metric.indicator)|\(metric.valueNormalized)|\(metric.unitNormalized)|\(metric.kind)|\(metric.period ?? "")").inserted
         }
-    }
-}
-
-/// One LSH band of a signature as a hash key. Up to eight rows are packed into four words (no heap
-/// allocation per report and band); longer bands keep the values themselves. Equal keys mean equal bands.
-struct BandKey: Hashable {
-    var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    var length: Int
-    var overflow: [UInt32] = []
-
-    init(_ band: ArraySlice<UInt32>) {
-        length = band.count
-        guard band.count <= 8 else {
-            overflow = Array(band)
-            return
-        }
-        for (offset, value) in band.enumerated() {
-            let shifted = UInt64(value) << (offset % 2 == 0 ? 0 : 32)
-            switch offset / 2 {
-            case 0: packed.0 |= shifted
-            case 1: packed.1 |= shifted
-            case 2: packed.2 |= shifted
-            default: packed.3 |= shifted
-            }
-        }
-    }
-
-    static func == (left: BandKey, right: BandKey) -> Bool {
-        left.packed == right.packed && left.length == right.length && left.overflow == right.overflow
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(packed.0)
-        hasher.combine(packed.1)
-        hasher.combine(packed.2)
-        hasher.combine(packed.3)
-        hasher.combine(length)
-        hasher.combine(overflow)
     }
 }
