@@ -1,54 +1,85 @@
 import Crypto
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes a file through a 1 MB buffer and hashes it on the way, so tables of any size stream to disk.
+/// Bytes go from the caller's buffer into this one and out with `write(2)`: no `Data` or `FileHandle` in the
+/// path, which emit takes for every byte of a 700 MB dataset.
 final class BufferedFileWriter {
     let url: URL
-    private let handle: FileHandle
-    private var buffer = Data()
+    private let descriptor: Int32
+    private static let capacity = 1 << 20
+    private var buffer: [UInt8] = []
     private var hasher = SHA256()
     private(set) var bytesWritten = 0
+    private var closed = false
 
     init(url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw EmitError.cannotWrite(path: url.path, reason: "the file could not be created")
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw EmitError.cannotWrite(path: url.path, reason: "the file could not be created (\(String(cString: strerror(errno))))")
         }
         self.url = url
-        self.handle = try FileHandle(forWritingTo: url)
-        buffer.reserveCapacity(1 << 20)
+        self.descriptor = descriptor
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    deinit {
+        if !closed { close(descriptor) }
     }
 
     func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { try flush() }
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
     func write(_ bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { try flush() }
+        try bytes.withUnsafeBytes { try write($0) }
     }
 
     func write(_ data: Data) throws {
-        buffer.append(data)
-        if buffer.count >= 1 << 20 { try flush() }
+        try data.withUnsafeBytes { try write($0) }
+    }
+
+    /// Appends `bytes`; a piece at least as large as the buffer is hashed and written where it lies.
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if buffer.count + bytes.count > Self.capacity { try flush() }
+        if bytes.count >= Self.capacity {
+            try output(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
     }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        hasher.update(data: buffer)
-        bytesWritten += buffer.count
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw EmitError.cannotWrite(path: url.path, reason: error.localizedDescription)
-        }
+        try buffer.withUnsafeBytes { try output($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Hashes and writes `bytes`, retrying short writes and EINTR.
+    private func output(_ bytes: UnsafeRawBufferPointer) throws {
+        hasher.update(bufferPointer: bytes)
+        var done = 0
+        while done < bytes.count {
+            let result = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else {
+                throw EmitError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+            }
+            done += result
+        }
+        bytesWritten += bytes.count
     }
 
     /// Flushes, closes and returns the file's SHA-256 in hex.
     func finish() throws -> String {
         try flush()
-        try handle.close()
+        closed = true
+        guard close(descriptor) == 0 else { throw EmitError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -9,9 +9,11 @@
 enum FileDescriptorIO {
     /// Exactly `count` bytes at `offset`, or nil (an error, or the file ends first).
     static func read(_ descriptor: Int32, count: Int, at offset: UInt64) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        let complete = bytes.withUnsafeMutableBytes { buffer in
-            whole(buffer.count) { done in pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done)) }
+        // Read into uninitialised storage: zero-filling first cost emit a memset of every record it read.
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            complete = whole(count) { done in pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
+            initialized = complete ? count : 0
         }
         return complete ? bytes : nil
     }
