@@ -33,14 +33,10 @@ public struct MojibakeRepair: Sendable {
         let runs = Self.findRuns(scalars)
         guard !runs.isEmpty else { return Result(text: text, repairs: [], unrepaired: 0) }
         let frequency = Self.frequencyOutside(runs, in: scalars)
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(scalars.count + 8)
+        var replaced: [(run: Run, replacement: String)] = []
         var repairs: [Repair] = []
         var unrepaired = 0
-        var cursor = 0
         for run in runs {
-            out.append(contentsOf: scalars[cursor..<run.start])
-            cursor = run.start
             let original = Array(scalars[run.start..<run.end])
             guard let repaired = Self.decodeShifted(original, run: run, frequency: frequency) else {
                 // A lone `?` before ordinary words is a question mark, not damage; count only unknown runs.
@@ -53,17 +49,39 @@ public struct MojibakeRepair: Sendable {
             }
             var replacement = repaired
             if run.swallowedParenthesis { replacement.append("(") }
-            out.append(contentsOf: replacement)
-            repairs.append(
-                Repair(
-                    flag: QualityFlagName.mojibakeRepaired, before: String(scalars: original),
-                    after: String(scalars: replacement)))
-            cursor = run.end
+            let after = String(scalars: replacement)
+            replaced.append((run, after))
+            repairs.append(Repair(flag: QualityFlagName.mojibakeRepaired, before: String(scalars: original), after: after))
         }
-        // No run repaired: `out` is `scalars`, so the text itself is the answer.
-        guard !repairs.isEmpty else { return Result(text: text, repairs: [], unrepaired: unrepaired) }
-        out.append(contentsOf: scalars[cursor...])
-        return Result(text: String(scalars: out), repairs: repairs, unrepaired: unrepaired)
+        // No run repaired: the text itself is the answer.
+        guard !replaced.isEmpty else { return Result(text: text, repairs: [], unrepaired: unrepaired) }
+        return Result(text: Self.splice(text, scalars: scalars, replacing: replaced), repairs: repairs, unrepaired: unrepaired)
+    }
+
+    /// `text` with each run's scalars replaced, built from substrings of `text` (runs in order, not
+    /// overlapping): rebuilding it from scalars would encode and check every byte again.
+    static func splice(_ text: String, scalars: [Unicode.Scalar], replacing replaced: [(run: Run, replacement: String)]) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8 * replaced.count)
+        // The UTF-8 offset of scalar `scalarIndex`, walked forward from the last one asked.
+        var scalarIndex = 0
+        var byteOffset = 0
+        func offset(ofScalar target: Int) -> Int {
+            while scalarIndex < target {
+                byteOffset += UTF8.width(scalars[scalarIndex])
+                scalarIndex += 1
+            }
+            return byteOffset
+        }
+        var copied = 0  // UTF-8 offset up to which `text` is in `out` or replaced
+        for (run, replacement) in replaced {
+            let start = offset(ofScalar: run.start)
+            out += ScalarText.substring(text, utf8: copied..<start)
+            out += replacement
+            copied = offset(ofScalar: run.end)
+        }
+        out += ScalarText.substring(text, utf8: copied..<text.utf8.count)
+        return out
     }
 
     /// Cheap test for whether a document may hold this mojibake at all: a `?` followed by an ideograph or

@@ -28,12 +28,13 @@ public struct PinyinAnnotationStripper: Sendable {
 
     public func strip(_ text: String) -> Result {
         guard Self.mayHoldAnnotation(text) else { return Result(text: text, removed: 0, examples: []) }
+        // The kept text is pieces of `text` (UTF-8 offset ranges, each between whole scalars), joined as
+        // substrings at the end: building it from bytes would check all of them again.
+        var kept: [Range<Int>] = []
+        var exampleRanges: [(before: Range<Int>, after: Range<Int>)] = []
         var utf8 = text
-        return utf8.withUTF8 { bytes in
-            var out: [UInt8] = []
-            var copied = 0  // bytes before this offset are in `out` or were removed
-            var removed = 0
-            var examples: [Repair] = []
+        let count = utf8.withUTF8 { bytes in
+            var copied = 0  // bytes before this offset are kept or were removed
             // The scalar before the current one in the input, and where it starts (-1 at the start).
             var previous: UInt32 = 0
             var previousStart = -1
@@ -46,17 +47,12 @@ public struct PinyinAnnotationStripper: Sendable {
                 {
                     if opens {
                         // `營(yíng)` → `營`: the character before stays, the reading goes.
-                        if examples.count < 3 {
-                            let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[previousStart..<end]), as: UTF8.self)
-                            let after = String(decoding: UnsafeBufferPointer(rebasing: bytes[previousStart..<index]), as: UTF8.self)
-                            examples.append(Repair(flag: QualityFlagName.pinyinRemoved, before: before, after: after))
-                        }
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                        if exampleRanges.count < 3 { exampleRanges.append((previousStart..<end, previousStart..<index)) }
+                        kept.append(copied..<index)
                     } else {
                         // Mojibake swallowed the `(`: `再?gòu)` — keep the `?` that marks the damage, drop the reading.
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(index + 1)]))
+                        kept.append(copied..<(index + 1))
                     }
-                    removed += 1
                     copied = end
                     previous = UInt32(bytes[close] == 0x29 ? 0x29 : 0xFF09)
                     previousStart = close
@@ -67,11 +63,20 @@ public struct PinyinAnnotationStripper: Sendable {
                 previousStart = index
                 index += length
             }
-            // Nothing removed: the text itself is the answer.
-            guard removed > 0 else { return Result(text: text, removed: 0, examples: []) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return Result(text: String(decoding: out, as: UTF8.self), removed: removed, examples: examples)
+            kept.append(copied..<bytes.count)
+            return bytes.count
         }
+        // Nothing removed: the text itself is the answer.
+        guard kept.count > 1 else { return Result(text: text, removed: 0, examples: []) }
+        var out = ""
+        out.reserveCapacity(count)
+        for range in kept where !range.isEmpty { out += ScalarText.substring(utf8, utf8: range) }
+        let examples = exampleRanges.map {
+            Repair(
+                flag: QualityFlagName.pinyinRemoved, before: ScalarText.substring(utf8, utf8: $0.before),
+                after: ScalarText.substring(utf8, utf8: $0.after))
+        }
+        return Result(text: out, removed: kept.count - 1, examples: examples)
     }
 
     /// ``CJK/isHorizontalSpace(_:)`` on a scalar value.

@@ -38,16 +38,30 @@ enum ScalarText {
     /// splitting on the Character), dropping empty lines.
     static func lines(_ text: String) -> [String] {
         var text = text
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
+        let ranges: [Range<Int>] = text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
             var start = 0
             for index in bytes.indices where bytes[index] == 0x0A {
-                if index > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                if index > start { ranges.append(start..<index) }
                 start = index + 1
             }
-            if bytes.count > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-            return lines
+            if bytes.count > start { ranges.append(start..<bytes.count) }
+            return ranges
         }
+        return ranges.map { substring(text, utf8: $0) }
+    }
+
+    /// `text`'s bytes at `range` as a String, copied without validating them again: `range` must start and end
+    /// on scalar boundaries (next to an ASCII byte, say). A String built from bytes checks every byte once more,
+    /// which for the pieces of an already valid text is most of the cost of building it.
+    static func substring(_ text: String, utf8 range: Range<Int>) -> String {
+        String(text[utf8Index(text, range.lowerBound)..<utf8Index(text, range.upperBound)])
+    }
+
+    /// The index of the UTF-8 offset `offset` (constant time for a native string).
+    @inline(__always)
+    static func utf8Index(_ text: String, _ offset: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
     }
 
     /// Whether the UTF-8 of `text` contains the UTF-8 of `needle`. For a literal pattern (a regular expression's
