@@ -16,4 +16,8 @@ void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64
 /// XXH64 of `length` bytes (seed 0), the reference algorithm (xxhash.com); portable C.
 uint64_t rk_xxh64(const void *bytes, size_t length);
 
+/// 1 when the `needle_length` bytes at `needle` occur in the `length` bytes at `bytes` (an empty needle always
+/// does), else 0: glibc's memmem, which Swift's Glibc module does not export (it needs _GNU_SOURCE).
+int rk_contains_bytes(const void *bytes, size_t length, const void *needle, size_t needle_length);
+
 #endif

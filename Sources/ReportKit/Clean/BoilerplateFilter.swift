@@ -174,10 +174,13 @@ public struct BoilerplateFilter: Sendable {
         }
     }
 
+    /// What a caption is trimmed of; built once (building a CharacterSet per line showed in profiles).
+    static let captionBrackets = CharacterSet(charactersIn: "()（）[]【】 ")
+
     /// "摄" captions: short lines ending in 摄/摄影/供图; returns the photographer's name ("" if none).
     static func captionPhotographer(_ line: String) -> String? {
         guard line.hasSuffix("摄") || line.hasSuffix("摄影") || line.hasSuffix("图") || line.hasSuffix("图片") || line.hasSuffix(")") || line.hasSuffix("）") || line.hasSuffix("]") || line.hasSuffix("】") else { return nil }
-        var body = line.trimmingCharacters(in: CharacterSet(charactersIn: "()（）[]【】 "))
+        var body = line.trimmingCharacters(in: captionBrackets)
         guard body.count <= 80 else { return nil }
         if body.hasSuffix("供图") || body.hasSuffix("资料图") || body.hasSuffix("资料图片") { return "" }
         guard body.hasSuffix("摄") || body.hasSuffix("摄影") else { return nil }

@@ -79,6 +79,23 @@ import Testing
         #expect(ChineseScriptConverter.scriptMarkers[Int(("海" as Unicode.Scalar).value)] == 0)
     }
 
+    /// The definition: some window of the text's bytes equals the needle's bytes.
+    @Test("byte search agrees with comparing every window") func byteSearchWindows() {
+        var random = SplitMix64(seed: 41)
+        let alphabet: [Unicode.Scalar] = Array("日电讯记者ab。\u{20000}".unicodeScalars)
+        func text(_ count: Int) -> String { String(scalars: (0..<count).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }) }
+        var found = 0
+        for _ in 0..<3000 {
+            let haystack = text(Int(random.next() % 40))
+            let needle = text(Int(random.next() % 4))
+            let (h, n) = (Array(haystack.utf8), Array(needle.utf8))
+            let expected = n.isEmpty || (n.count <= h.count && (0...(h.count - n.count)).contains { Array(h[$0..<$0 + n.count]) == n })
+            #expect(ScalarText.containsBytes(haystack, needle) == expected, "\(haystack) \(needle)")
+            if expected { found += 1 }
+        }
+        #expect(found > 500 && found < 2900)  // both answers are exercised
+    }
+
     @Test("byte search finds exactly the substrings of plain text") func byteSearch() {
         #expect(ScalarText.containsBytes("网友评论区", "评论"))
         #expect(!ScalarText.containsBytes("网友评", "评论"))
