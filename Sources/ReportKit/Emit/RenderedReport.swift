@@ -76,27 +76,36 @@ struct RenderedReport: Sendable, Equatable {
 
     /// The complete `reports` CSV line with the duplicate lists dedup found.
     func reportCSV(duplicates: [String], duplicateSources: [String]) -> [UInt8] {
-        var line = reportCSVHead
-        Cell.string(duplicates.joined(separator: ";")).appendCSV(to: &line)
-        line.append(0x2C)
-        Cell.string(duplicateSources.joined(separator: ";")).appendCSV(to: &line)
-        line += reportCSVTail
-        return line
+        reportCSVHead + Self.duplicateCellsCSV(duplicates, duplicateSources) + reportCSVTail
     }
 
     /// The complete `reports` JSON line with the duplicate lists dedup found.
     func reportJSON(duplicates: [String], duplicateSources: [String]) -> [UInt8] {
-        var line = reportJSONHead
-        for (name, values) in zip(Self.duplicateColumns, [duplicates, duplicateSources]) {
-            Self.appendJSONMember(name, .string(values.joined(separator: ";")), to: &line, comma: true)
+        reportJSONHead + Self.duplicateMembersJSON(duplicates, duplicateSources) + reportJSONTail
+    }
+
+    /// What goes between ``reportCSVHead`` and ``reportCSVTail``: the two duplicate cells.
+    static func duplicateCellsCSV(_ duplicates: [String], _ duplicateSources: [String]) -> [UInt8] {
+        var cells: [UInt8] = []
+        Cell.string(duplicates.joined(separator: ";")).appendCSV(to: &cells)
+        cells.append(0x2C)
+        Cell.string(duplicateSources.joined(separator: ";")).appendCSV(to: &cells)
+        return cells
+    }
+
+    /// What goes between ``reportJSONHead`` and ``reportJSONTail``: the two duplicate members.
+    static func duplicateMembersJSON(_ duplicates: [String], _ duplicateSources: [String]) -> [UInt8] {
+        var members: [UInt8] = []
+        for (name, values) in zip(duplicateColumns, [duplicates, duplicateSources]) {
+            appendJSONMember(name, .string(values.joined(separator: ";")), to: &members, comma: true)
         }
-        line += reportJSONTail
-        return line
+        return members
     }
 }
 
 extension RenderedReport {
-    /// The spool layout: each part length-prefixed (``LengthPrefixedParts``), in a fixed order.
+    /// The spool layout: each part length-prefixed (``LengthPrefixedParts``), in the order of ``SpooledRows/Part``,
+    /// which is how emit finds them again.
     func serialized() -> [UInt8] {
         LengthPrefixedParts.join([
             reportCSVHead, reportCSVTail, reportJSONHead, reportJSONTail, metricsCSV, metricsJSON, policiesCSV, policiesJSON,

@@ -31,18 +31,24 @@ enum StreamedTable: CaseIterable {
         }
     }
 
-    /// This table's rows of one report.
-    func rows(of rendered: RenderedReport, _ summary: DocumentSummary) -> [UInt8] {
+    /// Writes this table's rows of one report, from the bytes read back from the spool or cache.
+    func write(_ rows: SpooledRows, _ summary: DocumentSummary, to writer: BufferedFileWriter) throws {
         switch self {
-        case .reportsCSV: rendered.reportCSV(duplicates: summary.duplicates, duplicateSources: summary.duplicateSources)
-        case .reportsJSON: rendered.reportJSON(duplicates: summary.duplicates, duplicateSources: summary.duplicateSources)
-        case .metricsCSV: rendered.metricsCSV
-        case .metricsJSON: rendered.metricsJSON
-        case .policiesCSV: rendered.policiesCSV
-        case .policiesJSON: rendered.policiesJSON
-        case .initiativesCSV: rendered.initiativesCSV
-        case .initiativesJSON: rendered.initiativesJSON
-        case .validation: rendered.findings
+        case .reportsCSV:
+            try rows.withBytes(.reportCSVHead) { try writer.write($0) }
+            try writer.write(RenderedReport.duplicateCellsCSV(summary.duplicates, summary.duplicateSources))
+            try rows.withBytes(.reportCSVTail) { try writer.write($0) }
+        case .reportsJSON:
+            try rows.withBytes(.reportJSONHead) { try writer.write($0) }
+            try writer.write(RenderedReport.duplicateMembersJSON(summary.duplicates, summary.duplicateSources))
+            try rows.withBytes(.reportJSONTail) { try writer.write($0) }
+        case .metricsCSV: try rows.withBytes(.metricsCSV) { try writer.write($0) }
+        case .metricsJSON: try rows.withBytes(.metricsJSON) { try writer.write($0) }
+        case .policiesCSV: try rows.withBytes(.policiesCSV) { try writer.write($0) }
+        case .policiesJSON: try rows.withBytes(.policiesJSON) { try writer.write($0) }
+        case .initiativesCSV: try rows.withBytes(.initiativesCSV) { try writer.write($0) }
+        case .initiativesJSON: try rows.withBytes(.initiativesJSON) { try writer.write($0) }
+        case .validation: try rows.withBytes(.findings) { try writer.write($0) }
         }
     }
 
@@ -85,14 +91,15 @@ enum StreamedTable: CaseIterable {
         var counts = EmittedCounts()
         // The rows were rendered when each report was spooled: here they are copied in report order.
         for summary in content.summaries {
-            let rendered = try content.store.loadRendered(summary)
-            for (table, writer) in zip(tables, writers) { try writer.write(table.rows(of: rendered, summary)) }
+            let rows = try content.store.loadRows(summary)
+            for (table, writer) in zip(tables, writers) { try table.write(rows, summary, to: writer) }
             guard counting else { continue }
-            for key in rendered.findingKeys { counts.findings[key, default: 0] += 1 }
+            guard let rowCounts = rows.counts else { throw DocumentStore.StoreError.corrupt(summary.reportID) }
+            rows.forEachFindingKey { counts.findings[$0, default: 0] += 1 }
             counts.reports += 1
-            counts.metrics += rendered.metricCount
-            counts.policies += rendered.policyCount
-            counts.initiatives += rendered.initiativeCount
+            counts.metrics += rowCounts.metrics
+            counts.policies += rowCounts.policies
+            counts.initiatives += rowCounts.initiatives
         }
         var checksums: [String: String] = [:]
         for (table, writer) in zip(tables, writers) { checksums[table.file] = try writer.finish() }

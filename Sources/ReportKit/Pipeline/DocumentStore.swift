@@ -98,13 +98,14 @@ public final class DocumentStore: Sendable {
         return DocumentSummary(result.facts, record: record, fetch: result.fetch)
     }
 
-    /// Reads one report's rendered rows back.
-    func loadRendered(_ summary: DocumentSummary) throws -> RenderedReport {
+    /// Reads one report's rendered rows back as parts of the one buffer read (what emit streams from).
+    func loadRows(_ summary: DocumentSummary) throws -> SpooledRows {
         let record = try read(summary)
-        guard let rendered = RenderedReport(serialized: try Self.rows(of: record, id: summary.reportID)) else {
+        let rows = try Self.rows(of: record, id: summary.reportID)
+        guard let spooled = SpooledRows(record: record, rows: rows.startIndex..<rows.endIndex) else {
             throw StoreError.corrupt(summary.reportID)
         }
-        return rendered
+        return spooled
     }
 
     /// Reads one document back, with the summary's duplicate lists applied to its report (`keepsDocuments` only).

@@ -34,4 +34,32 @@ import Testing
         #expect(RenderedReport(serialized: bytes.dropLast(3)) == nil)
         #expect(RenderedReport(serialized: [0xFF, 0xFF, 0xFF, 0x7F, 1, 2][...]) == nil)
     }
+
+    /// Emit reads the parts where they lie in the record; each must be the part ``RenderedReport`` holds.
+    @Test("spooled rows find every part where serialized() put it") func spooledRows() throws {
+        var rendered = try RenderedReport(try document(), publishText: true)
+        rendered.findingKeys = ["digits_missing|warning", "", "region_unknown|info"]
+        let record = [9, 9, 9] + rendered.serialized() + [7, 7]  // the rows need not start or end the record
+        let rows = try #require(SpooledRows(record: record, rows: 3..<(record.count - 2)))
+        let expected: [SpooledRows.Part: [UInt8]] = [
+            .reportCSVHead: rendered.reportCSVHead, .reportCSVTail: rendered.reportCSVTail, .reportJSONHead: rendered.reportJSONHead,
+            .reportJSONTail: rendered.reportJSONTail, .metricsCSV: rendered.metricsCSV, .metricsJSON: rendered.metricsJSON,
+            .policiesCSV: rendered.policiesCSV, .policiesJSON: rendered.policiesJSON, .initiativesCSV: rendered.initiativesCSV,
+            .initiativesJSON: rendered.initiativesJSON, .findings: rendered.findings,
+        ]
+        for (part, bytes) in expected {
+            #expect(Array(rows.bytes(part)) == bytes, "\(part)")
+            #expect(rows.withBytes(part) { Array($0) } == bytes, "\(part)")
+        }
+        #expect(!rendered.metricsJSON.isEmpty)
+        var keys: [String] = []
+        rows.forEachFindingKey { keys.append($0) }
+        #expect(keys == rendered.findingKeys)
+        let counts = try #require(rows.counts)
+        #expect(counts.metrics == rendered.metricCount && counts.policies == rendered.policyCount && counts.initiatives == rendered.initiativeCount)
+        let none = try #require(SpooledRows(record: RenderedReport().serialized(), rows: 0..<RenderedReport().serialized().count))
+        none.forEachFindingKey { _ in Issue.record("a report without findings has no finding keys") }
+        #expect(SpooledRows(record: record, rows: 3..<(record.count - 5)) == nil)  // truncated
+        #expect(SpooledRows(record: record, rows: 3..<(record.count - 1)) == nil)  // a stray byte after the parts
+    }
 }
