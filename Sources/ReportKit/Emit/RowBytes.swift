@@ -70,6 +70,26 @@ enum RowBytes {
     static func appendASCII(_ text: String, to out: inout [UInt8]) {
         out.append(contentsOf: text.utf8)
     }
+
+    /// The digits of `String(value)`, written without building the String.
+    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// ``Cell/format(_:)`` of `value`, with integral values written as digits without a String.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        if let integer = Cell.integral(value) { appendDecimal(integer, to: &out) } else { appendASCII(Cell.format(value), to: &out) }
+    }
 }
 
 extension Cell {
