@@ -58,8 +58,7 @@ struct TableRowWriter<Row> {
     private static func append(_ cell: Cell, csv: inout [UInt8], json: inout [UInt8]) {
         switch cell {
         case .string(let value?):
-            RowBytes.appendCSVField(value, to: &csv)
-            RowBytes.appendJSONString(value, to: &json)
+            RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
         case .integer(let value?):
             RowBytes.appendDecimal(Int64(value), to: &csv)
             RowBytes.appendDecimal(Int64(value), to: &json)
@@ -83,8 +82,7 @@ struct TableRowWriter<Row> {
             return
         }
         let csvStart = csv.count, jsonStart = json.count
-        RowBytes.appendCSVField(value, to: &csv)
-        RowBytes.appendJSONString(value, to: &json)
+        RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
         memos[column].value = value
         memos[column].csv.removeAll(keepingCapacity: true)
         memos[column].csv.append(contentsOf: csv[csvStart...])
