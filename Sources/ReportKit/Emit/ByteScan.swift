@@ -56,3 +56,15 @@ enum CSVSpecialBytes: ByteNeedles {
         ByteScan.has(0x2C, in: word) || ByteScan.has(0x22, in: word) || ByteScan.has(0x0A, in: word) || ByteScan.has(0x0D, in: word)
     }
 }
+
+/// Bytes that may need CSV quotes or a JSON escape: the union of ``CSVSpecialBytes`` and ``JSONSpecialBytes``
+/// (LF and CR are control characters).
+enum CellSpecialBytes: ByteNeedles {
+    @inline(__always) static func isNeedle(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x2C || byte == 0x5C || byte == 0xE2
+    }
+    @inline(__always) static func inWord(_ word: UInt64) -> Bool {
+        ByteScan.hasByte(below: 0x20, in: word) || ByteScan.has(0x22, in: word) || ByteScan.has(0x2C, in: word)
+            || ByteScan.has(0x5C, in: word) || ByteScan.has(0xE2, in: word)
+    }
+}

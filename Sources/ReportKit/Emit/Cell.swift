@@ -27,8 +27,13 @@ public enum Cell: Sendable, Equatable {
 
     /// Integers without a decimal point (`44798800`), other values in Swift's shortest round-trip form (`97.45`).
     static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if let integer = integral(value) { return String(integer) }
         return "\(value)"
+    }
+
+    /// The integer ``format(_:)`` writes `value` as, or nil when it writes a decimal form.
+    @inline(__always) static func integral(_ value: Double) -> Int64? {
+        value == value.rounded() && abs(value) < 1e15 ? Int64(value) : nil
     }
 
     /// A JSON string literal; non-ASCII stays as UTF-8, control characters are escaped.

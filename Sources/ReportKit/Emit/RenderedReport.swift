@@ -45,18 +45,15 @@ struct RenderedReport: Sendable, Equatable {
         if publishText { tail.append(("text", .string(report.text))) }
         for (name, cell) in tail { Self.appendJSONMember(name, cell, to: &reportJSONTail, comma: true) }
         reportJSONTail.append(contentsOf: [0x7D, 0x0A])
-        for metric in document.metrics.sorted(by: { ($0.charStart, $0.charEnd) < ($1.charStart, $1.charEnd) }) {
-            CSVWriter.appendLine(metric, schema: DatasetTables.metrics, to: &metricsCSV)
-            JSONLinesWriter.appendLine(metric, schema: DatasetTables.metrics, to: &metricsJSON)
-        }
-        for policy in document.policies {
-            CSVWriter.appendLine(policy, schema: DatasetTables.policies, to: &policiesCSV)
-            JSONLinesWriter.appendLine(policy, schema: DatasetTables.policies, to: &policiesJSON)
-        }
-        for initiative in document.initiatives {
-            CSVWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &initiativesCSV)
-            JSONLinesWriter.appendLine(initiative, schema: DatasetTables.initiatives, to: &initiativesJSON)
-        }
+        var metrics = TableRowWriter(DatasetTables.metrics)
+        for index in Self.offsetOrder(document.metrics) { metrics.append(document.metrics[index]) }
+        (metricsCSV, metricsJSON) = (metrics.csv, metrics.json)
+        var policies = TableRowWriter(DatasetTables.policies)
+        for policy in document.policies { policies.append(policy) }
+        (policiesCSV, policiesJSON) = (policies.csv, policies.json)
+        var initiatives = TableRowWriter(DatasetTables.initiatives)
+        for initiative in document.initiatives { initiatives.append(initiative) }
+        (initiativesCSV, initiativesJSON) = (initiatives.csv, initiatives.json)
         for finding in document.findings {
             finding.appendJSONLine(to: &findings)
             findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
@@ -64,6 +61,14 @@ struct RenderedReport: Sendable, Equatable {
         metricCount = document.metrics.count
         policyCount = document.policies.count
         initiativeCount = document.initiatives.count
+    }
+
+    /// The positions of `metrics` by (char_start, char_end), the published order. Positions rather than a sorted
+    /// copy: copying a Metric retains its ten Strings, and the extractor's order is usually already this one.
+    static func offsetOrder(_ metrics: [Metric]) -> [Int] {
+        let key = { (index: Int) in (metrics[index].charStart, metrics[index].charEnd) }
+        if metrics.indices.dropFirst().allSatisfy({ !(key($0) < key($0 - 1)) }) { return Array(metrics.indices) }
+        return metrics.indices.sorted { key($0) < key($1) }
     }
 
     /// `"name":value`, after a comma when it is not the object's first member.

@@ -4,60 +4,98 @@ enum RowBytes {
     /// A CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled).
     static func appendCSVField(_ value: String, to out: inout [UInt8]) {
         var value = value
-        value.withUTF8 { bytes in
-            guard ByteScan.firstIndex(in: bytes, from: 0, CSVSpecialBytes.self) < bytes.count else {
-                out.append(contentsOf: bytes)
-                return
-            }
-            out.append(0x22)
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte == 0x22 {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
-                runStart = index  // the quote is written again: doubled
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-            out.append(0x22)
+        value.withUTF8 { appendCSVField($0, cleanPrefix: 0, to: &out) }
+    }
+
+    /// A CSV field of UTF-8 bytes whose first `cleanPrefix` bytes are known to need no quotes.
+    static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, cleanPrefix: Int, to out: inout [UInt8]) {
+        guard ByteScan.firstIndex(in: bytes, from: cleanPrefix, CSVSpecialBytes.self) < bytes.count else {
+            out.append(contentsOf: bytes)
+            return
         }
+        out.append(0x22)
+        var runStart = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x22 {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+            runStart = index  // the quote is written again: doubled
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        out.append(0x22)
     }
 
     /// A JSON string literal; non-ASCII stays as UTF-8, control characters and U+2028/U+2029 are escaped.
     /// Runs of bytes that need no escape are copied whole.
     static func appendJSONString(_ value: String, to out: inout [UInt8]) {
         var value = value
+        value.withUTF8 { appendJSONString($0, cleanPrefix: 0, to: &out) }
+    }
+
+    /// A JSON string literal of UTF-8 bytes whose first `cleanPrefix` bytes are known to need no escape.
+    static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, cleanPrefix: Int, to out: inout [UInt8]) {
         out.append(0x22)
-        value.withUTF8 { bytes in
-            let count = bytes.count
-            var runStart = 0
-            var index = 0
-            while index < count {
-                // Skip eight bytes at a time to the next byte that may need an escape.
-                index = ByteScan.firstIndex(in: bytes, from: index, JSONSpecialBytes.self)
-                guard index < count else { break }
-                let byte = bytes[index]
-                let isSeparator = byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
-                if byte == 0xE2 && !isSeparator {
-                    index += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0xE2:
-                    appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                    index += 2
-                default: appendUnicodeEscape(UInt32(byte), to: &out)
-                }
+        let count = bytes.count
+        var runStart = 0
+        var index = cleanPrefix
+        while index < count {
+            // Skip eight bytes at a time to the next byte that may need an escape.
+            index = ByteScan.firstIndex(in: bytes, from: index, JSONSpecialBytes.self)
+            guard index < count else { break }
+            let byte = bytes[index]
+            if byte == 0xE2 && !isLineSeparator(bytes, at: index) {
                 index += 1
-                runStart = index
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0xE2:
+                appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                index += 2
+            default: appendUnicodeEscape(UInt32(byte), to: &out)
+            }
+            index += 1
+            runStart = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         out.append(0x22)
+    }
+
+    /// Whether U+2028 or U+2029 (E2 80 A8/A9) starts at `index`.
+    @inline(__always) static func isLineSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+    }
+
+    /// `value` as a CSV field and as a JSON string literal, the bytes of ``appendCSVField(_:to:)`` and
+    /// ``appendJSONString(_:to:)``. Most cells need neither quotes nor an escape: one scan then tells both, and
+    /// otherwise each writer scans on from where that scan stopped.
+    static func appendCSVAndJSON(_ value: String, csv: inout [UInt8], json: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            let clean = cleanPrefix(bytes)
+            if clean == bytes.count {
+                csv.append(contentsOf: bytes)
+                json.append(0x22)
+                json.append(contentsOf: bytes)
+                json.append(0x22)
+            } else {
+                appendCSVField(bytes, cleanPrefix: clean, to: &csv)
+                appendJSONString(bytes, cleanPrefix: clean, to: &json)
+            }
+        }
+    }
+
+    /// How many leading bytes need neither CSV quotes nor a JSON escape (0xE2 only where a line separator starts).
+    static func cleanPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while true {
+            index = ByteScan.firstIndex(in: bytes, from: index, CellSpecialBytes.self)
+            guard index < bytes.count, bytes[index] == 0xE2, !isLineSeparator(bytes, at: index) else { return index }
+            index += 1
+        }
     }
 
     /// `\uXXXX` with lowercase hex digits.
@@ -69,6 +107,26 @@ enum RowBytes {
 
     static func appendASCII(_ text: String, to out: inout [UInt8]) {
         out.append(contentsOf: text.utf8)
+    }
+
+    /// The digits of `String(value)`, written without building the String.
+    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// ``Cell/format(_:)`` of `value`, with integral values written as digits without a String.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        if let integer = Cell.integral(value) { appendDecimal(integer, to: &out) } else { appendASCII(Cell.format(value), to: &out) }
     }
 }
 

@@ -8,6 +8,9 @@ public struct TableSchema<Row>: Sendable {
         public let description: String
         public let required: Bool
         public let allowed: [String]?
+        /// Whether a row's value often equals the previous row's (a claim's sentence, shared by the claims in
+        /// it): ``TableRowWriter`` then reuses the bytes it escaped for the previous row.
+        let repeats: Bool
         let value: @Sendable (Row) -> Cell
     }
 
@@ -23,6 +26,7 @@ public struct TableSchema<Row>: Sendable {
     /// key again on every row.
     let cells: [@Sendable (Row) -> Cell]
     let jsonKeys: [[UInt8]]
+    let repeating: [Bool]
 
     init(
         name: String, title: String, description: String, columns: [Column], primaryKey: [String],
@@ -35,6 +39,7 @@ public struct TableSchema<Row>: Sendable {
         self.primaryKey = primaryKey
         self.foreignKeys = foreignKeys
         cells = columns.map(\.value)
+        repeating = columns.map(\.repeats)
         jsonKeys = columns.map { column in
             var key: [UInt8] = []
             RowBytes.appendJSONString(column.name, to: &key)
@@ -46,8 +51,9 @@ public struct TableSchema<Row>: Sendable {
 extension TableSchema.Column {
     init(
         _ name: String, _ type: String, _ description: String, required: Bool = false, allowed: [String]? = nil,
-        _ value: @escaping @Sendable (Row) -> Cell
+        repeats: Bool = false, _ value: @escaping @Sendable (Row) -> Cell
     ) {
-        self.init(name: name, type: type, description: description, required: required, allowed: allowed, value: value)
+        self.init(
+            name: name, type: type, description: description, required: required, allowed: allowed, repeats: repeats, value: value)
     }
 }

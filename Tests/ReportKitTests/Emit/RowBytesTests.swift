@@ -52,6 +52,18 @@ import Testing
         }
     }
 
+    /// Longer texts too, so that the one shared scan stops in words and in the byte tail.
+    @Test("one scan for both formats writes what the two writers write") func bothFormats() {
+        var random = SplitMix64(seed: 41)
+        for _ in 0..<20_000 {
+            let text = (0..<Int(random.next() % 4)).map { _ in Self.randomText(&random) }.joined(separator: "营商环境")
+            var csv: [UInt8] = [], json: [UInt8] = []
+            RowBytes.appendCSVAndJSON(text, csv: &csv, json: &json)
+            #expect(csv == Self.referenceCSV(text), "\(text.debugDescription)")
+            #expect(json == Self.referenceJSON(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("JSON strings decode back to the text") func jsonRoundTrip() throws {
         var random = SplitMix64(seed: 37)
         for _ in 0..<2_000 {

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Appends rows of one table to its CSV and its JSON Lines bytes together, walking the schema's cells, with
+/// exactly the bytes of ``CSVWriter/appendLine(_:schema:to:)`` and ``JSONLinesWriter/appendLine(_:schema:extra:to:)``
+/// (they are the definition; `TableRowWriterTests` compares). It is the writer for the tables with many rows
+/// per report, and cheaper: each cell is read once for both formats, not once per format; numbers are
+/// written as digits without a String; and in a column that ``TableSchema/Column/repeats`` (a claim's
+/// sentence, about 450 bytes, shared by the claims in it) a value equal to the previous row's reuses the
+/// bytes escaped for that row instead of being scanned and escaped twice again.
+struct TableRowWriter<Row> {
+    var csv: [UInt8] = []
+    var json: [UInt8] = []
+    private let cells: [@Sendable (Row) -> Cell]
+    private let keys: [[UInt8]]
+    private let repeating: [Bool]
+    /// The last value of each repeating column and its escaped bytes (unused for the other columns).
+    private var memos: [Memo]
+
+    private struct Memo {
+        var value: String? = nil
+        var csv: [UInt8] = []
+        var json: [UInt8] = []
+    }
+
+    init(_ schema: TableSchema<Row>) {
+        cells = schema.cells
+        keys = schema.jsonKeys
+        repeating = schema.repeating
+        memos = Array(repeating: Memo(), count: schema.cells.count)
+    }
+
+    /// One row: a CSV line and a JSON object line.
+    mutating func append(_ row: Row) {
+        let cells = cells, keys = keys, repeating = repeating
+        json.append(0x7B)
+        cells.withUnsafeBufferPointer { cells in
+            keys.withUnsafeBufferPointer { keys in
+                for position in cells.indices {
+                    if position > 0 {
+                        csv.append(0x2C)
+                        json.append(0x2C)
+                    }
+                    json.append(contentsOf: keys[position])
+                    let cell = cells[position](row)
+                    if repeating[position], case .string(let value?) = cell {
+                        appendRepeating(value, column: position)
+                    } else {
+                        Self.append(cell, csv: &csv, json: &json)
+                    }
+                }
+            }
+        }
+        csv.append(0x0A)
+        json.append(contentsOf: [0x7D, 0x0A])
+    }
+
+    /// A cell in both formats, as ``Cell/appendCSV(to:)`` and ``Cell/appendJSON(to:)`` write it.
+    private static func append(_ cell: Cell, csv: inout [UInt8], json: inout [UInt8]) {
+        switch cell {
+        case .string(let value?):
+            RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
+        case .integer(let value?):
+            RowBytes.appendDecimal(Int64(value), to: &csv)
+            RowBytes.appendDecimal(Int64(value), to: &json)
+        case .number(let value?):
+            let start = csv.count
+            RowBytes.appendNumber(value, to: &csv)
+            json.append(contentsOf: csv[start...])
+        case .string(nil), .integer(nil), .number(nil):
+            json.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null; an empty CSV field
+        case .list:
+            cell.appendCSV(to: &csv)
+            cell.appendJSON(to: &json)
+        }
+    }
+
+    /// A string cell of a repeating column: escaped once, then copied while the rows repeat it.
+    private mutating func appendRepeating(_ value: String, column: Int) {
+        if let previous = memos[column].value, Self.sameBytes(previous, value) {
+            csv.append(contentsOf: memos[column].csv)
+            json.append(contentsOf: memos[column].json)
+            return
+        }
+        let csvStart = csv.count, jsonStart = json.count
+        RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
+        memos[column].value = value
+        memos[column].csv.removeAll(keepingCapacity: true)
+        memos[column].csv.append(contentsOf: csv[csvStart...])
+        memos[column].json.removeAll(keepingCapacity: true)
+        memos[column].json.append(contentsOf: json[jsonStart...])
+    }
+
+    /// Whether two strings hold the same UTF-8 bytes. Not `==`, which holds canonically equivalent strings
+    /// equal even when their bytes (and so their published cells) differ. Claims of one sentence share its
+    /// storage, so the common answer is the pointer test.
+    static func sameBytes(_ left: String, _ right: String) -> Bool {
+        let (left, right) = (left.utf8, right.utf8)
+        guard left.count == right.count else { return false }
+        let compared = left.withContiguousStorageIfAvailable { leftBytes in
+            right.withContiguousStorageIfAvailable { rightBytes -> Bool in
+                guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else { return true }
+                return leftBase == rightBase || memcmp(leftBase, rightBase, leftBytes.count) == 0
+            }
+        }
+        return (compared ?? nil) ?? left.elementsEqual(right)
+    }
+}
