@@ -88,11 +88,7 @@ public final class DocumentStore: Sendable {
                 defer { end += UInt64(length) }
                 return end
             }
-            var position = offset
-            for part in parts {
-                guard FileDescriptorIO.write(part, to: descriptor, at: position) else { throw StoreError.cannotCreate(url.path) }
-                position += UInt64(part.count)
-            }
+            guard FileDescriptorIO.write(parts, to: descriptor, at: offset) else { throw StoreError.cannotCreate(url.path) }
             record = RecordLocation(offset: offset, length: length)
         }
         return DocumentSummary(result.facts, record: record, fetch: result.fetch)

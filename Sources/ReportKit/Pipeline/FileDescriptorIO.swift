@@ -25,6 +25,56 @@ enum FileDescriptorIO {
         }
     }
 
+    /// Writes `parts` one after another from `offset`, with one `pwritev` when the kernel takes them whole (the
+    /// spool's record header and rows, without joining them into one copy first); false on any error.
+    static func write(_ parts: [[UInt8]], to descriptor: Int32, at offset: UInt64) -> Bool {
+        let total = parts.reduce(0) { $0 + $1.count }
+        guard parts.count > 1, parts.count <= 8 else {
+            var position = offset
+            for part in parts {
+                guard write(part, to: descriptor, at: position) else { return false }
+                position += UInt64(part.count)
+            }
+            return true
+        }
+        var written = 0
+        while true {
+            let result = withIOVectors(parts) { vectors in pwritev(descriptor, vectors.baseAddress, Int32(vectors.count), off_t(offset)) }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return false }
+            written = result
+            break
+        }
+        if written == total { return true }
+        // A short write: finish byte-exactly with plain pwrites from where it stopped.
+        var skip = written
+        var position = offset + UInt64(written)
+        for part in parts {
+            if skip >= part.count {
+                skip -= part.count
+                continue
+            }
+            guard write(Array(part[skip...]), to: descriptor, at: position) else { return false }
+            position += UInt64(part.count - skip)
+            skip = 0
+        }
+        return true
+    }
+
+    /// Calls `body` with an iovec per part, pointing into the parts' storage for the call's duration.
+    private static func withIOVectors<R>(_ parts: [[UInt8]], _ body: (UnsafeBufferPointer<iovec>) -> R) -> R {
+        func nest(_ index: Int, _ vectors: inout [iovec]) -> R {
+            guard index < parts.count else { return vectors.withUnsafeBufferPointer(body) }
+            return parts[index].withUnsafeBytes { bytes in
+                vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count))
+                return nest(index + 1, &vectors)
+            }
+        }
+        var vectors: [iovec] = []
+        vectors.reserveCapacity(parts.count)
+        return nest(0, &vectors)
+    }
+
     /// Repeats `step` (given the bytes done so far, returning how many more it moved) until `total` are done;
     /// retries on EINTR, false on an error or a zero count (end of file).
     private static func whole(_ total: Int, _ step: (Int) -> Int) -> Bool {
