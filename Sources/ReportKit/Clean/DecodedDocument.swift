@@ -46,20 +46,60 @@ public struct DocumentDecoder: Stage {
     }
 
     /// The share of control characters among the first 65,536 scalars. Counted on UTF-8 bytes: every byte
-    /// that is not a continuation byte starts a scalar, and a control character is always one byte.
+    /// that is not a continuation byte starts a scalar, and a control character is always one byte. Eight bytes
+    /// at a time (``ControlCharacterCount``) while the limit cannot be reached within the word, then byte by byte.
     static func controlCharacterShare(_ text: String) -> Double {
         var text = text
-        // Over the contiguous UTF-8 buffer: iterating `String.UTF8View` byte by byte cost ~1.4% of a build.
         let (control, total) = text.withUTF8 { bytes in
             var control = 0
             var total = 0
-            for byte in bytes where byte & 0xC0 != 0x80 {
-                if total == 65536 { break }
+            var index = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= bytes.count, total + 8 <= 65536 {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    control += ControlCharacterCount.controls(in: word)
+                    total += ControlCharacterCount.scalarStarts(in: word)
+                    index += 8
+                }
+            }
+            while index < bytes.count, total < 65536 {
+                let byte = bytes[index]
+                index += 1
+                guard byte & 0xC0 != 0x80 else { continue }
                 total += 1
                 if byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { control += 1 }
             }
             return (control, total)
         }
         return total == 0 ? 0 : Double(control) / Double(total)
+    }
+}
+
+/// Per-byte masks of a UInt64 of UTF-8 (bit 7 of each byte lane), exact for every byte: no carry crosses a lane.
+enum ControlCharacterCount {
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// Lanes whose byte is zero.
+    @inline(__always) static func zeroLanes(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word) & highs }
+
+    /// Lanes whose byte equals `byte`.
+    @inline(__always) static func lanes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
+        zeroLanes(word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+    }
+
+    /// Control characters other than tab, line feed and carriage return: bytes below 0x20 but those three.
+    @inline(__always) static func controls(in word: UInt64) -> Int {
+        // (b & 0x7F) + 0x60 reaches bit 7 exactly when b & 0x7F >= 0x20; with b's own bit 7, lanes of b >= 0x20.
+        let below20 = ~(((word & lows) &+ 0x6060_6060_6060_6060) | word) & highs
+        guard below20 != 0 else { return 0 }
+        let allowed = lanes(equalTo: 0x09, in: word) | lanes(equalTo: 0x0A, in: word) | lanes(equalTo: 0x0D, in: word)
+        return (below20 & ~allowed).nonzeroBitCount
+    }
+
+    /// Bytes that start a scalar: all but continuation bytes (10xxxxxx).
+    @inline(__always) static func scalarStarts(in word: UInt64) -> Int {
+        8 - (word & ~(word << 1) & highs).nonzeroBitCount
     }
 }

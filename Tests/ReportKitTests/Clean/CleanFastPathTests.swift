@@ -137,6 +137,26 @@ import Testing
         let long = String(repeating: "海", count: 65536) + String(repeating: "\u{1}", count: 10)
         #expect(DocumentDecoder.controlCharacterShare(long) == 0)
     }
+
+    /// The word-at-a-time count against the scalar walk it replaced, also across the 65,536-scalar limit.
+    @Test("control-character share equals counting scalar by scalar") func controlShareReference() {
+        func reference(_ text: String) -> Double {
+            var control = 0
+            var total = 0
+            for scalar in text.unicodeScalars.prefix(65536) {
+                total += 1
+                if scalar.value < 0x20 && ![0x09, 0x0A, 0x0D].contains(scalar.value) { control += 1 }
+            }
+            return total == 0 ? 0 : Double(control) / Double(total)
+        }
+        var random = SplitMix64(seed: 61)
+        let alphabet: [Unicode.Scalar] = ["海", "a", "\u{0}", "\u{1}", "\u{1F}", "\t", "\n", "\r", " ", "\u{7F}", "é", "\u{20000}", "\u{80}"]
+        for round in 0..<400 {
+            let count = round < 390 ? Int(random.next() % 70) : 65_530 + Int(random.next() % 20)
+            let text = String(scalars: (0..<count).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            #expect(DocumentDecoder.controlCharacterShare(text) == reference(text), "round \(round)")
+        }
+    }
 }
 
 @Suite("Byline fast paths") struct BylineFastPathTests {
