@@ -42,7 +42,7 @@ struct OffsetsRule: ValidationRule {
     let rationale = "Every figure must be traceable to the exact characters it came from."
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
         guard !document.metrics.isEmpty else { return [] }
-        let scalars = ScalarText.scalars(document.text)
+        let scalars = document.spansOfText().scalars
         return document.metrics.compactMap { metric in
             let valid = metric.charStart >= 0 && metric.charEnd <= scalars.count && metric.charStart < metric.charEnd
             // Equal scalars make equal Strings; only a difference needs String's canonical-equivalence comparison.
