@@ -56,20 +56,22 @@ struct IndicatorFinder {
     ]
 
     func indicator(for quantity: QuantityScanner.Quantity, leftStart: Int, isRank: Bool, in spans: TextSpans, sentence: Range<Int>) -> String {
+        // Every phrase is made of the text's scalars (and 排名): in a plain text, Characters are scalars.
+        let plain = spans.isPlain
         let right = rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound)
-        if quantity.countsThings, right.hasTwoCharacters, !isRank { return right }
+        if quantity.countsThings, right.hasTwoCharacters(plain: plain), !isRank { return right }
         var left = leftPhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
-        if isRank || !left.hasTwoCharacters {
+        if isRank || !left.hasTwoCharacters(plain: plain) {
             // 在全省营商环境评价中，衢州排名全省第三: the measure is in the clause before.
             let context = previousClausePhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
             if isRank {
                 left = (context.isEmpty ? left : context) + "排名"
-            } else if !left.hasTwoCharacters, !context.isEmpty {
+            } else if !left.hasTwoCharacters(plain: plain), !context.isEmpty {
                 left = context
             }
         }
-        if left.hasTwoCharacters { return left }
-        return right.hasTwoCharacters ? right : left
+        if left.hasTwoCharacters(plain: plain) { return left }
+        return right.hasTwoCharacters(plain: plain) ? right : left
     }
 
     /// The noun phrase of the clause before the one holding `position`: `在2024年全国信用监测中` → `全国信用监测`.
@@ -79,7 +81,7 @@ struct IndicatorFinder {
         guard end > limit else { return "" }
         var phrase = leftPhrase(before: end - 1, in: spans, limit: limit)
         for wrapper in ["中", "上", "里"] where phrase.hasSuffix(wrapper) { phrase = String(phrase.dropLast()) }
-        return phrase.hasTwoCharacters ? phrase : ""
+        return phrase.hasTwoCharacters(plain: spans.isPlain) ? phrase : ""
     }
 
     static let rightCuts = ScalarWordList([
@@ -205,4 +207,19 @@ extension String {
     /// `count >= 2` without counting every Character (each count walks the whole string's graphemes; the
     /// indicator rules asked it about 88,000 times per 2,000 reports).
     var hasTwoCharacters: Bool { index(startIndex, offsetBy: 2, limitedBy: endIndex) != nil }
+
+    /// ``hasTwoCharacters``, counted in scalars when `plain` says the string's scalars are all
+    /// ``TextSpans/isPlain(_:)`` (each then a Character of its own); the Character walk costs ~600 instructions.
+    func hasTwoCharacters(plain: Bool) -> Bool {
+        guard plain else { return hasTwoCharacters }
+        var text = self
+        return text.withUTF8 { bytes in
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                scalars += 1
+                if scalars == 2 { return true }
+            }
+            return false
+        }
+    }
 }

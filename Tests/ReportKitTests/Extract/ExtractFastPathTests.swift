@@ -15,6 +15,20 @@ import Testing
         for text in texts { #expect(text.hasTwoCharacters == (text.count >= 2), "\(text.debugDescription)") }
     }
 
+    /// In plain text (every scalar a Character of its own) the scalar count gives the same answer.
+    @Test("hasTwoCharacters(plain:) equals count >= 2") func twoCharactersPlain() {
+        let plain = ["营", "a", "\n", "\u{3000}", "\u{FF10}", "\u{E000}", "\u{2FF}", "\u{3400}", "１", " ", "\u{9FFF}", "“"]
+        let other = ["\r\n", "e\u{301}", "👩\u{200D}💻", "\u{301}", "\u{20000}"]
+        var random = SplitMix64(seed: 43)
+        for round in 0..<4000 {
+            let pieces = round % 2 == 0 ? plain : plain + other
+            let text = (0..<Int(random.next() % 4)).map { _ in Self.random(pieces, &random) }.joined()
+            let isPlain = ScalarText.isPlain(text)
+            if round % 2 == 0 { #expect(isPlain) }
+            #expect(text.hasTwoCharacters(plain: isPlain) == (text.count >= 2), "\(text.debugDescription)")
+        }
+    }
+
     @Test("period scanner equals the period regex") func periods() {
         // Single characters and the pattern's words, so that matches and near misses are both common.
         let alphabet = Array("截至止底末月日目前今年以来去季度上半一二三四五十1234567890个份近自，,。；x\n\u{20000}").map { String($0) }
