@@ -92,21 +92,31 @@ struct IndicatorFinder {
     static let contextWords = ScalarWordList(leadingContext)
 
     /// Removes trailing fillers, pass after pass, in list order, until none is left at the end.
+    ///
+    /// A filler can only be a suffix when its last scalar is the phrase's, so each pass visits, in list order,
+    /// just the fillers ending in the phrase's current last scalar (``fillersByLast``): after a removal the
+    /// pass goes on from the next list position with the new last scalar, as the loop over all fillers would.
     static func trimFillers(_ phrase: inout [Unicode.Scalar]) {
         let fillers = fillerWords.words
-        let lasts = fillerLasts
+        let byLast = fillersByLast
         var trimmed = true
         while trimmed {
             trimmed = false
-            // A filler can only be a suffix when its last scalar is the phrase's: one comparison rules most out.
-            for index in fillers.indices where lasts[index] == phrase.last && phrase.hasSuffix(fillers[index]) {
-                phrase.removeLast(fillers[index].count)
-                trimmed = true
+            var next = 0  // the list position the pass has reached
+            while let last = phrase.last, let candidates = byLast[last] {
+                guard let position = candidates.first(where: { $0 >= next }) else { break }
+                if phrase.hasSuffix(fillers[position]) {
+                    phrase.removeLast(fillers[position].count)
+                    trimmed = true
+                }
+                next = position + 1
             }
         }
     }
 
-    static let fillerLasts: [Unicode.Scalar?] = fillerWords.words.map(\.last)
+    /// The positions in ``fillerWords`` of the fillers ending in each scalar, ascending.
+    static let fillersByLast: ScalarTable<[Int]> = ScalarTable(
+        Dictionary(grouping: fillerWords.words.indices.filter { !fillerWords.words[$0].isEmpty }, by: { fillerWords.words[$0].last! }))
 
     /// The filler loop as first written: what ``trimFillers(_:)`` must equal.
     static func referenceTrimFillers(_ phrase: inout [Unicode.Scalar]) {
