@@ -204,4 +204,25 @@ import Testing
             #expect(fast == reference, "\(text)")
         }
     }
+
+    @Test("change kinds read in place equal the window-copying version") func changeKinds() {
+        let words = MetricExtractor.increaseVerbs + MetricExtractor.decreaseVerbs + MetricExtractor.targetMarkers
+            + ["占比", "占全", "占到", "占", "了", "至", "多", "缩减", "同比增", "，", "、", ";", "办", "率", "5", "\u{20000}", "e\u{301}"]
+        let units = ["percent", "percentage_point", "rank", "item", "CNY"]
+        var generator = SplitMix64(seed: 57)
+        var kinds: [String: Int] = [:]
+        for _ in 0..<20000 {
+            let text = (0..<Int(generator.next() % 9)).map { _ in Self.random(words, &generator) }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let position = Int(generator.next() % UInt64(scalars.count + 1))
+            let sentenceStart = Int(generator.next() % UInt64(position + 1))
+            let sentence = sentenceStart..<max(position, scalars.count)
+            let unit = Self.random(units, &generator)
+            let expected = MetricExtractor.referenceChangeKind(before: position, in: scalars, sentence: sentence, unit: unit)
+            #expect(MetricExtractor.changeKind(before: position, in: scalars, sentence: sentence, unit: unit) == expected,
+                "\(text) \(position) \(sentence) \(unit)")
+            kinds[expected, default: 0] += 1
+        }
+        #expect(kinds.count == 4 && kinds.values.allSatisfy { $0 > 300 }, "\(kinds)")
+    }
 }
