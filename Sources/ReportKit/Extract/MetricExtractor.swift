@@ -57,10 +57,10 @@ public struct MetricExtractor: Sendable {
                 current = (sentence, spans.string(trimmed), scalars, MetricCategory.category(of: scalars))
             }
             let sentenceText = current!.text
-            let category = MetricCategory.category(of: Array(indicator.unicodeScalars)) ?? current!.category ?? "其他"
+            let category = MetricCategory.category(of: ScalarText.decodedScalars(indicator)) ?? current!.category ?? "其他"
             metrics.append(
                 Metric(
-                    metricID: "\(reportID)-\(claim.start)", reportID: reportID, indicator: indicator,
+                    metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicator,
                     category: category, value: claim.value,
                     unit: claim.unit, valueNormalized: Self.rounded(claim.value * claim.factor),
                     unitNormalized: claim.unitNormalized, qualifier: claim.qualifier,

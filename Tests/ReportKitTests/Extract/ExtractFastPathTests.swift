@@ -225,4 +225,14 @@ import Testing
         }
         #expect(kinds.count == 4 && kinds.values.allSatisfy { $0 > 300 }, "\(kinds)")
     }
+
+    @Test("metric ids equal the interpolated form") func metricIDs() {
+        var random = SplitMix64(seed: 58)
+        let ids = ["", "003706f585f45cd5", "r", "营", String(repeating: "x", count: 40)]
+        var starts = [0, 1, 9, 10, 99, 100, 12345, Int.max, -1, -10, Int.min]
+        for _ in 0..<3000 { starts.append(Int(truncatingIfNeeded: random.next() >> (random.next() % 64))) }
+        for id in ids {
+            for start in starts { #expect(MetricExtractor.metricID(id, start) == "\(id)-\(start)") }
+        }
+    }
 }
