@@ -17,35 +17,34 @@ extension ScalarText {
     private static func decode(_ text: String, offsets wantsOffsets: Bool) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
         var text = text
         return text.withUTF8 { bytes in
-            var offsets: [Int32] = []
-            // A scalar takes at least one byte: the UTF-8 length is never too small a capacity.
-            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                count = 0
-                var offset = 0
-                let end = bytes.count
-                while offset < end {
-                    let lead = bytes[offset]
-                    let value: UInt32
-                    let length: Int
-                    if lead < 0x80 {
-                        (value, length) = (UInt32(lead), 1)
-                    } else {
-                        (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                    }
-                    buffer[count] = Unicode.Scalar(validValue: value)
-                    count += 1
-                    offset += length
-                }
-            }
-            if wantsOffsets {
-                offsets = [Int32](unsafeUninitializedCapacity: scalars.count + 1) { buffer, count in
+            let end = bytes.count
+            var scalars: [Unicode.Scalar] = []
+            // A scalar takes at least one byte: the UTF-8 length is never too small a capacity. The offsets are
+            // written in the same loop when asked for (the end too, so one more).
+            let offsets = [Int32](unsafeUninitializedCapacity: wantsOffsets ? end + 1 : 0) { offsetBuffer, offsetCount in
+                scalars = [Unicode.Scalar](unsafeUninitializedCapacity: end) { buffer, count in
+                    var written = 0
                     var offset = 0
-                    for index in scalars.indices {
-                        buffer[index] = Int32(truncatingIfNeeded: offset)
-                        offset += UTF8.width(scalars[index])
+                    while offset < end {
+                        if wantsOffsets { offsetBuffer[written] = Int32(truncatingIfNeeded: offset) }
+                        let lead = bytes[offset]
+                        if lead < 0x80 {
+                            buffer[written] = Unicode.Scalar(validValue: UInt32(lead))
+                            offset &+= 1
+                        } else {
+                            let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                            buffer[written] = Unicode.Scalar(validValue: value)
+                            offset &+= length
+                        }
+                        written &+= 1
                     }
-                    buffer[scalars.count] = Int32(truncatingIfNeeded: offset)
-                    count = scalars.count + 1
+                    count = written
+                }
+                if wantsOffsets {
+                    offsetBuffer[scalars.count] = Int32(truncatingIfNeeded: end)
+                    offsetCount = scalars.count + 1
+                } else {
+                    offsetCount = 0
                 }
             }
             return (scalars, offsets)
