@@ -100,22 +100,31 @@ struct TextSpans {
                 for pair in opened.indices { opened[pair] = nil }
                 continue
             }
-            for pair in 0..<5 {
-                let (open, close, maxLength) = pair == 0 ? ("《", "》", 80) : (Self.quotePairs[pair - 1].0, Self.quotePairs[pair - 1].1, 400)
-                if open == close {
-                    guard scalar == open else { continue }
-                    if let begin = opened[pair] {
-                        if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
-                        opened[pair] = nil
-                    } else {
-                        opened[pair] = index
-                    }
-                } else if scalar == open {
-                    opened[pair] = index
-                } else if scalar == close, let begin = opened[pair] {
+            // The pairs share no scalar, so at most one pair has work here: the one this scalar belongs to.
+            let pair: Int
+            switch scalar {
+            case "《", "》": pair = 0
+            case "“", "”": pair = 1
+            case "‘", "’": pair = 2
+            case "「", "」": pair = 3
+            case "\"": pair = 4
+            default: continue
+            }
+            let (open, close, maxLength): (Unicode.Scalar, Unicode.Scalar, Int) =
+                pair == 0 ? ("《", "》", 80) : (Self.quotePairs[pair - 1].0, Self.quotePairs[pair - 1].1, 400)
+            if open == close {
+                guard scalar == open else { continue }
+                if let begin = opened[pair] {
                     if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
                     opened[pair] = nil
+                } else {
+                    opened[pair] = index
                 }
+            } else if scalar == open {
+                opened[pair] = index
+            } else if scalar == close, let begin = opened[pair] {
+                if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
+                opened[pair] = nil
             }
         }
         if start < scalars.count { sentences.append(start..<scalars.count) }
