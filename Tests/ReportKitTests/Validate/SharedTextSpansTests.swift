@@ -113,3 +113,32 @@ import Testing
         #expect(found > 500)
     }
 }
+
+/// The range rule looks each unit's bound up once per report; the findings must be those of a lookup per metric.
+@Suite("plausible range bounds") struct PlausibleRangeBoundsTests {
+    @Test("equals one dictionary lookup per metric") func perMetric() {
+        let units = ["percent", "day", "CNY", "item", "", "e\u{301}", "\u{E9}", "rank"]
+        // é written two ways: equal Strings, so one bound for both, as the dictionary gives.
+        let context = ValidationContext(buildDate: "2026-01-01", maxPlausible: ValidationContext.defaultBounds.merging(["\u{E9}": 5]) { $1 })
+        var random = SplitMix64(seed: 93)
+        for _ in 0..<500 {
+            var document = SharedTextSpansTests.document("")
+            document.metrics = (0..<Int(random.next() % 12)).map { index in
+                let value = Double(random.next() % 4000)
+                return Metric(
+                    metricID: "r-\(index)", reportID: "r", indicator: "", category: "其他", value: value, unit: "",
+                    valueNormalized: value, unitNormalized: units[Int(random.next() % UInt64(units.count))], qualifier: "exact",
+                    valueMax: nil, baselineValue: nil, kind: "level", period: nil, quote: "\(value)", sentence: "", charStart: index,
+                    charEnd: index + 1)
+            }
+            let rule = PlausibleRangeRule()
+            let expected = document.metrics.compactMap { metric -> Finding? in
+                guard let bound = context.maxPlausible[metric.unitNormalized], metric.valueNormalized > bound else { return nil }
+                return rule.finding(
+                    document, field: "metrics.value_normalized",
+                    message: "\(metric.quote) is above the plausible maximum of \(bound) \(metric.unitNormalized).", metric: metric)
+            }
+            #expect(rule.check(document, context: context) == expected)
+        }
+    }
+}

@@ -26,8 +26,13 @@ struct PlausibleRangeRule: ValidationRule {
     let defaultSeverity = Finding.Severity.warning
     let rationale = "Values far beyond what the unit allows (a 5,000-workday deadline) are extraction or source errors."
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
-        document.metrics.compactMap { metric in
-            guard let bound = context.maxPlausible[metric.unitNormalized], metric.valueNormalized > bound else { return nil }
+        // A report's metrics use a few units: each unit's bound is hashed out of the dictionary once.
+        var bounds: [(unit: String, bound: Double?)] = []
+        return document.metrics.compactMap { metric in
+            let known = bounds.first { $0.unit == metric.unitNormalized }
+            let bound = known.map(\.bound) ?? context.maxPlausible[metric.unitNormalized]
+            if known == nil { bounds.append((metric.unitNormalized, bound)) }
+            guard let bound, metric.valueNormalized > bound else { return nil }
             return finding(
                 document, field: "metrics.value_normalized",
                 message: "\(metric.quote) is above the plausible maximum of \(bound) \(metric.unitNormalized).", metric: metric)
