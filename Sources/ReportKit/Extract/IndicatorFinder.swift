@@ -56,20 +56,22 @@ struct IndicatorFinder {
     ]
 
     func indicator(for quantity: QuantityScanner.Quantity, leftStart: Int, isRank: Bool, in spans: TextSpans, sentence: Range<Int>) -> String {
+        // Every phrase is made of the text's scalars (and 排名): in a plain text, Characters are scalars.
+        let plain = spans.isPlain
         let right = rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound)
-        if quantity.countsThings, right.hasTwoCharacters, !isRank { return right }
+        if quantity.countsThings, right.hasTwoCharacters(plain: plain), !isRank { return right }
         var left = leftPhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
-        if isRank || !left.hasTwoCharacters {
+        if isRank || !left.hasTwoCharacters(plain: plain) {
             // 在全省营商环境评价中，衢州排名全省第三: the measure is in the clause before.
             let context = previousClausePhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
             if isRank {
                 left = (context.isEmpty ? left : context) + "排名"
-            } else if !left.hasTwoCharacters, !context.isEmpty {
+            } else if !left.hasTwoCharacters(plain: plain), !context.isEmpty {
                 left = context
             }
         }
-        if left.hasTwoCharacters { return left }
-        return right.hasTwoCharacters ? right : left
+        if left.hasTwoCharacters(plain: plain) { return left }
+        return right.hasTwoCharacters(plain: plain) ? right : left
     }
 
     /// The noun phrase of the clause before the one holding `position`: `在2024年全国信用监测中` → `全国信用监测`.
@@ -79,7 +81,7 @@ struct IndicatorFinder {
         guard end > limit else { return "" }
         var phrase = leftPhrase(before: end - 1, in: spans, limit: limit)
         for wrapper in ["中", "上", "里"] where phrase.hasSuffix(wrapper) { phrase = String(phrase.dropLast()) }
-        return phrase.hasTwoCharacters ? phrase : ""
+        return phrase.hasTwoCharacters(plain: spans.isPlain) ? phrase : ""
     }
 
     static let rightCuts = ScalarWordList([
@@ -90,21 +92,31 @@ struct IndicatorFinder {
     static let contextWords = ScalarWordList(leadingContext)
 
     /// Removes trailing fillers, pass after pass, in list order, until none is left at the end.
+    ///
+    /// A filler can only be a suffix when its last scalar is the phrase's, so each pass visits, in list order,
+    /// just the fillers ending in the phrase's current last scalar (``fillersByLast``): after a removal the
+    /// pass goes on from the next list position with the new last scalar, as the loop over all fillers would.
     static func trimFillers(_ phrase: inout [Unicode.Scalar]) {
         let fillers = fillerWords.words
-        let lasts = fillerLasts
+        let byLast = fillersByLast
         var trimmed = true
         while trimmed {
             trimmed = false
-            // A filler can only be a suffix when its last scalar is the phrase's: one comparison rules most out.
-            for index in fillers.indices where lasts[index] == phrase.last && phrase.hasSuffix(fillers[index]) {
-                phrase.removeLast(fillers[index].count)
-                trimmed = true
+            var next = 0  // the list position the pass has reached
+            while let last = phrase.last, let candidates = byLast[last] {
+                guard let position = candidates.first(where: { $0 >= next }) else { break }
+                if phrase.hasSuffix(fillers[position]) {
+                    phrase.removeLast(fillers[position].count)
+                    trimmed = true
+                }
+                next = position + 1
             }
         }
     }
 
-    static let fillerLasts: [Unicode.Scalar?] = fillerWords.words.map(\.last)
+    /// The positions in ``fillerWords`` of the fillers ending in each scalar, ascending.
+    static let fillersByLast: ScalarTable<[Int]> = ScalarTable(
+        Dictionary(grouping: fillerWords.words.indices.filter { !fillerWords.words[$0].isEmpty }, by: { fillerWords.words[$0].last! }))
 
     /// The filler loop as first written: what ``trimFillers(_:)`` must equal.
     static func referenceTrimFillers(_ phrase: inout [Unicode.Scalar]) {
@@ -205,4 +217,19 @@ extension String {
     /// `count >= 2` without counting every Character (each count walks the whole string's graphemes; the
     /// indicator rules asked it about 88,000 times per 2,000 reports).
     var hasTwoCharacters: Bool { index(startIndex, offsetBy: 2, limitedBy: endIndex) != nil }
+
+    /// ``hasTwoCharacters``, counted in scalars when `plain` says the string's scalars are all
+    /// ``TextSpans/isPlain(_:)`` (each then a Character of its own); the Character walk costs ~600 instructions.
+    func hasTwoCharacters(plain: Bool) -> Bool {
+        guard plain else { return hasTwoCharacters }
+        var text = self
+        return text.withUTF8 { bytes in
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                scalars += 1
+                if scalars == 2 { return true }
+            }
+            return false
+        }
+    }
 }

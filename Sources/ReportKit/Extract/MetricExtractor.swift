@@ -43,7 +43,7 @@ public struct MetricExtractor: Sendable {
                 kind = "from_to"
                 consumed.insert(position + 1)
             } else if !quantity.isRank {
-                kind = changeKind(before: quantity.start, spans: spans, sentence: sentence, unit: quantity.unitNormalized)
+                kind = Self.changeKind(before: quantity.start, in: spans.scalars, sentence: sentence, unit: quantity.unitNormalized)
             }
             if quantity.unitNormalized == "rank" && kind == "level" { kind = "rank" }
             var indicator = IndicatorFinder().indicator(
@@ -57,10 +57,10 @@ public struct MetricExtractor: Sendable {
                 current = (sentence, spans.string(trimmed), scalars, MetricCategory.category(of: scalars))
             }
             let sentenceText = current!.text
-            let category = MetricCategory.category(of: Array(indicator.unicodeScalars)) ?? current!.category ?? "其他"
+            let category = MetricCategory.category(of: ScalarText.decodedScalars(indicator)) ?? current!.category ?? "其他"
             metrics.append(
                 Metric(
-                    metricID: "\(reportID)-\(claim.start)", reportID: reportID, indicator: indicator,
+                    metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicator,
                     category: category, value: claim.value,
                     unit: claim.unit, valueNormalized: Self.rounded(claim.value * claim.factor),
                     unitNormalized: claim.unitNormalized, qualifier: claim.qualifier,
@@ -121,9 +121,11 @@ public struct MetricExtractor: Sendable {
         }
     }
 
-    private func changeKind(before position: Int, spans: TextSpans, sentence: Range<Int>, unit: String) -> String {
+    /// The change kind as first written, on copies of the window: what ``changeKind(before:in:sentence:unit:)``
+    /// must equal.
+    static func referenceChangeKind(before position: Int, in scalars: [Unicode.Scalar], sentence: Range<Int>, unit: String) -> String {
         let windowStart = max(sentence.lowerBound, position - 8)
-        var window = Array(spans.scalars[windowStart..<position])
+        var window = Array(scalars[windowStart..<position])
         if let cut = window.lastIndex(where: Self.isClauseMark) { window = Array(window[(cut + 1)...]) }
         if window.last == "占" || window.hasSuffix(Self.shareVerb) || Self.shareMarkers.words.contains(where: window.containsSubsequence) {
             return "share"

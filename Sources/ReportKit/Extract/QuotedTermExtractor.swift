@@ -43,7 +43,7 @@ struct QuotedTermExtractor {
     }
 
     /// A leading slogan numeral or a reform character (the test for terms of three characters or fewer).
-    static func hasReformMarker(_ scalars: [Unicode.Scalar]) -> Bool {
+    static func hasReformMarker(_ scalars: some Collection<Unicode.Scalar>) -> Bool {
         if let first = scalars.first, isSloganNumeral(first) { return true }
         return scalars.contains(where: isReformCharacter)
     }
@@ -55,6 +55,7 @@ struct QuotedTermExtractor {
         var seen = Set<String>()
         var seenPlain = Set<UTF8Key>(minimumCapacity: spans.isPlain ? spans.titles.count : 0)
         var mentions: [TermMention] = []
+        var sentence = SentenceCache()
         for span in spans.titles {
             let trimmed = spans.trimmed(span)
             let scalars = Array(spans.scalars[trimmed])
@@ -67,48 +68,69 @@ struct QuotedTermExtractor {
                 guard term.count >= 2, !term.contains("?"), seen.insert(term).inserted else { continue }
                 type = Self.documentTypes.first(where: { term.hasSuffix($0) }) ?? "其他"
             }
-            mentions.append(mention(term, span: span, type: type, spans: spans, reportID: reportID))
+            mentions.append(mention(term, span: span, type: type, spans: spans, reportID: reportID, sentence: &sentence))
         }
         return mentions
     }
 
     func initiatives(in spans: TextSpans, reportID: String) -> [TermMention] {
         var seen = Set<String>()
-        var seenPlain = Set<UTF8Key>(minimumCapacity: spans.isPlain ? spans.slogans.count : 0)
+        // In plain text equal scalars are equal terms (see `UTF8Key`): slices of the text need no String.
+        var seenPlain = Set<ArraySlice<Unicode.Scalar>>(minimumCapacity: spans.isPlain ? spans.slogans.count : 0)
         var mentions: [TermMention] = []
+        var sentence = SentenceCache()
         for span in spans.slogans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let trimmed = spans.trimmed(span)
-            let scalars = Array(spans.scalars[trimmed])
+            let scalars = spans.scalars[trimmed]
             guard scalars.contains(where: CJK.isIdeograph) else { continue }
             if spans.titles.contains(where: { $0.contains(span.lowerBound) }) { continue }
             let before = spans.scalars[max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)]
-            let term = spans.string(trimmed)
             if spans.isPlain {
                 guard scalars.count >= 2, !scalars.contains("?") else { continue }
-                if Self.honourWords.words.contains(where: Array(before).containsSubsequence) { continue }
+                if Self.honourWords.words.contains(where: before.containsWord) { continue }
                 if scalars.first == "十" && scalars.last == "五" { continue }  // 十四五, 十三五: plan periods
                 if scalars.count <= 3 && !Self.hasReformMarker(scalars) { continue }
                 if scalars.first == "第" { continue }  // 第一: a rank in quotes
                 if scalars.contains(where: Self.isSpeechMark) { continue }  // quoted speech
-            } else {
-                guard term.count >= 2, !term.contains("?") else { continue }
-                let before = String(scalars: before)
-                if Self.honourMarkers.contains(where: before.contains) { continue }
-                if term.hasPrefix("十") && term.hasSuffix("五") { continue }
-                if !Self.looksLikeReformName(term) { continue }
-                if term.hasPrefix("第") { continue }
-                if term.contains(where: { "!?！？".contains($0) }) { continue }
+                // The term's String only for its first mention.
+                guard seenPlain.insert(scalars).inserted else { continue }
+                mentions.append(mention(spans.string(trimmed), span: span, type: nil, spans: spans, reportID: reportID, sentence: &sentence))
+                continue
             }
-            guard spans.isPlain ? seenPlain.insert(UTF8Key(term)).inserted : seen.insert(term).inserted else { continue }
-            mentions.append(mention(term, span: span, type: nil, spans: spans, reportID: reportID))
+            let term = spans.string(trimmed)
+            guard term.count >= 2, !term.contains("?") else { continue }
+            let beforeText = String(scalars: before)
+            if Self.honourMarkers.contains(where: beforeText.contains) { continue }
+            if term.hasPrefix("十") && term.hasSuffix("五") { continue }
+            if !Self.looksLikeReformName(term) { continue }
+            if term.hasPrefix("第") { continue }
+            if term.contains(where: { "!?！？".contains($0) }) { continue }
+            guard seen.insert(term).inserted else { continue }
+            mentions.append(mention(term, span: span, type: nil, spans: spans, reportID: reportID, sentence: &sentence))
         }
         return mentions
     }
 
-    private func mention(_ term: String, span: Range<Int>, type: String?, spans: TextSpans, reportID: String) -> TermMention {
-        let sentence = spans.sentence(containing: span.lowerBound)
+    /// The last sentence made a String, for the next mention in it (terms cluster: `“一网通办”“一窗受理”`).
+    struct SentenceCache {
+        var range: Range<Int>?
+        var text = ""
+
+        mutating func text(of range: Range<Int>, in spans: TextSpans) -> String {
+            if range != self.range {
+                self.range = range
+                text = spans.string(range)
+            }
+            return text
+        }
+    }
+
+    private func mention(
+        _ term: String, span: Range<Int>, type: String?, spans: TextSpans, reportID: String, sentence: inout SentenceCache
+    ) -> TermMention {
+        let range = spans.sentence(containing: span.lowerBound)
         return TermMention(
-            reportID: reportID, term: term, documentType: type, sentence: spans.string(sentence), charStart: span.lowerBound,
-            charEnd: span.upperBound)
+            reportID: reportID, term: term, documentType: type, sentence: sentence.text(of: range, in: spans),
+            charStart: span.lowerBound, charEnd: span.upperBound)
     }
 }

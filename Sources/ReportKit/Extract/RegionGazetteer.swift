@@ -59,6 +59,12 @@ public final class RegionGazetteer: Sendable {
         "安定", "平安", "和平区", "龙江", "宜州", "共和", "城步", "临江", "三亚湾", "洋浦", "中方", "同心", "宁安",
     ]
 
+    /// Administrative suffixes a short form drops (the first that fits).
+    static let nameSuffixes = [
+        "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "自治州", "自治县", "自治旗", "省", "市", "地区", "盟",
+        "县", "区", "旗", "林区",
+    ]
+
     static let ethnicGroups = [
         "蒙古族", "维吾尔族", "哈萨克族", "柯尔克孜族", "朝鲜族", "土家族", "布依族", "哈尼族", "傈僳族", "拉祜族", "东乡族",
         "纳西族", "景颇族", "达斡尔族", "仫佬族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "塔吉克族", "鄂温克族",
@@ -74,8 +80,7 @@ public final class RegionGazetteer: Sendable {
         }
         let text = try String(contentsOf: url, encoding: .utf8)
         var divisions: [Division] = []
-        for line in text.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for fields in Self.csvRows(text).dropFirst() {
             guard fields.count >= 7 else { continue }
             divisions.append(
                 Division(
@@ -140,16 +145,18 @@ public final class RegionGazetteer: Sendable {
     }
 
     /// The full name and its short forms: 甘肃省 → 甘肃; 凤冈县 → 凤冈; 甘南藏族自治州 → 甘南; 延边朝鲜族自治州 → 延边州.
+    /// By scalars when the name is plain (see ``plainNames(for:)``), else by Characters.
     static func names(for division: Division) -> [String] {
+        plainNames(for: division) ?? referenceNames(for: division)
+    }
+
+    /// The names for `division` as the String rules below find them: the definition ``names(for:)`` must equal.
+    static func referenceNames(for division: Division) -> [String] {
         // Two-character district names (北区, 东区, 城区, 郊区) are too generic to find in text; 睢县 and 和县 are not.
         if division.name.count <= 2 && division.name.hasSuffix("区") { return [] }
         var names = [division.name]
         var short = division.name
-        let suffixes = [
-            "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "自治州", "自治县", "自治旗", "省", "市", "地区", "盟",
-            "县", "区", "旗", "林区",
-        ]
-        for suffix in suffixes where short.hasSuffix(suffix) && short.count > suffix.count + 1 {
+        for suffix in nameSuffixes where short.hasSuffix(suffix) && short.count > suffix.count + 1 {
             short = String(short.dropLast(suffix.count))
             break
         }

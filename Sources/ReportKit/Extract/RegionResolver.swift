@@ -27,33 +27,35 @@ public struct RegionResolver: Sendable {
     }
 
     public func resolve(title: String?, text: String) -> Resolution? {
-        resolve(title: title, scalars: Array(text.unicodeScalars))
+        resolve(title: title, scalars: ScalarText.decodedScalars(text))
     }
 
     /// The place a text given as scalars is about.
+    ///
+    /// A report scores a handful of divisions, so the scores, the context and the ambiguous codes are short
+    /// arrays searched by code rather than hashed String sets and dictionaries, and each scored division is
+    /// looked up by code once. Nothing here depends on the order names or scores come in: sums and set
+    /// insertions commute, and both maxima break ties by code, which is unique among the scores.
     func resolve(title: String?, scalars: [Unicode.Scalar]) -> Resolution? {
         var mentions: [Int: Int] = [:]  // name number → weighted mentions
-        if let title { count(Array(title.unicodeScalars), weight: 3, into: &mentions) }
+        if let title { count(ScalarText.decodedScalars(title), weight: 3, into: &mentions) }
         count(scalars, weight: 1, into: &mentions)
         guard !mentions.isEmpty else { return nil }
-        // By name, as a name → weight dictionary sorted by key would give them (names are unique).
-        let names = gazetteer.names
-        let counts = mentions.sorted { names[$0.key] < names[$1.key] }
-        var scores: [String: Int] = [:]  // division code → score
-        var ambiguousCodes = Set<String>()
+        var scores: [Score] = []
         var deferred: [(Int, Int)] = []  // (name number, weight)
-        for (number, weight) in counts {
+        for (number, weight) in mentions {
             let candidates = gazetteer.divisionsByNumber[number]
-            if candidates.count == 1 { scores[candidates[0].code, default: 0] += weight } else { deferred.append((number, weight)) }
+            if candidates.count == 1 { add(weight, to: candidates[0].code, in: &scores) } else { deferred.append((number, weight)) }
         }
         // Context: every province and prefecture implied by an unambiguous mention.
-        var context = Set<String>()
-        for code in scores.keys {
-            guard let division = gazetteer.division(code: code) else { continue }
-            context.insert(code)
-            if let province = division.provinceCode { context.insert(province) }
-            if let prefecture = division.prefectureCode { context.insert(prefecture) }
+        var context: [String] = []
+        for score in scores {
+            guard let division = score.division else { continue }
+            context.appendIfAbsent(score.code)
+            if let province = division.provinceCode { context.appendIfAbsent(province) }
+            if let prefecture = division.prefectureCode { context.appendIfAbsent(prefecture) }
         }
+        var ambiguousCodes: [String] = []
         for (number, weight) in deferred {
             let candidates = gazetteer.divisionsByNumber[number]
             let fitting = candidates.filter { candidate in
@@ -61,32 +63,28 @@ public struct RegionResolver: Sendable {
                     || candidate.prefectureCode.map(context.contains) == true
             }
             if fitting.count == 1 {
-                scores[fitting[0].code, default: 0] += weight
+                add(weight, to: fitting[0].code, in: &scores)
             } else if let first = (fitting.isEmpty ? candidates : fitting).sorted(by: { $0.code < $1.code }).first {
-                scores[first.code, default: 0] += weight
-                ambiguousCodes.insert(first.code)
+                add(weight, to: first.code, in: &scores)
+                ambiguousCodes.appendIfAbsent(first.code)
             }
         }
         // The most-mentioned division; on a tie the more specific one (county over prefecture over province).
-        let rank = ["county": 2, "prefecture": 1, "province": 0]
-        // Each score's level rank, looked up once rather than in every comparison.
-        var levels: [String: Int] = [:]
-        for code in scores.keys { levels[code] = rank[gazetteer.division(code: code)?.level ?? ""] ?? 0 }
         guard
             var best = scores.max(by: { left, right in
-                (left.value, levels[left.key]!, right.key) < (right.value, levels[right.key]!, left.key)
-            }), var division = gazetteer.division(code: best.key)
+                (left.value, left.level, right.code) < (right.value, right.level, left.code)
+            }), var division = best.division
         else { return nil }
         // A report about 西宁 names 青海 often too: prefer a place inside the winning province or prefecture
         // when it is mentioned at least a third as often.
         while division.level != "county" {
             let code = division.code
             let inside = scores.filter { entry in
-                guard let candidate = gazetteer.division(code: entry.key), candidate.code != code else { return false }
+                guard let candidate = entry.division, candidate.code != code else { return false }
                 return candidate.provinceCode == code || candidate.prefectureCode == code
             }
-            guard let child = inside.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), child.value >= max(2, best.value / 3),
-                let childDivision = gazetteer.division(code: child.key)
+            guard let child = inside.max(by: { ($0.value, $1.code) < ($1.value, $0.code) }), child.value >= max(2, best.value / 3),
+                let childDivision = child.division
             else { break }
             best = child
             division = childDivision
@@ -97,6 +95,26 @@ public struct RegionResolver: Sendable {
             division: division, province: province?.name, prefecture: prefecture?.name,
             county: division.level == "county" ? division.name : nil, ambiguous: ambiguousCodes.contains(division.code),
             mentions: best.value)
+    }
+
+    /// One scored division: its code, its weighted mentions, the division ``RegionGazetteer/division(code:)``
+    /// gives for the code, and that division's level rank for ties.
+    struct Score {
+        let code: String
+        var value: Int
+        let division: RegionGazetteer.Division?
+        let level: Int
+    }
+
+    static let levelRank = ["county": 2, "prefecture": 1, "province": 0]
+
+    private func add(_ weight: Int, to code: String, in scores: inout [Score]) {
+        if let index = scores.firstIndex(where: { $0.code == code }) {
+            scores[index].value += weight
+        } else {
+            let division = gazetteer.division(code: code)
+            scores.append(Score(code: code, value: weight, division: division, level: Self.levelRank[division?.level ?? ""] ?? 0))
+        }
     }
 
     /// Counts names at each position, longest match first, so 玉门市 is not also counted as 玉门.
@@ -122,5 +140,12 @@ public struct RegionResolver: Sendable {
             }
             index += max(matched, 1)
         }
+    }
+}
+
+extension Array where Element == String {
+    /// `Set.insert` for the few codes of one report.
+    mutating func appendIfAbsent(_ code: String) {
+        if !contains(code) { append(code) }
     }
 }

@@ -36,9 +36,10 @@ public struct ReportExtractor: Stage {
             sourceURL: document.fetch?.finalURL ?? document.source.remoteURL,
             sourceSHA256: document.sha256, sourceBytes: document.byteCount, sourceFormat: document.format.rawValue,
             sourceEncoding: document.encoding.name, text: text)
-        return .keep(
-            ExtractedDocument(
-                report: report, metrics: metrics, policies: policies, initiatives: initiatives, findings: [], text: text,
-                regionAmbiguous: region?.ambiguous ?? false, fetch: document.fetch))
+        var extracted = ExtractedDocument(
+            report: report, metrics: metrics, policies: policies, initiatives: initiatives, findings: [], text: text,
+            regionAmbiguous: region?.ambiguous ?? false, fetch: document.fetch)
+        extracted.textSpans = spans
+        return .keep(extracted)
     }
 }

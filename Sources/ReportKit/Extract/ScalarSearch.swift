@@ -44,6 +44,19 @@ extension Array where Element == Unicode.Scalar {
     var string: String { String(scalars: self) }
 }
 
+extension ArraySlice where Element == Unicode.Scalar {
+    /// `Array(self).containsSubsequence(needle)` without the copy (false for an empty needle, as there).
+    func containsWord(_ needle: [Unicode.Scalar]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return false }
+        var offset = startIndex
+        while offset + needle.count <= endIndex {
+            if self[offset] == first && needle.indices.allSatisfy({ self[offset + $0] == needle[$0] }) { return true }
+            offset += 1
+        }
+        return false
+    }
+}
+
 extension String {
     /// A String of `scalars`, encoded to UTF-8 in one buffer. Appending to a `String.UnicodeScalarView`
     /// one scalar at a time is several times slower, and extraction builds a String for every term,

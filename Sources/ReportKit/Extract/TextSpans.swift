@@ -73,14 +73,13 @@ struct TextSpans {
     /// One pass over the scalars finds the sentences, the plainness and every bracket pair at once; the
     /// result equals ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
     init(_ text: String) {
-        let scalars = ScalarText.scalars(text)
+        let (scalars, utf8Offsets) = ScalarText.decodedScalarsWithOffsets(text)
         self.scalars = scalars
         self.text = text
-        var utf8Offsets = [Int32](repeating: 0, count: scalars.count + 1)
+        self.utf8Offsets = utf8Offsets
         let plainBits = Self.plainBits
         let structural = Self.structural
         var isPlain = true
-        var utf8Offset: Int32 = 0
         var sentences: [Range<Int>] = []
         var start = 0
         var extending = false  // after a sentence ender, over the closers that belong to it
@@ -89,8 +88,6 @@ struct TextSpans {
         var spans: [[Range<Int>]] = [[], [], [], [], []]
         for index in scalars.indices {
             let scalar = scalars[index]
-            utf8Offsets[index] = utf8Offset
-            utf8Offset += Int32(UTF8.width(scalar))
             if isPlain && !plainBits.contains(scalar) { isPlain = false }
             if extending && !Self.isCloser(scalar) {
                 sentences.append(start..<index)
@@ -103,27 +100,34 @@ struct TextSpans {
                 for pair in opened.indices { opened[pair] = nil }
                 continue
             }
-            for pair in 0..<5 {
-                let (open, close, maxLength) = pair == 0 ? ("《", "》", 80) : (Self.quotePairs[pair - 1].0, Self.quotePairs[pair - 1].1, 400)
-                if open == close {
-                    guard scalar == open else { continue }
-                    if let begin = opened[pair] {
-                        if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
-                        opened[pair] = nil
-                    } else {
-                        opened[pair] = index
-                    }
-                } else if scalar == open {
-                    opened[pair] = index
-                } else if scalar == close, let begin = opened[pair] {
+            // The pairs share no scalar, so at most one pair has work here: the one this scalar belongs to.
+            let pair: Int
+            switch scalar {
+            case "《", "》": pair = 0
+            case "“", "”": pair = 1
+            case "‘", "’": pair = 2
+            case "「", "」": pair = 3
+            case "\"": pair = 4
+            default: continue
+            }
+            let (open, close, maxLength): (Unicode.Scalar, Unicode.Scalar, Int) =
+                pair == 0 ? ("《", "》", 80) : (Self.quotePairs[pair - 1].0, Self.quotePairs[pair - 1].1, 400)
+            if open == close {
+                guard scalar == open else { continue }
+                if let begin = opened[pair] {
                     if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
                     opened[pair] = nil
+                } else {
+                    opened[pair] = index
                 }
+            } else if scalar == open {
+                opened[pair] = index
+            } else if scalar == close, let begin = opened[pair] {
+                if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
+                opened[pair] = nil
             }
         }
         if start < scalars.count { sentences.append(start..<scalars.count) }
-        utf8Offsets[scalars.count] = utf8Offset
-        self.utf8Offsets = utf8Offsets
         self.isPlain = isPlain
         self.sentences = sentences
         self.titles = spans[0]
@@ -237,6 +241,12 @@ struct TextSpans {
         let lower = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[clamped.lowerBound]))
         let upper = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[clamped.upperBound]))
         return String(Substring(utf8[lower..<upper]))
+    }
+
+    /// Where scalar `position` (or the end, at `scalars.count`) starts in ``text``, from the UTF-8 offsets:
+    /// the index `text.unicodeScalars` reaches by walking `position` scalars from the start.
+    func index(ofScalar position: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: Int(utf8Offsets[position]))
     }
 
     /// `string(range).trimmingCharacters(in: .whitespaces)` without Foundation.

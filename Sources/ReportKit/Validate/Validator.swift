@@ -21,6 +21,8 @@ public struct Validator: Stage {
 
     public func process(_ document: ExtractedDocument) throws -> StageOutcome<ExtractedDocument> {
         var document = document
+        // The rules that read the text's scalars share one decoding (usually the extractor's).
+        document.textSpans = document.spansOfText()
         var findings: [Finding] = []
         for rule in Self.rules {
             for var finding in rule.check(document, context: context) {
@@ -32,6 +34,7 @@ public struct Validator: Stage {
             }
         }
         document.findings = findings
+        document.textSpans = nil
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         document.report.qualityScore = max(0, ((1 - 0.2 * Double(errors) - 0.05 * Double(warnings)) * 100).rounded() / 100)

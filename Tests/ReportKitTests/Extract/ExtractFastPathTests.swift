@@ -15,6 +15,20 @@ import Testing
         for text in texts { #expect(text.hasTwoCharacters == (text.count >= 2), "\(text.debugDescription)") }
     }
 
+    /// In plain text (every scalar a Character of its own) the scalar count gives the same answer.
+    @Test("hasTwoCharacters(plain:) equals count >= 2") func twoCharactersPlain() {
+        let plain = ["营", "a", "\n", "\u{3000}", "\u{FF10}", "\u{E000}", "\u{2FF}", "\u{3400}", "１", " ", "\u{9FFF}", "“"]
+        let other = ["\r\n", "e\u{301}", "👩\u{200D}💻", "\u{301}", "\u{20000}"]
+        var random = SplitMix64(seed: 43)
+        for round in 0..<4000 {
+            let pieces = round % 2 == 0 ? plain : plain + other
+            let text = (0..<Int(random.next() % 4)).map { _ in Self.random(pieces, &random) }.joined()
+            let isPlain = ScalarText.isPlain(text)
+            if round % 2 == 0 { #expect(isPlain) }
+            #expect(text.hasTwoCharacters(plain: isPlain) == (text.count >= 2), "\(text.debugDescription)")
+        }
+    }
+
     @Test("period scanner equals the period regex") func periods() {
         // Single characters and the pattern's words, so that matches and near misses are both common.
         let alphabet = Array("截至止底末月日目前今年以来去季度上半一二三四五十1234567890个份近自，,。；x\n\u{20000}").map { String($0) }
@@ -188,6 +202,37 @@ import Testing
             IndicatorFinder.trimFillers(&fast)
             IndicatorFinder.referenceTrimFillers(&reference)
             #expect(fast == reference, "\(text)")
+        }
+    }
+
+    @Test("change kinds read in place equal the window-copying version") func changeKinds() {
+        let words = MetricExtractor.increaseVerbs + MetricExtractor.decreaseVerbs + MetricExtractor.targetMarkers
+            + ["占比", "占全", "占到", "占", "了", "至", "多", "缩减", "同比增", "，", "、", ";", "办", "率", "5", "\u{20000}", "e\u{301}"]
+        let units = ["percent", "percentage_point", "rank", "item", "CNY"]
+        var generator = SplitMix64(seed: 57)
+        var kinds: [String: Int] = [:]
+        for _ in 0..<20000 {
+            let text = (0..<Int(generator.next() % 9)).map { _ in Self.random(words, &generator) }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let position = Int(generator.next() % UInt64(scalars.count + 1))
+            let sentenceStart = Int(generator.next() % UInt64(position + 1))
+            let sentence = sentenceStart..<max(position, scalars.count)
+            let unit = Self.random(units, &generator)
+            let expected = MetricExtractor.referenceChangeKind(before: position, in: scalars, sentence: sentence, unit: unit)
+            #expect(MetricExtractor.changeKind(before: position, in: scalars, sentence: sentence, unit: unit) == expected,
+                "\(text) \(position) \(sentence) \(unit)")
+            kinds[expected, default: 0] += 1
+        }
+        #expect(kinds.count == 4 && kinds.values.allSatisfy { $0 > 300 }, "\(kinds)")
+    }
+
+    @Test("metric ids equal the interpolated form") func metricIDs() {
+        var random = SplitMix64(seed: 58)
+        let ids = ["", "003706f585f45cd5", "r", "营", String(repeating: "x", count: 40)]
+        var starts = [0, 1, 9, 10, 99, 100, 12345, Int.max, -1, -10, Int.min]
+        for _ in 0..<3000 { starts.append(Int(truncatingIfNeeded: random.next() >> (random.next() % 64))) }
+        for id in ids {
+            for start in starts { #expect(MetricExtractor.metricID(id, start) == "\(id)-\(start)") }
         }
     }
 }

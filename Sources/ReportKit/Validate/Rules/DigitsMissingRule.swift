@@ -19,14 +19,15 @@ struct DigitsMissingRule: ValidationRule {
     ]
 
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
-        let text = document.text
-        let matches = DigitsMissingScanner.matches(in: ScalarText.scalars(text))
+        let spans = document.spansOfText()
+        let text = spans.text
+        let matches = DigitsMissingScanner.matches(in: spans.scalars)
         guard !matches.isEmpty else { return [] }
         var findings: [(Int, Finding)] = []
         for match in matches {
-            let scalars = text.unicodeScalars
-            let lower = scalars.index(scalars.startIndex, offsetBy: match.start)
-            let range = lower..<scalars.index(lower, offsetBy: match.end - match.start)
+            // The match's scalar offsets as String indices, from the spans' UTF-8 offsets (the scalar view
+            // walks from the start for each): the same positions, so the same slices and snippets.
+            let range = spans.index(ofScalar: match.start)..<spans.index(ofScalar: match.end)
             let context = TextNormalizer.snippet(text, around: range, context: 8)
             let what = Self.patterns[match.pattern].what
             findings.append(

@@ -26,12 +26,24 @@ struct PlausibleRangeRule: ValidationRule {
     let defaultSeverity = Finding.Severity.warning
     let rationale = "Values far beyond what the unit allows (a 5,000-workday deadline) are extraction or source errors."
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
-        document.metrics.compactMap { metric in
-            guard let bound = context.maxPlausible[metric.unitNormalized], metric.valueNormalized > bound else { return nil }
-            return finding(
-                document, field: "metrics.value_normalized",
-                message: "\(metric.quote) is above the plausible maximum of \(bound) \(metric.unitNormalized).", metric: metric)
+        // A report's metrics use a few units: each unit's bound is hashed out of the dictionary once, and a
+        // metric is copied (all its Strings retained) only when it is reported.
+        var bounds: [(unit: String, bound: Double?)] = []
+        var findings: [Finding] = []
+        let metrics = document.metrics
+        for index in metrics.indices {
+            let unit = metrics[index].unitNormalized
+            let known = bounds.first { $0.unit == unit }
+            let bound = known.map(\.bound) ?? context.maxPlausible[unit]
+            if known == nil { bounds.append((unit, bound)) }
+            guard let bound, metrics[index].valueNormalized > bound else { continue }
+            let metric = metrics[index]
+            findings.append(
+                finding(
+                    document, field: "metrics.value_normalized",
+                    message: "\(metric.quote) is above the plausible maximum of \(bound) \(metric.unitNormalized).", metric: metric))
         }
+        return findings
     }
 }
 
@@ -42,7 +54,7 @@ struct OffsetsRule: ValidationRule {
     let rationale = "Every figure must be traceable to the exact characters it came from."
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
         guard !document.metrics.isEmpty else { return [] }
-        let scalars = ScalarText.scalars(document.text)
+        let scalars = document.spansOfText().scalars
         return document.metrics.compactMap { metric in
             let valid = metric.charStart >= 0 && metric.charEnd <= scalars.count && metric.charStart < metric.charEnd
             // Equal scalars make equal Strings; only a difference needs String's canonical-equivalence comparison.

@@ -57,11 +57,8 @@ struct UnrepairedMojibakeRule: ValidationRule {
     let defaultSeverity = Finding.Severity.warning
     let rationale = "Runs of `?` and stray characters are encoding damage; figures inside them may be lost."
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
-        // The flag is ASCII, which nothing else is canonically equivalent to: no bytes, no entry.
-        guard ScalarText.containsBytes(document.report.qualityFlags, "mojibake_unrepaired="),
-            let entry = document.report.qualityFlags.split(separator: ";").first(where: { $0.hasPrefix("mojibake_unrepaired=") })
-        else { return [] }
-        return [finding(document, field: "text", message: "\(entry.split(separator: "=").last ?? "") suspect mojibake runs were left unrepaired.")]
+        guard let count = QualityFlagValue.value("mojibake_unrepaired", in: document.report.qualityFlags) else { return [] }
+        return [finding(document, field: "text", message: "\(count) suspect mojibake runs were left unrepaired.")]
     }
 }
 
@@ -71,10 +68,7 @@ struct BrokenNumberRule: ValidationRule {
     let defaultSeverity = Finding.Severity.info
     let rationale = "`106. 66%` was joined to `106.66%`; the source was damaged there."
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
-        // The flag is ASCII, which nothing else is canonically equivalent to: no bytes, no entry.
-        guard ScalarText.containsBytes(document.report.qualityFlags, "broken_number_joined="),
-            let entry = document.report.qualityFlags.split(separator: ";").first(where: { $0.hasPrefix("broken_number_joined=") })
-        else { return [] }
-        return [finding(document, field: "text", message: "\(entry.split(separator: "=").last ?? "") numbers broken by a stray space were joined.")]
+        guard let count = QualityFlagValue.value("broken_number_joined", in: document.report.qualityFlags) else { return [] }
+        return [finding(document, field: "text", message: "\(count) numbers broken by a stray space were joined.")]
     }
 }

@@ -1,0 +1,61 @@
+/// The scalars of a String decoded straight from its UTF-8 (which Swift keeps valid), for the extract and
+/// validate stages. `String.UnicodeScalarView`'s iterator costs about 40 instructions per scalar here; the
+/// byte loop below a fraction of that, and it can note each scalar's UTF-8 offset on the way.
+extension ScalarText {
+    /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one pass.
+    static func decodedScalars(_ text: String) -> [Unicode.Scalar] {
+        decode(text, offsets: false).scalars
+    }
+
+    /// `Array(text.unicodeScalars)` and where each scalar starts in the UTF-8, followed by the UTF-8 length
+    /// (so `utf8Offsets` has one entry more than `scalars`).
+    static func decodedScalarsWithOffsets(_ text: String) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
+        decode(text, offsets: true)
+    }
+
+    @inline(__always)
+    private static func decode(_ text: String, offsets wantsOffsets: Bool) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
+        var text = text
+        return text.withUTF8 { bytes in
+            let end = bytes.count
+            var scalars: [Unicode.Scalar] = []
+            // A scalar takes at least one byte: the UTF-8 length is never too small a capacity. The offsets are
+            // written in the same loop when asked for (the end too, so one more).
+            let offsets = [Int32](unsafeUninitializedCapacity: wantsOffsets ? end + 1 : 0) { offsetBuffer, offsetCount in
+                scalars = [Unicode.Scalar](unsafeUninitializedCapacity: end) { buffer, count in
+                    var written = 0
+                    var offset = 0
+                    while offset < end {
+                        if wantsOffsets { offsetBuffer[written] = Int32(truncatingIfNeeded: offset) }
+                        let lead = bytes[offset]
+                        if lead < 0x80 {
+                            buffer[written] = Unicode.Scalar(validValue: UInt32(lead))
+                            offset &+= 1
+                        } else {
+                            let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                            buffer[written] = Unicode.Scalar(validValue: value)
+                            offset &+= length
+                        }
+                        written &+= 1
+                    }
+                    count = written
+                }
+                if wantsOffsets {
+                    offsetBuffer[scalars.count] = Int32(truncatingIfNeeded: end)
+                    offsetCount = scalars.count + 1
+                } else {
+                    offsetCount = 0
+                }
+            }
+            return (scalars, offsets)
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// A scalar from a value known to be one (decoded from valid UTF-8), without the failable check.
+    @inline(__always)
+    init(validValue value: UInt32) {
+        self = unsafeBitCast(value, to: Unicode.Scalar.self)
+    }
+}

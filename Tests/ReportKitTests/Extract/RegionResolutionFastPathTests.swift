@@ -1,0 +1,109 @@
+import Testing
+@testable import ReportKit
+
+/// Region resolution on short arrays must pick what the dictionary-and-set formulation picked.
+@Suite("region resolution fast path") struct RegionResolutionFastPathTests {
+    /// `RegionResolver.resolve(title:scalars:)` as first written: names sorted, String-keyed scores and sets.
+        static func reference(title: String?, scalars: [Unicode.Scalar], gazetteer: RegionGazetteer) -> RegionResolver.Resolution? {
+            var mentions: [Int: Int] = [:]  // name number → weighted mentions
+            if let title { gazetteer.scanTable.count(Array(title.unicodeScalars), weight: 3, into: &mentions) }
+            gazetteer.scanTable.count(scalars, weight: 1, into: &mentions)
+            guard !mentions.isEmpty else { return nil }
+            // By name, as a name → weight dictionary sorted by key would give them (names are unique).
+            let names = gazetteer.names
+            let counts = mentions.sorted { names[$0.key] < names[$1.key] }
+            var scores: [String: Int] = [:]  // division code → score
+            var ambiguousCodes = Set<String>()
+            var deferred: [(Int, Int)] = []  // (name number, weight)
+            for (number, weight) in counts {
+                let candidates = gazetteer.divisionsByNumber[number]
+                if candidates.count == 1 { scores[candidates[0].code, default: 0] += weight } else { deferred.append((number, weight)) }
+            }
+            // Context: every province and prefecture implied by an unambiguous mention.
+            var context = Set<String>()
+            for code in scores.keys {
+                guard let division = gazetteer.division(code: code) else { continue }
+                context.insert(code)
+                if let province = division.provinceCode { context.insert(province) }
+                if let prefecture = division.prefectureCode { context.insert(prefecture) }
+            }
+            for (number, weight) in deferred {
+                let candidates = gazetteer.divisionsByNumber[number]
+                let fitting = candidates.filter { candidate in
+                    context.contains(candidate.code) || candidate.provinceCode.map(context.contains) == true
+                        || candidate.prefectureCode.map(context.contains) == true
+                }
+                if fitting.count == 1 {
+                    scores[fitting[0].code, default: 0] += weight
+                } else if let first = (fitting.isEmpty ? candidates : fitting).sorted(by: { $0.code < $1.code }).first {
+                    scores[first.code, default: 0] += weight
+                    ambiguousCodes.insert(first.code)
+                }
+            }
+            // The most-mentioned division; on a tie the more specific one (county over prefecture over province).
+            let rank = ["county": 2, "prefecture": 1, "province": 0]
+            // Each score's level rank, looked up once rather than in every comparison.
+            var levels: [String: Int] = [:]
+            for code in scores.keys { levels[code] = rank[gazetteer.division(code: code)?.level ?? ""] ?? 0 }
+            guard
+                var best = scores.max(by: { left, right in
+                    (left.value, levels[left.key]!, right.key) < (right.value, levels[right.key]!, left.key)
+                }), var division = gazetteer.division(code: best.key)
+            else { return nil }
+            // A report about 西宁 names 青海 often too: prefer a place inside the winning province or prefecture
+            // when it is mentioned at least a third as often.
+            while division.level != "county" {
+                let code = division.code
+                let inside = scores.filter { entry in
+                    guard let candidate = gazetteer.division(code: entry.key), candidate.code != code else { return false }
+                    return candidate.provinceCode == code || candidate.prefectureCode == code
+                }
+                guard let child = inside.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), child.value >= max(2, best.value / 3),
+                    let childDivision = gazetteer.division(code: child.key)
+                else { break }
+                best = child
+                division = childDivision
+            }
+            let province = division.level == "province" ? division : division.provinceCode.flatMap(gazetteer.division(code:))
+            let prefecture = division.level == "prefecture" ? division : division.prefectureCode.flatMap(gazetteer.division(code:))
+            return RegionResolver.Resolution(
+                division: division, province: province?.name, prefecture: prefecture?.name,
+                county: division.level == "county" ? division.name : nil, ambiguous: ambiguousCodes.contains(division.code),
+                mentions: best.value)
+        }
+
+    @Test("equals the dictionary formulation on generated reports") func generated() {
+        let gazetteer = RegionGazetteer.shared
+        let resolver = RegionResolver(gazetteer: gazetteer)
+        // Names shared by several divisions make the context and ambiguity rules work.
+        let shared = gazetteer.names.indices.filter { gazetteer.divisionsByNumber[$0].count > 1 }.map { gazetteer.names[$0] }
+        let provinces = gazetteer.divisions.filter { $0.level == "province" }.map(\.name)
+        let filler = ["，", "优化营商环境", "陈", "的", "。", "新增企业"]
+        #expect(shared.count > 20)
+        var random = SplitMix64(seed: 71)
+        func pick(_ list: [String]) -> String { list[Int(random.next() % UInt64(list.count))] }
+        var resolved = 0
+        var ambiguous = 0
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int(random.next() % 12) {
+                switch random.next() % 5 {
+                case 0: text += pick(shared)
+                case 1: text += pick(provinces)
+                case 2: text += pick(gazetteer.names)
+                default: text += pick(filler)
+                }
+            }
+            let title: String? = random.next() % 3 == 0 ? nil : pick(random.next() % 2 == 0 ? shared : gazetteer.names)
+            let scalars = Array(text.unicodeScalars)
+            let expected = Self.reference(title: title, scalars: scalars, gazetteer: gazetteer)
+            let fast = resolver.resolve(title: title, scalars: scalars)
+            #expect(fast?.division == expected?.division, "\(title ?? "-") \(text)")
+            #expect(fast?.province == expected?.province && fast?.prefecture == expected?.prefecture && fast?.county == expected?.county)
+            #expect(fast?.ambiguous == expected?.ambiguous && fast?.mentions == expected?.mentions, "\(title ?? "-") \(text)")
+            if expected != nil { resolved += 1 }
+            if expected?.ambiguous == true { ambiguous += 1 }
+        }
+        #expect(resolved > 2000 && ambiguous > 200, "\(resolved) \(ambiguous)")
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// Extraction hands its decoded text to validation; the byte-level decoding, the reuse and the rules that read
+/// it must give what the scalar view and the text itself give.
+@Suite("shared text spans") struct SharedTextSpansTests {
+    /// One-, two-, three- and four-byte scalars, CR LF, a combining accent, joiners and the digits-missing words.
+    static let pieces = [
+        "a", "\r\n", "\r", "\n", "é", "e\u{301}", "\u{301}", "ß", "营", "共办理件，", "自年3月", "率达%", "“”", "年以来", "，",
+        "\u{20000}", "👩\u{200D}💻", "🇨🇳", "\u{FEFF}", "\u{10FFFF}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}",
+    ]
+
+    static func text(_ random: inout SplitMix64, maxPieces: UInt64 = 24) -> String {
+        (0..<Int(random.next() % maxPieces)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+    }
+
+    static func document(_ text: String) -> ExtractedDocument {
+        ExtractedDocument(
+            report: Report(
+                reportID: "r", title: nil, publishedDate: nil, publishedAsWritten: nil, publisher: nil, authors: [], editors: [],
+                photographers: [], province: nil, city: nil, county: nil, regionCode: nil, regionLongitude: nil,
+                regionLatitude: nil, script: "simplified", charCount: 0, metricCount: 0, policyCount: 0, initiativeCount: 0,
+                qualityFlags: "", qualityScore: 1, duplicates: "", duplicateSources: "", sourcePath: "p", sourceURL: nil,
+                sourceSHA256: "", sourceBytes: 0, sourceFormat: "text", sourceEncoding: "utf-8", text: nil),
+            metrics: [], policies: [], initiatives: [], findings: [], text: text, regionAmbiguous: false)
+    }
+
+    @Test("UTF-8 decoding equals the scalar view, offsets included") func decoding() {
+        var random = SplitMix64(seed: 77)
+        var texts = [""] + Self.pieces
+        for _ in 0..<3000 { texts.append(Self.text(&random)) }
+        // A bridged-looking and a sliced-then-copied string take the same route.
+        texts.append(String(Substring("xx营营营xx".dropFirst(2))))
+        for text in texts {
+            let expected = Array(text.unicodeScalars)
+            #expect(ScalarText.decodedScalars(text) == expected, "\(text.debugDescription)")
+            let (scalars, offsets) = ScalarText.decodedScalarsWithOffsets(text)
+            #expect(scalars == expected)
+            let view = text.unicodeScalars
+            let expectedOffsets = view.indices.map { Int32(text.utf8.distance(from: text.utf8.startIndex, to: $0)) } + [Int32(text.utf8.count)]
+            #expect(offsets == expectedOffsets, "\(text.debugDescription)")
+            let spans = TextSpans(text)
+            for position in 0...expected.count {
+                #expect(spans.index(ofScalar: position) == view.index(view.startIndex, offsetBy: position))
+            }
+        }
+    }
+
+    @Test("the extractor's spans are reused only for the very same bytes") func reuse() {
+        var document = Self.document("共办理件，cafe\u{301}")
+        #expect(document.textSpans == nil)
+        let spans = document.spansOfText()
+        #expect(spans.scalars == Array(document.text.unicodeScalars))
+        document.textSpans = spans
+        #expect(document.spansOfText().scalars == spans.scalars)
+        // A canonically equivalent text (é precomposed) is == to the old one but has other scalars.
+        document.text = "共办理件，café"
+        #expect(document.text == "共办理件，cafe\u{301}")
+        #expect(document.spansOfText().scalars == Array("共办理件，café".unicodeScalars))
+        // Equal bytes in other storage still match.
+        document.text = String(decoding: Array("共办理件，cafe\u{301}".utf8), as: UTF8.self)
+        #expect(document.spansOfText().scalars == spans.scalars)
+        #expect(ScalarText.sameUTF8("", ""))
+        #expect(!ScalarText.sameUTF8("a", ""))
+        #expect(!ScalarText.sameUTF8("ab", "ac"))
+    }
+
+    @Test("a decoded document carries no spans, and encoding leaves them out") func coding() throws {
+        var document = Self.document("率达%。")
+        document.textSpans = TextSpans(document.text)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(document)
+        #expect(!String(decoding: data, as: UTF8.self).contains("textSpans"))
+        let withoutSpans = try encoder.encode(Self.document("率达%。"))
+        #expect(data == withoutSpans)
+        let decoded = try JSONDecoder().decode(ExtractedDocument.self, from: data)
+        #expect(decoded.textSpans == nil)
+    }
+
+    /// The digits-missing findings as the rule first built them: the scalar view walked to each match.
+    static func referenceDigitsMissing(_ document: ExtractedDocument) -> [Finding] {
+        let rule = DigitsMissingRule()
+        let text = document.text
+        var findings: [(Int, Finding)] = []
+        for match in DigitsMissingScanner.matches(in: Array(text.unicodeScalars)) {
+            let scalars = text.unicodeScalars
+            let lower = scalars.index(scalars.startIndex, offsetBy: match.start)
+            let range = lower..<scalars.index(lower, offsetBy: match.end - match.start)
+            let context = TextNormalizer.snippet(text, around: range, context: 8)
+            let what = DigitsMissingRule.patterns[match.pattern].what
+            findings.append(
+                (match.start,
+                rule.finding(document, field: "text", message: "'\(text[range])' has \(what): the source lost its digits here.",
+                    start: match.start, end: match.end, snippet: context)))
+        }
+        return findings.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    @Test("digits-missing findings equal the scalar-view formulation, with and without shared spans") func digitsMissing() {
+        var random = SplitMix64(seed: 5)
+        let context = ValidationContext(buildDate: "2026-01-01")
+        var found = 0
+        for _ in 0..<2500 {
+            var document = Self.document(Self.text(&random, maxPieces: 30))
+            let expected = Self.referenceDigitsMissing(document)
+            #expect(DigitsMissingRule().check(document, context: context) == expected, "\(document.text.debugDescription)")
+            document.textSpans = TextSpans(document.text)
+            #expect(DigitsMissingRule().check(document, context: context) == expected, "\(document.text.debugDescription)")
+            found += expected.count
+        }
+        #expect(found > 500)
+    }
+}
+
+/// The range rule looks each unit's bound up once per report; the findings must be those of a lookup per metric.
+@Suite("plausible range bounds") struct PlausibleRangeBoundsTests {
+    @Test("equals one dictionary lookup per metric") func perMetric() {
+        let units = ["percent", "day", "CNY", "item", "", "e\u{301}", "\u{E9}", "rank"]
+        // é written two ways: equal Strings, so one bound for both, as the dictionary gives.
+        let context = ValidationContext(buildDate: "2026-01-01", maxPlausible: ValidationContext.defaultBounds.merging(["\u{E9}": 5]) { $1 })
+        var random = SplitMix64(seed: 93)
+        for _ in 0..<500 {
+            var document = SharedTextSpansTests.document("")
+            document.metrics = (0..<Int(random.next() % 12)).map { index in
+                let value = Double(random.next() % 4000)
+                return Metric(
+                    metricID: "r-\(index)", reportID: "r", indicator: "", category: "其他", value: value, unit: "",
+                    valueNormalized: value, unitNormalized: units[Int(random.next() % UInt64(units.count))], qualifier: "exact",
+                    valueMax: nil, baselineValue: nil, kind: "level", period: nil, quote: "\(value)", sentence: "", charStart: index,
+                    charEnd: index + 1)
+            }
+            let rule = PlausibleRangeRule()
+            let expected = document.metrics.compactMap { metric -> Finding? in
+                guard let bound = context.maxPlausible[metric.unitNormalized], metric.valueNormalized > bound else { return nil }
+                return rule.finding(
+                    document, field: "metrics.value_normalized",
+                    message: "\(metric.quote) is above the plausible maximum of \(bound) \(metric.unitNormalized).", metric: metric)
+            }
+            #expect(rule.check(document, context: context) == expected)
+        }
+    }
+}
