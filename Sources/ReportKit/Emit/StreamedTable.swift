@@ -52,8 +52,8 @@ enum StreamedTable: CaseIterable {
         }
     }
 
-    /// With two threads, two lanes of about equal bytes; each lane reads every spooled record and writes, and
-    /// hashes, its own files. On the 20,000-report bench corpus they write 359 MB and 367 MB of 727 MB (the
+    /// With two threads, two lanes of about equal bytes; the lanes share the reading of the spooled records
+    /// (``SharedRecordReads``), and each writes, and hashes, its own files. On the 20,000-report bench corpus they write 359 MB and 367 MB of 727 MB (the
     /// metrics JSON Lines alone is 234 MB).
     static let lanes: [[StreamedTable]] = [
         [.metricsJSON, .initiativesCSV, .validation],
@@ -65,8 +65,11 @@ enum StreamedTable: CaseIterable {
     static func writeAll(_ content: DatasetContent, into folder: URL, jobs: Int) throws -> ([String: String], EmittedCounts) {
         let lanes = jobs >= 2 ? lanes : [lanes.flatMap { $0 }]
         let results = Mutex<[Result<([String: String], EmittedCounts?), any Error>?]>(Array(repeating: nil, count: lanes.count))
+        let batches = (content.summaries.count + readBatch - 1) / readBatch
+        let reads = SharedRecordReads<[SpooledRows]>(batches: batches, lanes: lanes.count)
         DispatchQueue.concurrentPerform(iterations: lanes.count) { lane in
-            let result = Result { try write(lanes[lane], content, into: folder) }
+            let result = Result { try write(lanes[lane], content, into: folder, lane: lane, reads: reads) }
+            if case .failure = result { reads.abandon(lane: lane) }
             results.withLock { $0[lane] = result }
         }
         var checksums: [String: String] = [:]
@@ -79,9 +82,12 @@ enum StreamedTable: CaseIterable {
         return (checksums, counts)
     }
 
-    private static func write(_ tables: [StreamedTable], _ content: DatasetContent, into folder: URL) throws
-        -> ([String: String], EmittedCounts?)
-    {
+    /// Records per shared read: large enough that handing a batch over is rare, small enough to hold a few.
+    static let readBatch = 64
+
+    private static func write(
+        _ tables: [StreamedTable], _ content: DatasetContent, into folder: URL, lane: Int, reads: SharedRecordReads<[SpooledRows]>
+    ) throws -> ([String: String], EmittedCounts?) {
         let writers = try tables.map { table in
             let writer = try BufferedFileWriter(url: folder.appendingPathComponent(table.file))
             if let header = table.header { try writer.write(header) }
@@ -89,9 +95,17 @@ enum StreamedTable: CaseIterable {
         }
         let counting = tables.contains(.validation)
         var counts = EmittedCounts()
+        var batchRows: [SpooledRows] = []
         // The rows were rendered when each report was spooled: here they are copied in report order.
-        for summary in content.summaries {
-            let rows = try content.store.loadRows(summary)
+        let summaries = content.summaries
+        for (index, summary) in summaries.enumerated() {
+            let batch = index / readBatch
+            if index % readBatch == 0 {
+                batchRows = try reads.batch(batch, lane: lane) {
+                    try summaries[(batch * readBatch)..<min(summaries.count, (batch + 1) * readBatch)].map(content.store.loadRows)
+                }
+            }
+            let rows = batchRows[index % readBatch]
             for (table, writer) in zip(tables, writers) { try table.write(rows, summary, to: writer) }
             guard counting else { continue }
             guard let rowCounts = rows.counts else { throw DocumentStore.StoreError.corrupt(summary.reportID) }

@@ -1,0 +1,57 @@
+import Dispatch
+import Synchronization
+import Testing
+@testable import ReportKit
+
+@Suite("SharedRecordReads") struct SharedRecordReadsTests {
+    struct Broken: Error {}
+
+    /// Runs `body` on `lanes` threads; false when they do not all finish within ten seconds (a deadlock).
+    func run(lanes: Int, _ body: @escaping @Sendable (Int) -> Void) -> Bool {
+        let group = DispatchGroup()
+        for lane in 0..<lanes { DispatchQueue.global().async(group: group) { body(lane) } }
+        return group.wait(timeout: .now() + 10) == .success
+    }
+
+    @Test("every lane sees every batch in order, and each batch is read once", arguments: [1, 2, 3])
+    func everyBatchOnce(lanes: Int) {
+        let reads = SharedRecordReads<[Int]>(batches: 50, lanes: lanes)
+        let readCounts = Mutex([Int](repeating: 0, count: 50))
+        let seen = Mutex([[Int]](repeating: [], count: lanes))
+        let finished = run(lanes: lanes) { lane in
+            for index in 0..<reads.batchCount {
+                let batch = try? reads.batch(index, lane: lane) {
+                    readCounts.withLock { $0[index] += 1 }
+                    return [index, index * 10]
+                }
+                seen.withLock { $0[lane] += batch ?? [-1] }
+            }
+        }
+        #expect(finished)
+        #expect(readCounts.withLock { $0 } == Array(repeating: 1, count: 50))
+        let expected = (0..<50).flatMap { [$0, $0 * 10] }
+        for lane in 0..<lanes { #expect(seen.withLock { $0[lane] } == expected) }
+    }
+
+    @Test("a failed read, or a lane that stops, fails the others instead of leaving them waiting", arguments: [7, nil])
+    func failures(failingRead: Int?) {
+        let reads = SharedRecordReads<Int>(batches: 20, lanes: 2)
+        let errors = Mutex([Int](repeating: 0, count: 2))
+        let finished = run(lanes: 2) { lane in
+            do {
+                for index in 0..<reads.batchCount {
+                    _ = try reads.batch(index, lane: lane) {
+                        if index == failingRead { throw Broken() }  // batch 7 is lane 1's to read
+                        return index
+                    }
+                    if lane == 0 && index == 12 { throw Broken() }  // lane 0 stops while writing
+                }
+            } catch {
+                errors.withLock { $0[lane] += 1 }
+                reads.abandon(lane: lane)
+            }
+        }
+        #expect(finished)
+        #expect(errors.withLock { $0 } == [1, 1])
+    }
+}
