@@ -55,4 +55,16 @@ enum TestSupport {
         }
         return result
     }
+
+    /// A document holding only `text`, with an empty report, for rules and extractors that read the text.
+    static func document(text: String) -> ExtractedDocument {
+        ExtractedDocument(
+            report: Report(
+                reportID: "r", title: nil, publishedDate: nil, publishedAsWritten: nil, publisher: nil, authors: [], editors: [],
+                photographers: [], province: nil, city: nil, county: nil, regionCode: nil, regionLongitude: nil,
+                regionLatitude: nil, script: "simplified", charCount: 0, metricCount: 0, policyCount: 0, initiativeCount: 0,
+                qualityFlags: "", qualityScore: 1, duplicates: "", duplicateSources: "", sourcePath: "p", sourceURL: nil,
+                sourceSHA256: "", sourceBytes: 0, sourceFormat: "text", sourceEncoding: "utf-8", text: nil),
+            metrics: [], policies: [], initiatives: [], findings: [], text: text, regionAmbiguous: false)
+    }
 }

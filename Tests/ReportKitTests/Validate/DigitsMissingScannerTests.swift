@@ -38,14 +38,7 @@ import Testing
 
     @Test("reports findings in text order with scalar offsets") func findings() {
         let text = "\u{20000}共办理件，自年3月起，率达%。"
-        let document = ExtractedDocument(
-            report: Report(
-                reportID: "r", title: nil, publishedDate: nil, publishedAsWritten: nil, publisher: nil, authors: [], editors: [],
-                photographers: [], province: nil, city: nil, county: nil, regionCode: nil, regionLongitude: nil,
-                regionLatitude: nil, script: "simplified", charCount: 0, metricCount: 0, policyCount: 0, initiativeCount: 0,
-                qualityFlags: "", qualityScore: 1, duplicates: "", duplicateSources: "", sourcePath: "p", sourceURL: nil,
-                sourceSHA256: "", sourceBytes: 0, sourceFormat: "text", sourceEncoding: "utf-8", text: nil),
-            metrics: [], policies: [], initiatives: [], findings: [], text: text, regionAmbiguous: false)
+        let document = TestSupport.document(text: text)
         let findings = DigitsMissingRule().check(document, context: ValidationContext(buildDate: "2026-01-01"))
         #expect(findings.map(\.charStart) == [1, 6, 13])
         #expect(findings.map(\.charEnd) == [6, 9, 15])

@@ -15,17 +15,6 @@ import Testing
         (0..<Int(random.next() % maxPieces)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
     }
 
-    static func document(_ text: String) -> ExtractedDocument {
-        ExtractedDocument(
-            report: Report(
-                reportID: "r", title: nil, publishedDate: nil, publishedAsWritten: nil, publisher: nil, authors: [], editors: [],
-                photographers: [], province: nil, city: nil, county: nil, regionCode: nil, regionLongitude: nil,
-                regionLatitude: nil, script: "simplified", charCount: 0, metricCount: 0, policyCount: 0, initiativeCount: 0,
-                qualityFlags: "", qualityScore: 1, duplicates: "", duplicateSources: "", sourcePath: "p", sourceURL: nil,
-                sourceSHA256: "", sourceBytes: 0, sourceFormat: "text", sourceEncoding: "utf-8", text: nil),
-            metrics: [], policies: [], initiatives: [], findings: [], text: text, regionAmbiguous: false)
-    }
-
     @Test("UTF-8 decoding equals the scalar view, offsets included") func decoding() {
         var random = SplitMix64(seed: 77)
         var texts = [""] + Self.pieces
@@ -48,7 +37,7 @@ import Testing
     }
 
     @Test("the extractor's spans are reused only for the very same bytes") func reuse() {
-        var document = Self.document("共办理件，cafe\u{301}")
+        var document = TestSupport.document(text: "共办理件，cafe\u{301}")
         #expect(document.textSpans == nil)
         let spans = document.spansOfText()
         #expect(spans.scalars == Array(document.text.unicodeScalars))
@@ -67,13 +56,13 @@ import Testing
     }
 
     @Test("a decoded document carries no spans, and encoding leaves them out") func coding() throws {
-        var document = Self.document("率达%。")
+        var document = TestSupport.document(text: "率达%。")
         document.textSpans = TextSpans(document.text)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let data = try encoder.encode(document)
         #expect(!String(decoding: data, as: UTF8.self).contains("textSpans"))
-        let withoutSpans = try encoder.encode(Self.document("率达%。"))
+        let withoutSpans = try encoder.encode(TestSupport.document(text: "率达%。"))
         #expect(data == withoutSpans)
         let decoded = try JSONDecoder().decode(ExtractedDocument.self, from: data)
         #expect(decoded.textSpans == nil)
@@ -103,7 +92,7 @@ import Testing
         let context = ValidationContext(buildDate: "2026-01-01")
         var found = 0
         for _ in 0..<2500 {
-            var document = Self.document(Self.text(&random, maxPieces: 30))
+            var document = TestSupport.document(text: Self.text(&random, maxPieces: 30))
             let expected = Self.referenceDigitsMissing(document)
             #expect(DigitsMissingRule().check(document, context: context) == expected, "\(document.text.debugDescription)")
             document.textSpans = TextSpans(document.text)
@@ -122,7 +111,7 @@ import Testing
         let context = ValidationContext(buildDate: "2026-01-01", maxPlausible: ValidationContext.defaultBounds.merging(["\u{E9}": 5]) { $1 })
         var random = SplitMix64(seed: 93)
         for _ in 0..<500 {
-            var document = SharedTextSpansTests.document("")
+            var document = TestSupport.document(text: "")
             document.metrics = (0..<Int(random.next() % 12)).map { index in
                 let value = Double(random.next() % 4000)
                 return Metric(
