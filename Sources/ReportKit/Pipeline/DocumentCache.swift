@@ -157,8 +157,10 @@ public final class DocumentCache: Sendable {
     @discardableResult
     func store(_ outcome: CachedOutcome, key: CacheKey) -> RecordLocation? {
         let payload = outcome.serialized()
-        let entry = EntryChecksum.prefixed(payload)
-        guard let descriptor = descriptors[currentPack], entry.count <= UInt32.max else { return nil }
+        // Checksum and payload go out in one pwritev, without joining them into one more copy.
+        let entry = [EntryChecksum.header(for: payload), payload]
+        let entryCount = EntryChecksum.size + payload.count
+        guard let descriptor = descriptors[currentPack], entryCount <= UInt32.max else { return nil }
         let offset: UInt64? = writer.withLock { writer in
             guard !writer.failed, !writer.finished else { return nil }
             let offset = writer.offset
@@ -166,14 +168,14 @@ public final class DocumentCache: Sendable {
                 writer.failed = true
                 return nil
             }
-            writer.offset += UInt64(entry.count)
-            writer.records.append(CachePackIndex.Record(key: key, offset: offset, length: UInt32(entry.count)))
+            writer.offset += UInt64(entryCount)
+            writer.records.append(CachePackIndex.Record(key: key, offset: offset, length: UInt32(entryCount)))
             return offset
         }
         guard let offset else { return nil }
         guard case .kept(let result) = outcome else { return nil }
         // The rows are the entry's last part: their UInt32 length and bytes end it.
-        return RecordLocation(pack: currentPack, offset: offset + UInt64(entry.count - result.rows.count - 4), length: result.rows.count + 4)
+        return RecordLocation(pack: currentPack, offset: offset + UInt64(entryCount - result.rows.count - 4), length: result.rows.count + 4)
     }
 
     /// Seals this build's pack with its index and releases the lock; with `collecting`, also drops what this

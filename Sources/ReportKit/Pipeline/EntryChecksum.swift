@@ -10,12 +10,11 @@ enum EntryChecksum {
     }
 
     /// The entry: checksum, then payload.
-    static func prefixed(_ payload: [UInt8]) -> [UInt8] {
-        var entry: [UInt8] = []
-        entry.reserveCapacity(size + payload.count)
-        withUnsafeBytes(of: of(payload[...]).littleEndian) { entry.append(contentsOf: $0) }
-        entry += payload
-        return entry
+    static func prefixed(_ payload: [UInt8]) -> [UInt8] { header(for: payload) + payload }
+
+    /// The checksum bytes that start the entry of `payload`.
+    static func header(for payload: [UInt8]) -> [UInt8] {
+        withUnsafeBytes(of: of(payload[...]).littleEndian, Array.init)
     }
 
     /// Whether an entry's first 8 bytes are the checksum of the rest.
