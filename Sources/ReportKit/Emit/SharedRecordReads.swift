@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Lets emit's lanes read each spooled record once between them: the reports are cut into batches, lane `i`
 /// reads the batches whose index is `i` modulo the lane count, and every lane writes from every batch. Each
@@ -13,6 +14,10 @@ final class SharedRecordReads<Batch>: @unchecked Sendable {
         var batch: Result<Batch, any Error>?
         /// Set by the reading lane only (so read by it without a lock).
         var filled = false
+        /// Lanes still to take the batch; the last one lets it go, so memory holds only batches in use.
+        let waiting: Mutex<Int>
+
+        init(waiting: Int) { self.waiting = Mutex(waiting) }
     }
 
     struct LaneGaveUp: Error, CustomStringConvertible {
@@ -24,7 +29,7 @@ final class SharedRecordReads<Batch>: @unchecked Sendable {
 
     init(batches: Int, lanes: Int) {
         self.lanes = max(1, lanes)
-        slots = (0..<batches).map { _ in Slot() }
+        slots = (0..<batches).map { _ in Slot(waiting: max(1, lanes) - 1) }
     }
 
     var batchCount: Int { slots.count }
@@ -35,6 +40,12 @@ final class SharedRecordReads<Batch>: @unchecked Sendable {
         guard index % lanes == lane else {
             slot.ready.wait()
             let batch = slot.batch!
+            if slot.waiting.withLock({ waiting in
+                waiting -= 1
+                return waiting == 0
+            }) {
+                slot.batch = nil  // every lane has it: without this the slots kept every record of the build
+            }
             return try batch.get()
         }
         let batch = Result { try read() }
@@ -49,8 +60,11 @@ final class SharedRecordReads<Batch>: @unchecked Sendable {
         }
     }
 
+    /// Batches still held for a lane that has not taken them (0 once every lane is through).
+    var heldBatches: Int { slots.filter { $0.batch != nil }.count }
+
     private func hand(_ batch: Result<Batch, any Error>, to slot: Slot) {
-        slot.batch = batch
+        if lanes > 1 { slot.batch = batch }  // a lone lane keeps nothing
         slot.filled = true
         for _ in 0..<(lanes - 1) { slot.ready.signal() }  // once for each lane that waits for it
     }

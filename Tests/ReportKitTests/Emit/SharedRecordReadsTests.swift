@@ -29,6 +29,7 @@ import Testing
         }
         #expect(finished)
         #expect(readCounts.withLock { $0 } == Array(repeating: 1, count: 50))
+        #expect(reads.heldBatches == 0)  // every batch let go once all lanes took it
         let expected = (0..<50).flatMap { [$0, $0 * 10] }
         for lane in 0..<lanes { #expect(seen.withLock { $0[lane] } == expected) }
     }
