@@ -37,7 +37,7 @@ public struct RegionResolver: Sendable {
     /// looked up by code once. Nothing here depends on the order names or scores come in: sums and set
     /// insertions commute, and both maxima break ties by code, which is unique among the scores.
     func resolve(title: String?, scalars: [Unicode.Scalar]) -> Resolution? {
-        var mentions = MentionTally(nameCount: gazetteer.names.count)  // name number → weighted mentions
+        var mentions = MentionTally()  // name number → weighted mentions
         if let title { count(ScalarText.decodedScalars(title), weight: 3, into: &mentions) }
         count(scalars, weight: 1, into: &mentions)
         guard !mentions.isEmpty else { return nil }

@@ -74,7 +74,7 @@ import Testing
             resolver.referenceCount(scalars, weight: 3, into: &reference)
             #expect(fast == reference, "\(text)")
             // The resolver's flat tally: each name once, with the weights of both counts summed.
-            var tally = MentionTally(nameCount: names.count)
+            var tally = MentionTally()
             gazetteer.scanTable.count(scalars, weight: 3, into: &tally)
             gazetteer.scanTable.count(scalars, weight: 1, into: &tally)
             let tallied = Dictionary(tally.entries.map { ($0.number, $0.weight) }, uniquingKeysWith: +)
