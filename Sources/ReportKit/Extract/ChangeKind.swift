@@ -22,7 +22,10 @@ extension MetricExtractor {
             return false
         }
         let last: Unicode.Scalar? = upper > lower ? scalars[upper - 1] : nil
-        if last == "占" || endsWith(shareVerb, at: upper, from: lower) || shareMarkers.words.contains(where: contains) {
+        // Every share word holds 占: without one in the window none of them can match.
+        if scalars[lower..<upper].contains("占"),
+            last == "占" || endsWith(shareVerb, at: upper, from: lower) || shareMarkers.words.contains(where: contains)
+        {
             return "share"
         }
         let endsWithLe = last == "了"
@@ -31,10 +34,17 @@ extension MetricExtractor {
         let tailEnd = endsWithLe ? upper - 1 : upper
         let tailStart = max(lower, tailEnd - 4)
         let tailLast: Unicode.Scalar? = tailEnd > tailStart ? scalars[tailEnd - 1] : nil
-        if increaseSuffixes.words.contains(where: { endsWith($0, at: tailEnd, from: tailStart) }) && tailLast != "多" {
+        // A suffix ends with the tail's last scalar: the bit tables rule out most tails at once.
+        if let tailLast, increaseEnds.contains(tailLast),
+            increaseSuffixes.words.contains(where: { endsWith($0, at: tailEnd, from: tailStart) }) && tailLast != "多"
+        {
             return "increase"
         }
-        if decreaseSuffixes.words.contains(where: { endsWith($0, at: tailEnd, from: tailStart) }) { return "decrease" }
+        if let tailLast, decreaseEnds.contains(tailLast),
+            decreaseSuffixes.words.contains(where: { endsWith($0, at: tailEnd, from: tailStart) })
+        {
+            return "decrease"
+        }
         // 减少办事材料891项: the verb, then the object, then the number.
         if decreaseObjects.words.contains(where: contains) && unit != "percent" { return "decrease" }
         if increaseWords.words.contains(where: contains) && !scalars[lower..<upper].contains("至") {
@@ -42,4 +52,14 @@ extension MetricExtractor {
         }
         return "level"
     }
+
+    /// The last scalars of ``increaseSuffixes`` and ``decreaseSuffixes``.
+    static let increaseEnds: ScalarBits = {
+        let lasts = Set(increaseSuffixes.words.compactMap(\.last))
+        return ScalarBits { lasts.contains($0) }
+    }()
+    static let decreaseEnds: ScalarBits = {
+        let lasts = Set(decreaseSuffixes.words.compactMap(\.last))
+        return ScalarBits { lasts.contains($0) }
+    }()
 }

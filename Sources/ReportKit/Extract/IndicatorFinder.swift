@@ -87,6 +87,11 @@ struct IndicatorFinder {
     static let rightCuts = ScalarWordList([
         "实现", "进行", "开展", "完成", "全部", "均", "已", "正在", "得到", "获得", "达到", "纳入", "进驻", "下沉", "办理", "入库", "赋码",
     ])
+    /// The first scalars of ``rightCuts``.
+    static let rightCutStarts: ScalarBits = {
+        let firsts = Set(rightCuts.words.compactMap(\.first))
+        return ScalarBits { firsts.contains($0) }
+    }()
     static let fillerWords = ScalarWordList(trailingFillers)
     static let verbWords = ScalarWordList(leftVerbs)
     static let contextWords = ScalarWordList(leadingContext)
@@ -172,6 +177,7 @@ struct IndicatorFinder {
     /// The noun phrase right after the claim: `1018项|行政审批事项划转|,` → `行政审批事项划转`.
     func rightPhrase(after position: Int, in spans: TextSpans, limit: Int) -> String {
         var phrase: [Unicode.Scalar] = []
+        phrase.reserveCapacity(16)  // the most it holds: one allocation instead of growing
         var index = position
         if index < limit, spans.scalars[index] == "的" { index += 1 }
         while index < limit, phrase.count < 16 {
@@ -180,8 +186,11 @@ struct IndicatorFinder {
             if !Self.isQuoteMark(scalar) { phrase.append(scalar) }
             index += 1
         }
-        for stop in Self.rightCuts.words {
-            if let offset = phrase.firstOffset(of: stop), offset > 0 { phrase = Array(phrase[..<offset]) }
+        // A cut word occurs only where its first scalar does: most phrases hold none, and skip 17 searches.
+        if phrase.contains(where: Self.rightCutStarts.contains) {
+            for stop in Self.rightCuts.words {
+                if let offset = phrase.firstOffset(of: stop), offset > 0 { phrase = Array(phrase[..<offset]) }
+            }
         }
         return phrase.string
     }
@@ -199,7 +208,8 @@ struct IndicatorFinder {
         var stripped = true
         while stripped {
             stripped = false
-            for scope in Self.contextWords.words where phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
+            // A scope word can be a prefix only when the phrase starts with its first scalar (checked first).
+            for scope in Self.contextWords.words where phrase.first == scope.first && phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
                 phrase.removeFirst(scope.count)
                 stripped = true
             }

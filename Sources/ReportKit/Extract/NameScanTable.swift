@@ -108,7 +108,7 @@ struct NameScanTable: Sendable {
 
     /// Counts names at each position, longest match first, skipping a two-character name right after a
     /// common surname: exactly `RegionResolver`'s rule, on flat tables.
-    func count(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout [Int: Int]) {
+    func count<Sink: NameMentionSink>(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout Sink) {
         scalars.withUnsafeBufferPointer { text in
             var index = 0
             while index < text.count {
@@ -122,7 +122,7 @@ struct NameScanTable: Sendable {
                         if mayBeLong || singleStarts[word] >> bit & 1 != 0,
                             let found = match(text, at: index, run: runs[Int(ranks[word]) + (starts[word] & ((1 << bit) &- 1)).nonzeroBitCount], long: mayBeLong)
                         {
-                            counts[Int(found.number), default: 0] += weight
+                            counts.add(weight, toName: Int(found.number))
                             matched = Int(found.length)
                         }
                     }
@@ -130,7 +130,7 @@ struct NameScanTable: Sendable {
                     // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
                     let afterSurname = index > 0 && isSurname(text[index - 1])
                     for candidate in list where !(candidate.length == 2 && afterSurname) && matches(candidate, text, at: index) {
-                        counts[Int(candidate.number), default: 0] += weight
+                        counts.add(weight, toName: Int(candidate.number))
                         matched = Int(candidate.length)
                         break
                     }

@@ -13,6 +13,11 @@ struct QuotedTermExtractor {
     static let honourMarkers = ["授予", "获评", "荣获", "入选", "评为", "评选为", "称号", "获得"]
     static let documentTypeWords = ScalarWordList(documentTypes)
     static let honourWords = ScalarWordList(honourMarkers)
+    /// The first scalars of ``honourWords``: a window without one holds no honour marker.
+    static let honourStarts: ScalarBits = {
+        let firsts = Set(honourWords.words.compactMap(\.first))
+        return ScalarBits { firsts.contains($0) }
+    }()
     /// Characters of reform names: actions (办, 批, 跑, 通, 审) and instruments (网, 码, 证, 贷, 站, 制), or a
     /// slogan's leading numeral (一网通办, 三集中). A quoted term of three characters or fewer without them is
     /// usually a metaphor or emphasis (样板间, 店小二, 痛点, 组合拳), not an initiative.
@@ -87,7 +92,7 @@ struct QuotedTermExtractor {
             let before = spans.scalars[max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)]
             if spans.isPlain {
                 guard scalars.count >= 2, !scalars.contains("?") else { continue }
-                if Self.honourWords.words.contains(where: before.containsWord) { continue }
+                if before.contains(where: Self.honourStarts.contains), Self.honourWords.words.contains(where: before.containsWord) { continue }
                 if scalars.first == "十" && scalars.last == "五" { continue }  // 十四五, 十三五: plan periods
                 if scalars.count <= 3 && !Self.hasReformMarker(scalars) { continue }
                 if scalars.first == "第" { continue }  // 第一: a rank in quotes

@@ -37,13 +37,13 @@ public struct RegionResolver: Sendable {
     /// looked up by code once. Nothing here depends on the order names or scores come in: sums and set
     /// insertions commute, and both maxima break ties by code, which is unique among the scores.
     func resolve(title: String?, scalars: [Unicode.Scalar]) -> Resolution? {
-        var mentions: [Int: Int] = [:]  // name number → weighted mentions
+        var mentions = MentionTally()  // name number → weighted mentions
         if let title { count(ScalarText.decodedScalars(title), weight: 3, into: &mentions) }
         count(scalars, weight: 1, into: &mentions)
         guard !mentions.isEmpty else { return nil }
         var scores: [Score] = []
         var deferred: [(Int, Int)] = []  // (name number, weight)
-        for (number, weight) in mentions {
+        for (number, weight) in mentions.entries {
             let candidates = gazetteer.divisionsByNumber[number]
             if candidates.count == 1 { add(weight, to: candidates[0].code, in: &scores) } else { deferred.append((number, weight)) }
         }
@@ -118,7 +118,7 @@ public struct RegionResolver: Sendable {
     }
 
     /// Counts names at each position, longest match first, so 玉门市 is not also counted as 玉门.
-    private func count(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout [Int: Int]) {
+    private func count(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout MentionTally) {
         gazetteer.scanTable.count(scalars, weight: weight, into: &counts)
     }
 

@@ -73,6 +73,12 @@ import Testing
             gazetteer.scanTable.count(scalars, weight: 3, into: &fast)
             resolver.referenceCount(scalars, weight: 3, into: &reference)
             #expect(fast == reference, "\(text)")
+            // The resolver's flat tally: each name once, with the weights of both counts summed.
+            var tally = MentionTally()
+            gazetteer.scanTable.count(scalars, weight: 3, into: &tally)
+            gazetteer.scanTable.count(scalars, weight: 1, into: &tally)
+            let tallied = Dictionary(tally.entries.map { ($0.number, $0.weight) }, uniquingKeysWith: +)
+            #expect(tally.entries.count == tallied.count && tallied == reference.mapValues { $0 / 3 * 4 }, "\(text)")
             var expectedLeading: Int?
             if let first = scalars.first, let candidates = gazetteer.nameIndex[first] {
                 expectedLeading = candidates.first { $0.matches(scalars, at: 0, in: gazetteer) }?.length
@@ -108,6 +114,10 @@ import Testing
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(QuantityScanner.numberStarts.contains(scalar) == (CJK.isASCIIDigit(scalar) || ChineseNumber.isNumeral(scalar)))
             #expect(TextSpans.plainBits.contains(scalar) == TextSpans.isPlain(scalar))
+            let flags = scalar.value < 0x10000 ? TextSpans.scalarFlags[Int(scalar.value)] : TextSpans.flags(computedFor: scalar)
+            #expect((flags & TextSpans.notPlainFlag == 0) == TextSpans.isPlain(scalar))
+            #expect((flags & TextSpans.closerFlag != 0) == TextSpans.isCloser(scalar))
+            #expect((flags & TextSpans.structuralFlag != 0) == TextSpans.structural.contains(scalar))
         }
     }
 

@@ -1,0 +1,66 @@
+import Testing
+@testable import ReportKit
+
+/// The phrase finders' pre-checks (first scalars of the cut and scope words) must not change a phrase.
+@Suite("indicator phrase fast paths") struct IndicatorPhraseFastPathTests {
+    /// ``IndicatorFinder/rightPhrase(after:in:limit:)`` as first written: every cut word searched.
+    static func referenceRightPhrase(after position: Int, in spans: TextSpans, limit: Int) -> String {
+        var phrase: [Unicode.Scalar] = []
+        var index = position
+        if index < limit, spans.scalars[index] == "的" { index += 1 }
+        while index < limit, phrase.count < 16 {
+            let scalar = spans.scalars[index]
+            if IndicatorFinder.isRightStop(scalar) || CJK.isASCIIDigit(scalar) { break }
+            if !IndicatorFinder.isQuoteMark(scalar) { phrase.append(scalar) }
+            index += 1
+        }
+        for stop in IndicatorFinder.rightCuts.words {
+            if let offset = phrase.firstOffset(of: stop), offset > 0 { phrase = Array(phrase[..<offset]) }
+        }
+        return phrase.string
+    }
+
+    /// ``IndicatorFinder/leftPhrase(before:in:limit:)`` as first written: every scope word tried as a prefix.
+    static func referenceLeftPhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
+        var start = position
+        while start > limit, !IndicatorFinder.isClauseBreak(spans.scalars[start - 1]) { start -= 1 }
+        var phrase = spans.scalars[start..<position].filter { !IndicatorFinder.isQuoteMark($0) }
+        IndicatorFinder.referenceTrimFillers(&phrase)
+        if let best = IndicatorFinder.referenceVerbCut(phrase) { phrase = Array(phrase[best...]) }
+        var stripped = true
+        while stripped {
+            stripped = false
+            for scope in IndicatorFinder.contextWords.words where phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
+                phrase.removeFirst(scope.count)
+                stripped = true
+            }
+            if let place = RegionGazetteer.shared.leadingName(of: phrase), phrase.count >= place + 2 {
+                phrase.removeFirst(place)
+                stripped = true
+            }
+        }
+        if phrase.count > 14 { phrase = Array(phrase.suffix(14)) }
+        return phrase.contains(where: CJK.isIdeograph) ? phrase.string : ""
+    }
+
+    @Test("right and left phrases equal the unfiltered loops") func phrases() {
+        let words = IndicatorFinder.rightCuts.words.map { $0.string } + IndicatorFinder.leadingContext
+            + Array(IndicatorFinder.trailingFillers.prefix(12)) + Array(IndicatorFinder.leftVerbs.prefix(12))
+            + ["审批", "事项", "企业", "率", "的", "和", "，", "、", "。", "\r\n", "\n", "“", "”", "5", "12", "e\u{301}", "😀",
+                "\u{20000}", "\u{1F1E8}\u{1F1F3}", "杭州", "浙江省", "全", "已", "实", "A", " "]
+        var generator = SplitMix64(seed: 71)
+        let finder = IndicatorFinder()
+        for _ in 0..<6000 {
+            let text = (0..<Int(generator.next() % 14)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined()
+            let spans = TextSpans(text)
+            let count = spans.scalars.count
+            let position = Int(generator.next() % UInt64(count + 1))
+            let limit = position + Int(generator.next() % UInt64(count - position + 1))
+            #expect(finder.rightPhrase(after: position, in: spans, limit: limit)
+                == Self.referenceRightPhrase(after: position, in: spans, limit: limit), "\(text.debugDescription) \(position)")
+            let lower = Int(generator.next() % UInt64(position + 1))
+            #expect(finder.leftPhrase(before: position, in: spans, limit: lower)
+                == Self.referenceLeftPhrase(before: position, in: spans, limit: lower), "\(text.debugDescription) \(position)")
+        }
+    }
+}
