@@ -51,34 +51,13 @@ struct TableRowWriter<Row>: ~Copyable {
                     if repeating[position], case .string(let value?) = cell {
                         appendRepeating(value, column: position)
                     } else {
-                        Self.append(cell, csv: &csvBuffer, json: &jsonBuffer)
+                        cell.append(csv: &csvBuffer, json: &jsonBuffer)
                     }
                 }
             }
         }
         csvBuffer.append(0x0A)
         jsonBuffer.append(0x7D, 0x0A)
-    }
-
-    /// A cell in both formats, as ``Cell/appendCSV(to:)`` and ``Cell/appendJSON(to:)`` write it.
-    private static func append(_ cell: Cell, csv: inout ByteBuffer, json: inout ByteBuffer) {
-        switch cell {
-        case .string(let value?):
-            RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
-        case .integer(let value?):
-            RowBytes.appendDecimal(Int64(value), to: &csv)
-            RowBytes.appendDecimal(Int64(value), to: &json)
-        case .number(let value?):
-            let start = csv.count
-            RowBytes.appendNumber(value, to: &csv)
-            csv.withBytes(in: start..<csv.count) { json.appendBytes($0) }
-        case .string(nil), .integer(nil), .number(nil):
-            json.append(0x6E, 0x75)  // null; an empty CSV field
-            json.append(0x6C, 0x6C)
-        case .list:
-            cell.appendCSV(to: &csv)
-            cell.appendJSON(to: &json)
-        }
     }
 
     /// A string cell of a repeating column: escaped once, then copied while the rows repeat it.
@@ -106,5 +85,28 @@ struct TableRowWriter<Row>: ~Copyable {
             }
         }
         return (compared ?? nil) ?? left.elementsEqual(right)
+    }
+}
+
+extension Cell {
+    /// A cell in both formats, as ``Cell/appendCSV(to:)`` and ``Cell/appendJSON(to:)`` write it.
+    func append(csv: inout ByteBuffer, json: inout ByteBuffer) {
+        switch self {
+        case .string(let value?):
+            RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
+        case .integer(let value?):
+            RowBytes.appendDecimal(Int64(value), to: &csv)
+            RowBytes.appendDecimal(Int64(value), to: &json)
+        case .number(let value?):
+            let start = csv.count
+            RowBytes.appendNumber(value, to: &csv)
+            csv.withBytes(in: start..<csv.count) { json.appendBytes($0) }
+        case .string(nil), .integer(nil), .number(nil):
+            json.append(0x6E, 0x75)  // null; an empty CSV field
+            json.append(0x6C, 0x6C)
+        case .list:
+            appendCSV(to: &csv)
+            appendJSON(to: &json)
+        }
     }
 }
