@@ -84,5 +84,14 @@ struct ByteBuffer: ~Copyable, ByteSink {
     }
 
     /// The bytes written so far.
-    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var array: [UInt8] { array(in: 0..<count) }
+
+    /// The bytes written at `range`, copied with one `memcpy` into a new array.
+    func array(in range: Range<Int>) -> [UInt8] {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)
+        return [UInt8](unsafeUninitializedCapacity: range.count) { storage, initialized in
+            if let target = storage.baseAddress, !range.isEmpty { target.update(from: base + range.lowerBound, count: range.count) }
+            initialized = range.count
+        }
+    }
 }

@@ -80,10 +80,10 @@ struct RenderedReport: Sendable, Equatable {
             Cell.string(report.text).appendJSON(to: &json)
         }
         json.append(0x7D, 0x0A)
-        reportCSVHead = csv.withBytes(in: 0..<csvHeadEnd) { Array($0) }
-        reportCSVTail = csv.withBytes(in: csvHeadEnd..<csv.count) { Array($0) }
-        reportJSONHead = json.withBytes(in: 0..<jsonHeadEnd) { Array($0) }
-        reportJSONTail = json.withBytes(in: jsonHeadEnd..<json.count) { Array($0) }
+        reportCSVHead = csv.array(in: 0..<csvHeadEnd)
+        reportCSVTail = csv.array(in: csvHeadEnd..<csv.count)
+        reportJSONHead = json.array(in: 0..<jsonHeadEnd)
+        reportJSONTail = json.array(in: jsonHeadEnd..<json.count)
     }
 
     /// The positions of `metrics` by (char_start, char_end), the published order. Positions rather than a sorted

@@ -37,6 +37,8 @@ import Testing
             #expect(buffer.array == reference)
             let lower = Int(random.next() % UInt64(reference.count + 1))
             #expect(buffer.withBytes(in: lower..<reference.count) { Array($0) } == Array(reference[lower...]))
+            #expect(buffer.array(in: lower..<reference.count) == Array(reference[lower...]))
+            #expect(buffer.array(in: lower..<lower) == [])
         }
     }
 
