@@ -15,9 +15,13 @@ enum RowBytes {
         }
         out.append(0x22)
         var runStart = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x22 {
+        var index = cleanPrefix  // the clean prefix holds no quote
+        while true {
+            index = ByteScan.firstIndex(in: bytes, from: index, QuoteByte.self)
+            guard index < bytes.count else { break }
             out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart...index]))
             runStart = index  // the quote is written again: doubled
+            index += 1
         }
         out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         out.append(0x22)
