@@ -37,10 +37,12 @@ struct RenderedReport: Sendable, Equatable {
         var initiatives = TableRowWriter(DatasetTables.initiatives)
         for initiative in document.initiatives { initiatives.append(initiative) }
         (initiativesCSV, initiativesJSON) = (initiatives.csv, initiatives.json)
+        var findingLines = ByteBuffer(capacity: 512 * document.findings.count)
         for finding in document.findings {
-            finding.appendJSONLine(to: &findings)
+            finding.appendJSONLine(to: &findingLines)
             findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
         }
+        findings = findingLines.array
         metricCount = document.metrics.count
         policyCount = document.policies.count
         initiativeCount = document.initiatives.count
