@@ -29,13 +29,13 @@ struct RenderedReport: Sendable, Equatable {
     init(_ document: ExtractedDocument, publishText: Bool) throws {
         renderReportRow(document.report, publishText: publishText)
         var metrics = TableRowWriter(DatasetTables.metrics)
-        for index in Self.offsetOrder(document.metrics) { metrics.append(document.metrics[index]) }
+        metrics.append(document.metrics, order: Self.offsetOrder(document.metrics))
         (metricsCSV, metricsJSON) = (metrics.csv, metrics.json)
         var policies = TableRowWriter(DatasetTables.policies)
-        for policy in document.policies { policies.append(policy) }
+        policies.append(document.policies)
         (policiesCSV, policiesJSON) = (policies.csv, policies.json)
         var initiatives = TableRowWriter(DatasetTables.initiatives)
-        for initiative in document.initiatives { initiatives.append(initiative) }
+        initiatives.append(document.initiatives)
         (initiativesCSV, initiativesJSON) = (initiatives.csv, initiatives.json)
         var findingLines = ByteBuffer(capacity: 512 * document.findings.count)
         for finding in document.findings {
