@@ -29,13 +29,13 @@ struct RenderedReport: Sendable, Equatable {
     init(_ document: ExtractedDocument, publishText: Bool) throws {
         renderReportRow(document.report, publishText: publishText)
         var metrics = TableRowWriter(DatasetTables.metrics)
-        metrics.append(document.metrics, order: Self.offsetOrder(document.metrics))
+        for index in Self.offsetOrder(document.metrics) { metrics.append(document.metrics[index]) }
         (metricsCSV, metricsJSON) = (metrics.csv, metrics.json)
         var policies = TableRowWriter(DatasetTables.policies)
-        policies.append(document.policies)
+        for policy in document.policies { policies.append(policy) }
         (policiesCSV, policiesJSON) = (policies.csv, policies.json)
         var initiatives = TableRowWriter(DatasetTables.initiatives)
-        initiatives.append(document.initiatives)
+        for initiative in document.initiatives { initiatives.append(initiative) }
         (initiativesCSV, initiativesJSON) = (initiatives.csv, initiatives.json)
         var findingLines = ByteBuffer(capacity: 512 * document.findings.count)
         for finding in document.findings {

@@ -35,18 +35,6 @@ struct TableRowWriter<Row>: ~Copyable {
     /// The JSON Lines so far.
     var json: [UInt8] { jsonBuffer.array }
 
-    /// The rows at `order` (every row, in order, when nil), each read where it lies: handing a row from the
-    /// array to ``append(_:)`` copied it (a metric's ten Strings retained and released).
-    mutating func append(_ rows: [Row], order: [Int]? = nil) {
-        rows.withUnsafeBufferPointer { rows in
-            if let order {
-                for index in order { append(rows[index]) }
-            } else {
-                for index in rows.indices { append(rows[index]) }
-            }
-        }
-    }
-
     /// One row: a CSV line and a JSON object line.
     mutating func append(_ row: Row) {
         let cells = cells, keys = keys, repeating = repeating

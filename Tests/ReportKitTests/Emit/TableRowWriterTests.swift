@@ -134,23 +134,6 @@ import Testing
         }
     }
 
-    @Test("rows appended from an array, in a given order or in theirs, are the generic writers' bytes") func arrays() {
-        var texts = Texts(random: SplitMix64(seed: 37))
-        let rows = (0..<500).map { _ in Self.metric(&texts) }
-        let order = rows.indices.map { _ in Int(texts.random.next() % UInt64(rows.count)) }  // repeats too
-        var writer = TableRowWriter(DatasetTables.metrics)
-        writer.append(rows, order: order)
-        writer.append(rows)
-        writer.append([])
-        var csv: [UInt8] = [], json: [UInt8] = []
-        for row in order.map({ rows[$0] }) + rows {
-            CSVWriter.appendLine(row, schema: DatasetTables.metrics, to: &csv)
-            JSONLinesWriter.appendLine(row, schema: DatasetTables.metrics, to: &json)
-        }
-        #expect(writer.csv == csv)
-        #expect(writer.json == json)
-    }
-
     @Test("mention ids are the interpolation they replace") func mentionIDs() {
         var texts = Texts(random: SplitMix64(seed: 29))
         for _ in 0..<5_000 {
