@@ -28,13 +28,13 @@ struct RenderedReport: Sendable, Equatable {
 
     init(_ document: ExtractedDocument, publishText: Bool) throws {
         renderReportRow(document.report, publishText: publishText)
-        var metrics = TableRowWriter(DatasetTables.metrics)
+        var metrics = TableRowWriter(DatasetTables.metrics, rows: document.metrics.count)
         for index in Self.offsetOrder(document.metrics) { metrics.append(document.metrics[index]) }
         (metricsCSV, metricsJSON) = (metrics.csv, metrics.json)
-        var policies = TableRowWriter(DatasetTables.policies)
+        var policies = TableRowWriter(DatasetTables.policies, rows: document.policies.count)
         for policy in document.policies { policies.append(policy) }
         (policiesCSV, policiesJSON) = (policies.csv, policies.json)
-        var initiatives = TableRowWriter(DatasetTables.initiatives)
+        var initiatives = TableRowWriter(DatasetTables.initiatives, rows: document.initiatives.count)
         for initiative in document.initiatives { initiatives.append(initiative) }
         (initiativesCSV, initiativesJSON) = (initiatives.csv, initiatives.json)
         var findingLines = ByteBuffer(capacity: 512 * document.findings.count)
