@@ -57,6 +57,12 @@ enum CSVSpecialBytes: ByteNeedles {
     }
 }
 
+/// The quote, which a quoted CSV field doubles.
+enum QuoteByte: ByteNeedles {
+    @inline(__always) static func isNeedle(_ byte: UInt8) -> Bool { byte == 0x22 }
+    @inline(__always) static func inWord(_ word: UInt64) -> Bool { ByteScan.has(0x22, in: word) }
+}
+
 /// Bytes that may need CSV quotes or a JSON escape: the union of ``CSVSpecialBytes`` and ``JSONSpecialBytes``
 /// (LF and CR are control characters).
 enum CellSpecialBytes: ByteNeedles {

@@ -64,7 +64,7 @@ public enum DatasetTables {
         TableSchema<TermMention>(
             name: name, title: title, description: description,
             columns: [
-                .init("mention_id", "string", "`<report_id>-<char_start>`.", required: true) { .string("\($0.reportID)-\($0.charStart)") },
+                .init("mention_id", "string", "`<report_id>-<char_start>`.", required: true) { .string(RowBytes.hyphenated($0.reportID, $0.charStart)) },
                 .init("report_id", "string", "The report that names it.", required: true) { .string($0.reportID) },
                 .init("term", "string", termDescription, required: true) { .string($0.term) },
                 .init("document_type", "string", "For policies: the document type from the title's ending (规定, 方案, 办法, 细则, 通知, 清单, 制度, 条例, 意见, 指南, …, or 其他).") { .string($0.documentType) },

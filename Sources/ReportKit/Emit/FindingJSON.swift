@@ -5,15 +5,15 @@
 /// rendering every other row of a report.
 extension Finding {
     /// The finding as one JSON object and a line break; members in sorted key order, absent optionals left out.
-    func appendJSONLine(to out: inout [UInt8]) {
+    func appendJSONLine<Out: ByteSink & ~Copyable>(to out: inout Out) {
         out.append(0x7B)
         var first = true
         func key(_ name: StaticString) {
             if !first { out.append(0x2C) }
             first = false
             out.append(0x22)
-            name.withUTF8Buffer { out.append(contentsOf: $0) }
-            out.append(contentsOf: [0x22, 0x3A])
+            name.withUTF8Buffer { out.appendBytes($0) }
+            out.append(0x22, 0x3A)
         }
         func string(_ name: StaticString, _ value: String?) {
             guard let value else { return }
@@ -23,7 +23,7 @@ extension Finding {
         func integer(_ name: StaticString, _ value: Int?) {
             guard let value else { return }
             key(name)
-            out.append(contentsOf: String(value).utf8)
+            RowBytes.appendDecimal(Int64(value), to: &out)
         }
         integer("char_end", charEnd)
         integer("char_start", charStart)
@@ -35,31 +35,45 @@ extension Finding {
         string("severity", severity.rawValue)
         string("snippet", snippet)
         string("source", source)
-        out.append(contentsOf: [0x7D, 0x0A])
+        out.append(0x7D, 0x0A)
     }
 
-    /// A JSON string literal escaped as `JSONEncoder` escapes it.
-    static func appendEncoderString(_ value: String, to out: inout [UInt8]) {
+    /// A JSON string literal escaped as `JSONEncoder` escapes it. Runs that need no escape are found eight bytes
+    /// at a time and copied whole.
+    static func appendEncoderString<Out: ByteSink & ~Copyable>(_ value: String, to out: inout Out) {
         var value = value
         out.append(0x22)
         value.withUTF8 { bytes in
             var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
+            var index = 0
+            while true {
+                index = ByteScan.firstIndex(in: bytes, from: index, EncoderSpecialBytes.self)
+                guard index < bytes.count else { break }
+                let byte = bytes[index]
+                out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                index += 1
+                runStart = index
                 switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x08: out.append(contentsOf: [0x5C, 0x62])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x22: out.append(0x5C, 0x22)
+                case 0x5C: out.append(0x5C, 0x5C)
+                case 0x08: out.append(0x5C, 0x62)
+                case 0x09: out.append(0x5C, 0x74)
+                case 0x0A: out.append(0x5C, 0x6E)
+                case 0x0C: out.append(0x5C, 0x66)
+                case 0x0D: out.append(0x5C, 0x72)
                 default: RowBytes.appendUnicodeEscape(UInt32(byte), to: &out)
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(0x22)
+    }
+}
+
+/// Bytes `JSONEncoder` escapes in a string: control characters, `"` and `\`.
+enum EncoderSpecialBytes: ByteNeedles {
+    @inline(__always) static func isNeedle(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+    @inline(__always) static func inWord(_ word: UInt64) -> Bool {
+        ByteScan.hasByte(below: 0x20, in: word) || ByteScan.has(0x22, in: word) || ByteScan.has(0x5C, in: word)
     }
 }

@@ -27,40 +27,65 @@ struct RenderedReport: Sendable, Equatable {
     init() {}
 
     init(_ document: ExtractedDocument, publishText: Bool) throws {
-        let report = document.report
-        let columns = DatasetTables.reports.columns
-        let split = Self.duplicateColumnsStart
-        reportJSONHead.append(0x7B)
-        for (position, column) in columns[..<split].enumerated() {
-            column.value(report).appendCSV(to: &reportCSVHead)
-            reportCSVHead.append(0x2C)
-            Self.appendJSONMember(column.name, column.value(report), to: &reportJSONHead, comma: position > 0)
-        }
-        var tail = Array(columns[(split + 2)...].map { ($0.name, $0.value(report)) })
-        for (_, cell) in tail {
-            reportCSVTail.append(0x2C)
-            cell.appendCSV(to: &reportCSVTail)
-        }
-        reportCSVTail.append(0x0A)
-        if publishText { tail.append(("text", .string(report.text))) }
-        for (name, cell) in tail { Self.appendJSONMember(name, cell, to: &reportJSONTail, comma: true) }
-        reportJSONTail.append(contentsOf: [0x7D, 0x0A])
-        var metrics = TableRowWriter(DatasetTables.metrics)
+        renderReportRow(document.report, publishText: publishText)
+        var metrics = TableRowWriter(DatasetTables.metrics, rows: document.metrics.count)
         for index in Self.offsetOrder(document.metrics) { metrics.append(document.metrics[index]) }
         (metricsCSV, metricsJSON) = (metrics.csv, metrics.json)
-        var policies = TableRowWriter(DatasetTables.policies)
+        var policies = TableRowWriter(DatasetTables.policies, rows: document.policies.count)
         for policy in document.policies { policies.append(policy) }
         (policiesCSV, policiesJSON) = (policies.csv, policies.json)
-        var initiatives = TableRowWriter(DatasetTables.initiatives)
+        var initiatives = TableRowWriter(DatasetTables.initiatives, rows: document.initiatives.count)
         for initiative in document.initiatives { initiatives.append(initiative) }
         (initiativesCSV, initiativesJSON) = (initiatives.csv, initiatives.json)
+        var findingLines = ByteBuffer(capacity: 512 * document.findings.count)
         for finding in document.findings {
-            finding.appendJSONLine(to: &findings)
+            finding.appendJSONLine(to: &findingLines)
             findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
         }
+        findings = findingLines.array
         metricCount = document.metrics.count
         policyCount = document.policies.count
         initiativeCount = document.initiatives.count
+    }
+
+    /// The `reports` row, each cell read once for both formats (as ``TableRowWriter`` does), cut around the
+    /// duplicate cells into the four halves.
+    private mutating func renderReportRow(_ report: Report, publishText: Bool) {
+        let schema = DatasetTables.reports
+        let split = Self.duplicateColumnsStart
+        var csv = ByteBuffer(capacity: 1024)
+        var json = ByteBuffer(capacity: 2048 + (publishText ? report.text?.utf8.count ?? 0 : 0))
+        var (csvHeadEnd, jsonHeadEnd) = (0, 0)
+        json.append(0x7B)
+        schema.cells.withUnsafeBufferPointer { cells in
+            schema.jsonKeys.withUnsafeBufferPointer { keys in
+                for position in 0..<split {
+                    if position > 0 { json.append(0x2C) }
+                    json.appendBytes(keys[position])
+                    cells[position](report).append(csv: &csv, json: &json)
+                    csv.append(0x2C)
+                }
+                (csvHeadEnd, jsonHeadEnd) = (csv.count, json.count)
+                for position in (split + 2)..<cells.count {
+                    csv.append(0x2C)
+                    json.append(0x2C)
+                    json.appendBytes(keys[position])
+                    cells[position](report).append(csv: &csv, json: &json)
+                }
+            }
+        }
+        csv.append(0x0A)
+        if publishText {
+            json.append(0x2C)
+            RowBytes.appendJSONString("text", to: &json)
+            json.append(0x3A)
+            Cell.string(report.text).appendJSON(to: &json)
+        }
+        json.append(0x7D, 0x0A)
+        reportCSVHead = csv.array(in: 0..<csvHeadEnd)
+        reportCSVTail = csv.array(in: csvHeadEnd..<csv.count)
+        reportJSONHead = json.array(in: 0..<jsonHeadEnd)
+        reportJSONTail = json.array(in: jsonHeadEnd..<json.count)
     }
 
     /// The positions of `metrics` by (char_start, char_end), the published order. Positions rather than a sorted

@@ -2,36 +2,40 @@
 /// Emit renders every row of every report; doing it on bytes keeps it off the profile.
 enum RowBytes {
     /// A CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled).
-    static func appendCSVField(_ value: String, to out: inout [UInt8]) {
+    static func appendCSVField<Out: ByteSink & ~Copyable>(_ value: String, to out: inout Out) {
         var value = value
         value.withUTF8 { appendCSVField($0, cleanPrefix: 0, to: &out) }
     }
 
     /// A CSV field of UTF-8 bytes whose first `cleanPrefix` bytes are known to need no quotes.
-    static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, cleanPrefix: Int, to out: inout [UInt8]) {
+    static func appendCSVField<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, cleanPrefix: Int, to out: inout Out) {
         guard ByteScan.firstIndex(in: bytes, from: cleanPrefix, CSVSpecialBytes.self) < bytes.count else {
-            out.append(contentsOf: bytes)
+            out.appendBytes(bytes)
             return
         }
         out.append(0x22)
         var runStart = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x22 {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+        var index = cleanPrefix  // the clean prefix holds no quote
+        while true {
+            index = ByteScan.firstIndex(in: bytes, from: index, QuoteByte.self)
+            guard index < bytes.count else { break }
+            out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart...index]))
             runStart = index  // the quote is written again: doubled
+            index += 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         out.append(0x22)
     }
 
     /// A JSON string literal; non-ASCII stays as UTF-8, control characters and U+2028/U+2029 are escaped.
     /// Runs of bytes that need no escape are copied whole.
-    static func appendJSONString(_ value: String, to out: inout [UInt8]) {
+    static func appendJSONString<Out: ByteSink & ~Copyable>(_ value: String, to out: inout Out) {
         var value = value
         value.withUTF8 { appendJSONString($0, cleanPrefix: 0, to: &out) }
     }
 
     /// A JSON string literal of UTF-8 bytes whose first `cleanPrefix` bytes are known to need no escape.
-    static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, cleanPrefix: Int, to out: inout [UInt8]) {
+    static func appendJSONString<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, cleanPrefix: Int, to out: inout Out) {
         out.append(0x22)
         let count = bytes.count
         var runStart = 0
@@ -45,13 +49,13 @@ enum RowBytes {
                 index += 1
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x22: out.append(0x5C, 0x22)
+            case 0x5C: out.append(0x5C, 0x5C)
+            case 0x0A: out.append(0x5C, 0x6E)
+            case 0x0D: out.append(0x5C, 0x72)
+            case 0x09: out.append(0x5C, 0x74)
             case 0xE2:
                 appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                 index += 2
@@ -60,7 +64,7 @@ enum RowBytes {
             index += 1
             runStart = index
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         out.append(0x22)
     }
 
@@ -72,14 +76,16 @@ enum RowBytes {
     /// `value` as a CSV field and as a JSON string literal, the bytes of ``appendCSVField(_:to:)`` and
     /// ``appendJSONString(_:to:)``. Most cells need neither quotes nor an escape: one scan then tells both, and
     /// otherwise each writer scans on from where that scan stopped.
-    static func appendCSVAndJSON(_ value: String, csv: inout [UInt8], json: inout [UInt8]) {
+    static func appendCSVAndJSON<CSV: ByteSink & ~Copyable, JSON: ByteSink & ~Copyable>(
+        _ value: String, csv: inout CSV, json: inout JSON
+    ) {
         var value = value
         value.withUTF8 { bytes in
             let clean = cleanPrefix(bytes)
             if clean == bytes.count {
-                csv.append(contentsOf: bytes)
+                csv.appendBytes(bytes)
                 json.append(0x22)
-                json.append(contentsOf: bytes)
+                json.appendBytes(bytes)
                 json.append(0x22)
             } else {
                 appendCSVField(bytes, cleanPrefix: clean, to: &csv)
@@ -99,18 +105,20 @@ enum RowBytes {
     }
 
     /// `\uXXXX` with lowercase hex digits.
-    static func appendUnicodeEscape(_ value: UInt32, to out: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        out.append(contentsOf: [0x5C, 0x75])
-        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+    static func appendUnicodeEscape<Out: ByteSink & ~Copyable>(_ value: UInt32, to out: inout Out) {
+        out.append(0x5C, 0x75)
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let digit = UInt8(truncatingIfNeeded: (value >> UInt32(shift)) & 0xF)
+            out.append(digit < 10 ? 0x30 + digit : 0x57 + digit)  // 0-9, a-f
+        }
     }
 
-    static func appendASCII(_ text: String, to out: inout [UInt8]) {
-        out.append(contentsOf: text.utf8)
+    static func appendASCII<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
+        out.appendUTF8(text)
     }
 
     /// The digits of `String(value)`, written without building the String.
-    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+    static func appendDecimal<Out: ByteSink & ~Copyable>(_ value: Int64, to out: inout Out) {
         if value < 0 { out.append(0x2D) }
         var magnitude = value.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
@@ -120,19 +128,46 @@ enum RowBytes {
                 digits[start] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            out.appendBytes(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// `"\(prefix)-\(number)"` (a `mention_id`), built on bytes: the interpolation cost a thousand
+    /// instructions a row.
+    static func hyphenated(_ prefix: String, _ number: Int) -> String {
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            String(unsafeUninitializedCapacity: head.count + 21) { out in
+                if let source = head.baseAddress, let target = out.baseAddress { target.update(from: source, count: head.count) }
+                var count = head.count
+                out[count] = 0x2D
+                count += 1
+                if number < 0 {
+                    out[count] = 0x2D
+                    count += 1
+                }
+                let digitsStart = count
+                var magnitude = number.magnitude
+                repeat {
+                    out[count] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+                out[digitsStart..<count].reverse()
+                return count
+            }
         }
     }
 
     /// ``Cell/format(_:)`` of `value`, with integral values written as digits without a String.
-    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+    static func appendNumber<Out: ByteSink & ~Copyable>(_ value: Double, to out: inout Out) {
         if let integer = Cell.integral(value) { appendDecimal(integer, to: &out) } else { appendASCII(Cell.format(value), to: &out) }
     }
 }
 
 extension Cell {
     /// ``csvText`` as a CSV field.
-    func appendCSV(to out: inout [UInt8]) {
+    func appendCSV<Out: ByteSink & ~Copyable>(to out: inout Out) {
         switch self {
         case .string(let value): if let value { RowBytes.appendCSVField(value, to: &out) }
         case .integer(let value): if let value { RowBytes.appendASCII(String(value), to: &out) }
@@ -142,7 +177,7 @@ extension Cell {
     }
 
     /// ``jsonText`` as bytes.
-    func appendJSON(to out: inout [UInt8]) {
+    func appendJSON<Out: ByteSink & ~Copyable>(to out: inout Out) {
         switch self {
         case .string(let value):
             if let value { RowBytes.appendJSONString(value, to: &out) } else { RowBytes.appendASCII("null", to: &out) }

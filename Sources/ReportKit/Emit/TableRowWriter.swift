@@ -7,87 +7,74 @@ import Foundation
 /// written as digits without a String; and in a column that ``TableSchema/Column/repeats`` (a claim's
 /// sentence, about 450 bytes, shared by the claims in it) a value equal to the previous row's reuses the
 /// bytes escaped for that row instead of being scanned and escaped twice again.
-struct TableRowWriter<Row> {
-    var csv: [UInt8] = []
-    var json: [UInt8] = []
+struct TableRowWriter<Row>: ~Copyable {
+    /// The rows so far, in ``ByteBuffer``s: a row is some forty appends of a few bytes each.
+    private(set) var csvBuffer: ByteBuffer, jsonBuffer: ByteBuffer
     private let cells: [@Sendable (Row) -> Cell]
     private let keys: [[UInt8]]
     private let repeating: [Bool]
-    /// The last value of each repeating column and its escaped bytes (unused for the other columns).
+    /// The last value of each repeating column and where its escaped bytes lie in the buffers (unused for the
+    /// other columns).
     private var memos: [Memo]
 
     private struct Memo {
         var value: String? = nil
-        var csv: [UInt8] = []
-        var json: [UInt8] = []
+        var csv: Range<Int> = 0..<0
+        var json: Range<Int> = 0..<0
     }
 
-    init(_ schema: TableSchema<Row>) {
+    /// `rows`, when known, sizes the buffers up front: growing them by doubling copied each table's bytes about
+    /// once more. A metrics row is some 330 bytes of CSV and 540 of JSON, a term row less; a guess that falls
+    /// short only grows.
+    init(_ schema: TableSchema<Row>, rows: Int = 0) {
+        csvBuffer = ByteBuffer(capacity: 384 * rows)
+        jsonBuffer = ByteBuffer(capacity: 640 * rows)
         cells = schema.cells
         keys = schema.jsonKeys
         repeating = schema.repeating
         memos = Array(repeating: Memo(), count: schema.cells.count)
     }
 
+    /// The CSV lines so far.
+    var csv: [UInt8] { csvBuffer.array }
+    /// The JSON Lines so far.
+    var json: [UInt8] { jsonBuffer.array }
+
     /// One row: a CSV line and a JSON object line.
     mutating func append(_ row: Row) {
         let cells = cells, keys = keys, repeating = repeating
-        json.append(0x7B)
+        jsonBuffer.append(0x7B)
         cells.withUnsafeBufferPointer { cells in
             keys.withUnsafeBufferPointer { keys in
                 for position in cells.indices {
                     if position > 0 {
-                        csv.append(0x2C)
-                        json.append(0x2C)
+                        csvBuffer.append(0x2C)
+                        jsonBuffer.append(0x2C)
                     }
-                    json.append(contentsOf: keys[position])
+                    jsonBuffer.appendBytes(keys[position])
                     let cell = cells[position](row)
                     if repeating[position], case .string(let value?) = cell {
                         appendRepeating(value, column: position)
                     } else {
-                        Self.append(cell, csv: &csv, json: &json)
+                        cell.append(csv: &csvBuffer, json: &jsonBuffer)
                     }
                 }
             }
         }
-        csv.append(0x0A)
-        json.append(contentsOf: [0x7D, 0x0A])
-    }
-
-    /// A cell in both formats, as ``Cell/appendCSV(to:)`` and ``Cell/appendJSON(to:)`` write it.
-    private static func append(_ cell: Cell, csv: inout [UInt8], json: inout [UInt8]) {
-        switch cell {
-        case .string(let value?):
-            RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
-        case .integer(let value?):
-            RowBytes.appendDecimal(Int64(value), to: &csv)
-            RowBytes.appendDecimal(Int64(value), to: &json)
-        case .number(let value?):
-            let start = csv.count
-            RowBytes.appendNumber(value, to: &csv)
-            json.append(contentsOf: csv[start...])
-        case .string(nil), .integer(nil), .number(nil):
-            json.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null; an empty CSV field
-        case .list:
-            cell.appendCSV(to: &csv)
-            cell.appendJSON(to: &json)
-        }
+        csvBuffer.append(0x0A)
+        jsonBuffer.append(0x7D, 0x0A)
     }
 
     /// A string cell of a repeating column: escaped once, then copied while the rows repeat it.
     private mutating func appendRepeating(_ value: String, column: Int) {
         if let previous = memos[column].value, Self.sameBytes(previous, value) {
-            csv.append(contentsOf: memos[column].csv)
-            json.append(contentsOf: memos[column].json)
+            csvBuffer.appendCopy(of: memos[column].csv)
+            jsonBuffer.appendCopy(of: memos[column].json)
             return
         }
-        let csvStart = csv.count, jsonStart = json.count
-        RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
-        memos[column].value = value
-        memos[column].csv.removeAll(keepingCapacity: true)
-        memos[column].csv.append(contentsOf: csv[csvStart...])
-        memos[column].json.removeAll(keepingCapacity: true)
-        memos[column].json.append(contentsOf: json[jsonStart...])
+        let csvStart = csvBuffer.count, jsonStart = jsonBuffer.count
+        RowBytes.appendCSVAndJSON(value, csv: &csvBuffer, json: &jsonBuffer)
+        memos[column] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: jsonStart..<jsonBuffer.count)
     }
 
     /// Whether two strings hold the same UTF-8 bytes. Not `==`, which holds canonically equivalent strings
@@ -103,5 +90,28 @@ struct TableRowWriter<Row> {
             }
         }
         return (compared ?? nil) ?? left.elementsEqual(right)
+    }
+}
+
+extension Cell {
+    /// A cell in both formats, as ``Cell/appendCSV(to:)`` and ``Cell/appendJSON(to:)`` write it.
+    func append(csv: inout ByteBuffer, json: inout ByteBuffer) {
+        switch self {
+        case .string(let value?):
+            RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
+        case .integer(let value?):
+            RowBytes.appendDecimal(Int64(value), to: &csv)
+            RowBytes.appendDecimal(Int64(value), to: &json)
+        case .number(let value?):
+            let start = csv.count
+            RowBytes.appendNumber(value, to: &csv)
+            csv.withBytes(in: start..<csv.count) { json.appendBytes($0) }
+        case .string(nil), .integer(nil), .number(nil):
+            json.append(0x6E, 0x75)  // null; an empty CSV field
+            json.append(0x6C, 0x6C)
+        case .list:
+            appendCSV(to: &csv)
+            appendJSON(to: &json)
+        }
     }
 }

@@ -27,6 +27,26 @@ import Testing
         #expect(rendered.metricCount == document.metrics.count && rendered.metricCount > 5)
     }
 
+    /// Varied reports (lists, null numbers and dates, text to escape or none), with and without the text.
+    @Test("the split reports row equals the generic writers' row on varied reports") func variedReportRows() throws {
+        var document = try document()
+        var texts = TableRowWriterTests.Texts(random: SplitMix64(seed: 13))
+        for index in 0..<300 {
+            var report = TableRowWriterTests.report(&texts, base: document.report)
+            report.text = texts.optional()
+            report.qualityFlags = texts.next()
+            document.report = report
+            let publishText = index % 2 == 0
+            let rendered = try RenderedReport(document, publishText: publishText)
+            let csv = rendered.reportCSV(duplicates: [], duplicateSources: [])
+            let json = rendered.reportJSON(duplicates: [], duplicateSources: [])
+            (report.duplicates, report.duplicateSources) = ("", "")  // what the empty lists join to
+            #expect(String(decoding: csv, as: UTF8.self) == CSVWriter.line(report, schema: DatasetTables.reports))
+            let extra: ((Report) -> [(String, Cell)])? = publishText ? { [("text", .string($0.text))] } : nil
+            #expect(String(decoding: json, as: UTF8.self) == JSONLinesWriter.line(report, schema: DatasetTables.reports, extra: extra))
+        }
+    }
+
     @Test("serialises and reads back every part; truncated bytes are refused") func roundTrip() throws {
         let rendered = try RenderedReport(try document(), publishText: false)
         let bytes = rendered.serialized()

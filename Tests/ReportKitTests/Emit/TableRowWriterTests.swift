@@ -134,6 +134,16 @@ import Testing
         }
     }
 
+    @Test("mention ids are the interpolation they replace") func mentionIDs() {
+        var texts = Texts(random: SplitMix64(seed: 29))
+        for _ in 0..<5_000 {
+            let (prefix, number) = (texts.next(), texts.integer())
+            #expect(RowBytes.hyphenated(prefix, number) == "\(prefix)-\(number)")
+            #expect(Array(RowBytes.hyphenated(prefix, number).utf8) == Array("\(prefix)-\(number)".utf8))
+        }
+        #expect(RowBytes.hyphenated("", 0) == "-0")
+    }
+
     @Test("metrics are published by offsets, as a sort of the rows would order them") func offsetOrder() {
         var texts = Texts(random: SplitMix64(seed: 23))
         var metrics = (0..<200).map { _ in Self.metric(&texts) }
