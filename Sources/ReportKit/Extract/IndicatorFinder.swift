@@ -90,7 +90,7 @@ struct IndicatorFinder {
     /// The first scalars of ``rightCuts``.
     static let rightCutStarts: ScalarBits = {
         let firsts = Set(rightCuts.words.compactMap(\.first))
-        return ScalarBits { firsts.contains($0) }
+        return ScalarBits(members: firsts)
     }()
     static let fillerWords = ScalarWordList(trailingFillers)
     static let verbWords = ScalarWordList(leftVerbs)
@@ -154,7 +154,7 @@ struct IndicatorFinder {
     static let verbsByLast: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: verbWords.words.filter { !$0.isEmpty }, by: { $0.last! })
     static let verbEnds: ScalarBits = {
         let lasts = Set(verbsByLast.keys)
-        return ScalarBits { lasts.contains($0) }
+        return ScalarBits(members: lasts)
     }()
 
     /// The verb cut as first written, verb by verb: what ``verbCut(_:)`` must equal.
