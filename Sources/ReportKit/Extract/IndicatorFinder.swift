@@ -199,7 +199,10 @@ struct IndicatorFinder {
     func leftPhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
         var start = position
         while start > limit, !Self.isClauseBreak(spans.scalars[start - 1]) { start -= 1 }
-        var phrase = spans.scalars[start..<position].filter { !Self.isQuoteMark($0) }
+        // `filter` without its growing: the phrase is at most the clause, reserved at once.
+        var phrase: [Unicode.Scalar] = []
+        phrase.reserveCapacity(position - start)
+        for index in start..<position where !Self.isQuoteMark(spans.scalars[index]) { phrase.append(spans.scalars[index]) }
         Self.trimFillers(&phrase)
         // Cut at the last verb that leaves a phrase of two or more characters:
         // "推动各部门支付欠款" → "欠款", but "投资完成率" stays (cutting would leave "率").
