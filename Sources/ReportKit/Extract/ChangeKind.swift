@@ -56,10 +56,10 @@ extension MetricExtractor {
     /// The last scalars of ``increaseSuffixes`` and ``decreaseSuffixes``.
     static let increaseEnds: ScalarBits = {
         let lasts = Set(increaseSuffixes.words.compactMap(\.last))
-        return ScalarBits { lasts.contains($0) }
+        return ScalarBits(members: lasts)
     }()
     static let decreaseEnds: ScalarBits = {
         let lasts = Set(decreaseSuffixes.words.compactMap(\.last))
-        return ScalarBits { lasts.contains($0) }
+        return ScalarBits(members: lasts)
     }()
 }

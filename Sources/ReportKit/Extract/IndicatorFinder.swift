@@ -90,7 +90,7 @@ struct IndicatorFinder {
     /// The first scalars of ``rightCuts``.
     static let rightCutStarts: ScalarBits = {
         let firsts = Set(rightCuts.words.compactMap(\.first))
-        return ScalarBits { firsts.contains($0) }
+        return ScalarBits(members: firsts)
     }()
     static let fillerWords = ScalarWordList(trailingFillers)
     static let verbWords = ScalarWordList(leftVerbs)
@@ -154,7 +154,7 @@ struct IndicatorFinder {
     static let verbsByLast: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: verbWords.words.filter { !$0.isEmpty }, by: { $0.last! })
     static let verbEnds: ScalarBits = {
         let lasts = Set(verbsByLast.keys)
-        return ScalarBits { lasts.contains($0) }
+        return ScalarBits(members: lasts)
     }()
 
     /// The verb cut as first written, verb by verb: what ``verbCut(_:)`` must equal.
@@ -199,7 +199,10 @@ struct IndicatorFinder {
     func leftPhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
         var start = position
         while start > limit, !Self.isClauseBreak(spans.scalars[start - 1]) { start -= 1 }
-        var phrase = spans.scalars[start..<position].filter { !Self.isQuoteMark($0) }
+        // `filter` without its growing: the phrase is at most the clause, reserved at once.
+        var phrase: [Unicode.Scalar] = []
+        phrase.reserveCapacity(position - start)
+        for index in start..<position where !Self.isQuoteMark(spans.scalars[index]) { phrase.append(spans.scalars[index]) }
         Self.trimFillers(&phrase)
         // Cut at the last verb that leaves a phrase of two or more characters:
         // "推动各部门支付欠款" → "欠款", but "投资完成率" stays (cutting would leave "率").

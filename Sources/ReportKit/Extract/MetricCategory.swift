@@ -39,7 +39,7 @@ public enum MetricCategory {
     /// The first scalars of all keywords.
     static let keywordStarts: ScalarBits = {
         let firsts = Set(scalarRules.flatMap { $0.1.map { $0[0] } })
-        return ScalarBits { firsts.contains($0) }
+        return ScalarBits(members: firsts)
     }()
 
     /// The first category with a keyword in `text`, if any: one pass over the text that keeps the

@@ -16,7 +16,7 @@ struct QuotedTermExtractor {
     /// The first scalars of ``honourWords``: a window without one holds no honour marker.
     static let honourStarts: ScalarBits = {
         let firsts = Set(honourWords.words.compactMap(\.first))
-        return ScalarBits { firsts.contains($0) }
+        return ScalarBits(members: firsts)
     }()
     /// Characters of reform names: actions (办, 批, 跑, 通, 审) and instruments (网, 码, 证, 贷, 站, 制), or a
     /// slogan's leading numeral (一网通办, 三集中). A quoted term of three characters or fewer without them is

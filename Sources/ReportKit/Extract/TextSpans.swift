@@ -80,7 +80,8 @@ struct TextSpans {
     /// plain report, means nothing to do. Two bit tables and the closer switch cost about three times as much.
     static let scalarFlags: [UInt8] = (0..<UInt32(0x10000)).map { value in
         guard let scalar = Unicode.Scalar(value) else { return notPlainFlag }  // surrogates: never in a String
-        return flags(computedFor: scalar)
+        return (plainBits.contains(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0)
+            | (structural.contains(scalar) ? structuralFlag : 0)
     }
 
     static func flags(computedFor scalar: Unicode.Scalar) -> UInt8 {

@@ -110,8 +110,12 @@ import Testing
     }
 
     @Test("bit tables answer as their predicates") func bits() {
-        for value in UInt32(0)..<0x11000 {
+        let members: Set<Unicode.Scalar> = ["办", "a", "\0", "\u{FFFF}", "\u{10000}", "\u{20000}", "\u{301}"]
+        let memberBits = ScalarBits(members: members)
+        for value in UInt32(0)..<0x21000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(memberBits.contains(scalar) == members.contains(scalar))
+            guard value < 0x11000 else { continue }
             #expect(QuantityScanner.numberStarts.contains(scalar) == (CJK.isASCIIDigit(scalar) || ChineseNumber.isNumeral(scalar)))
             #expect(TextSpans.plainBits.contains(scalar) == TextSpans.isPlain(scalar))
             let flags = scalar.value < 0x10000 ? TextSpans.scalarFlags[Int(scalar.value)] : TextSpans.flags(computedFor: scalar)
