@@ -78,15 +78,15 @@ public struct DocumentDecoder: Stage {
 
 /// Per-byte masks of a UInt64 of UTF-8 (bit 7 of each byte lane), exact for every byte: no carry crosses a lane.
 enum ControlCharacterCount {
-    static let highs: UInt64 = 0x8080_8080_8080_8080
-    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    static let highs = ByteScan.highs
+    static let lows: UInt64 = ~ByteScan.highs
 
     /// Lanes whose byte is zero.
     @inline(__always) static func zeroLanes(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word) & highs }
 
     /// Lanes whose byte equals `byte`.
     @inline(__always) static func lanes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
-        zeroLanes(word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+        zeroLanes(word ^ (ByteScan.ones &* UInt64(byte)))
     }
 
     /// Control characters other than tab, line feed and carriage return: bytes below 0x20 but those three.

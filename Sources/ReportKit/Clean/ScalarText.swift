@@ -177,3 +177,19 @@ enum ScalarText {
         return String(scalars[lower...upper])
     }
 }
+
+extension ScalarText {
+    /// Whether two strings have the same UTF-8 bytes (not `==`, which would also accept a canonically
+    /// equivalent text with other scalars). The same storage answers at once; else the bytes are compared.
+    static func sameUTF8(_ left: String, _ right: String) -> Bool {
+        var left = left
+        var right = right
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                if a.baseAddress == b.baseAddress || a.isEmpty { return true }
+                return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+            }
+        }
+    }
+}

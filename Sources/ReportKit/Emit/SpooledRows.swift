@@ -8,39 +8,21 @@ struct SpooledRows {
         case initiativesCSV, initiativesJSON, findings, findingKeys, counts
     }
 
-    private let bytes: [UInt8]
-    /// Start offset of each part in `bytes`, then one past the last part's end: part `i` is `starts[i]..<ends[i]`.
-    private let starts: [Int]
-    private let ends: [Int]
+    /// The parts, as slices of the one buffer read (no part is copied).
+    private let parts: [ArraySlice<UInt8>]
 
-    /// Finds the parts in `bytes[rows]`; nil when the lengths do not add up to exactly the thirteen parts.
+    /// Finds the parts in `bytes[rows]` (``LengthPrefixedParts``); nil unless they are exactly the thirteen parts.
     init?(record bytes: [UInt8], rows: Range<Int>) {
-        var starts: [Int] = []
-        var ends: [Int] = []
-        starts.reserveCapacity(Part.allCases.count)
-        ends.reserveCapacity(Part.allCases.count)
-        var index = rows.lowerBound
-        while index < rows.upperBound {
-            guard rows.upperBound - index >= 4 else { return nil }
-            let length = Int(bytes[index]) | Int(bytes[index + 1]) << 8 | Int(bytes[index + 2]) << 16 | Int(bytes[index + 3]) << 24
-            index += 4
-            guard rows.upperBound - index >= length else { return nil }
-            starts.append(index)
-            ends.append(index + length)
-            index += length
-        }
-        guard starts.count == Part.allCases.count else { return nil }
-        self.bytes = bytes
-        self.starts = starts
-        self.ends = ends
+        guard let parts = LengthPrefixedParts.split(bytes[rows]), parts.count == Part.allCases.count else { return nil }
+        self.parts = parts
     }
 
     /// The bytes of `part`.
     func withBytes<R>(_ part: Part, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[starts[part.rawValue]..<ends[part.rawValue]])) }
+        try parts[part.rawValue].withUnsafeBytes(body)
     }
 
-    func bytes(_ part: Part) -> ArraySlice<UInt8> { bytes[starts[part.rawValue]..<ends[part.rawValue]] }
+    func bytes(_ part: Part) -> ArraySlice<UInt8> { parts[part.rawValue] }
 
     /// The `rule|severity` key of each finding (``RenderedReport/findingKeys``), one per line.
     func forEachFindingKey(_ body: (String) -> Void) {

@@ -26,27 +26,14 @@ enum FileDescriptorIO {
     }
 
     /// Writes `parts` one after another from `offset`, with one `pwritev` when the kernel takes them whole (the
-    /// spool's record header and rows, without joining them into one copy first); false on any error.
+    /// spool's record header and rows, without joining them into one copy first); false on any error. Whatever
+    /// a short write leaves is finished with plain pwrites.
     static func write(_ parts: [[UInt8]], to descriptor: Int32, at offset: UInt64) -> Bool {
-        let total = parts.reduce(0) { $0 + $1.count }
-        guard parts.count > 1, parts.count <= 8 else {
-            var position = offset
-            for part in parts {
-                guard write(part, to: descriptor, at: position) else { return false }
-                position += UInt64(part.count)
-            }
-            return true
-        }
-        var written = 0
-        while true {
-            let result = withIOVectors(parts) { vectors in pwritev(descriptor, vectors.baseAddress, Int32(vectors.count), off_t(offset)) }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return false }
-            written = result
-            break
-        }
-        if written == total { return true }
-        // A short write: finish byte-exactly with plain pwrites from where it stopped.
+        var written: Int
+        repeat {
+            written = withIOVectors(parts) { vectors in pwritev(descriptor, vectors.baseAddress, Int32(vectors.count), off_t(offset)) }
+        } while written < 0 && errno == EINTR
+        guard written >= 0 else { return false }
         var skip = written
         var position = offset + UInt64(written)
         for part in parts {
