@@ -53,11 +53,13 @@ eval:
 	done
 
 ## Benchmark: generate a synthetic corpus (BENCH_COUNT reports, default 20000) into .bench/ and time
-## `reportkit build` on it at --jobs 1 and 2; prints a table and writes bench/results.json (tools/bench.sh).
+## `reportkit build` on it at --jobs 1 and 2, BENCH_REPEAT times each (the median run counts); prints a table and
+## writes bench/results.json (tools/bench.sh).
 BENCH_COUNT   ?= 20000
+BENCH_REPEAT  ?= 3
 BENCH_SCRATCH ?= .build
 bench: deps
-	BENCH_COUNT=$(BENCH_COUNT) BENCH_SCRATCH=$(BENCH_SCRATCH) SWIFT=$(SWIFT) tools/bench.sh
+	BENCH_COUNT=$(BENCH_COUNT) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_SCRATCH=$(BENCH_SCRATCH) SWIFT=$(SWIFT) tools/bench.sh
 
 ## Peak memory against corpus size (BENCH_MEMORY_COUNTS, default "20000 100000 200000"): bench/memory.json
 ## with the slope in KiB per report (tools/bench_memory.sh). Needs about 7 KB of disk per report.
