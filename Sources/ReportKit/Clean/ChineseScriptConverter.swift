@@ -26,6 +26,7 @@ public final class ChineseScriptConverter: Sendable {
     /// Traditional to Simplified, one converter for the process; OpenCC's dictionaries take a while to load.
     /// It runs OpenCC's `t2s` conversion chain without its segmentation pass (``unsegmentedConfiguration``),
     /// which gives the same text for about three quarters of the work; stock `t2s.json` when that file is missing.
+    /// That pass runs from tables read out of OpenCC's dictionaries (``ScriptConversionTable``), not in OpenCC.
     public static let shared = ChineseScriptConverter(configurations: [unsegmentedConfiguration, "t2s.json"].compactMap { $0 })
     /// OpenCC's stock `t2s.json`, the definition ``shared`` is checked against.
     static let stockTraditionalToSimplified = ChineseScriptConverter(configuration: "t2s.json")
@@ -37,6 +38,12 @@ public final class ChineseScriptConverter: Sendable {
     /// Loaded converters not in use. A thread that finds none opens its own, so conversions on different
     /// threads never wait for each other; there are never more than the threads that convert at once.
     private let idle: Mutex<[Handle]>
+    /// The configuration's conversion from tables in memory, when it is one longest-match pass (as ``shared``'s
+    /// is): the same text for a small part of OpenCC's work. OpenCC converts when this is nil, and the rare text
+    /// the tables leave to it.
+    private let table: ScriptConversionTable?
+    /// Whether conversions run from ``table``.
+    var readsTables: Bool { table != nil }
 
     /// A loaded OpenCC converter. The pool hands each one to a single thread at a time, which is what makes
     /// moving it between threads safe.
@@ -46,16 +53,25 @@ public final class ChineseScriptConverter: Sendable {
     private let loadError: String?
 
     private convenience init(configuration: String) {
-        self.init(configurations: [configuration])
+        self.init(configurations: [configuration], readsTables: false)
     }
 
-    /// Opens the first of `configurations` that OpenCC can load.
-    private init(configurations: [String]) {
+    /// Opens the first of `configurations` that OpenCC can load; with `readsTables`, as tables when it can
+    /// (``ScriptConversionTable``; OpenCC itself is then opened only if a text needs it).
+    init(configurations: [String], readsTables: Bool = true) {
         var error: String?
         for configuration in configurations {
+            if readsTables, let table = ScriptConversionTable.load(configuration: configuration) {
+                self.configuration = configuration
+                idle = Mutex([])
+                self.table = table
+                loadError = nil
+                return
+            }
             if let opened = Self.open(configuration) {
                 self.configuration = configuration
                 idle = Mutex([opened])
+                table = nil
                 loadError = nil
                 return
             }
@@ -63,6 +79,7 @@ public final class ChineseScriptConverter: Sendable {
         }
         configuration = configurations.last ?? ""
         idle = Mutex([])
+        table = nil
         loadError = error ?? "\(configuration) not found"
     }
 
@@ -85,6 +102,7 @@ public final class ChineseScriptConverter: Sendable {
 
     /// Converts `text` with this converter's configuration.
     public func convert(_ text: String) throws -> String {
+        if let converted = table?.convert(text) { return converted }
         guard loadError == nil, let handle = idle.withLock({ $0.popLast() }) ?? Self.open(configuration) else {
             throw ConverterError.unavailable(loadError ?? "\(configuration) could not be opened again")
         }
