@@ -99,6 +99,13 @@ enum UTF8Normalizer {
             written += length
         }
 
+        /// `copy` for a longer stretch, with one memory copy.
+        @inline(__always)
+        mutating func copyRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) {
+            (out.baseAddress! + written).update(from: bytes.baseAddress! + start, count: length)
+            written += length
+        }
+
         /// Ends the line: joins broken numbers in it, and resets the line state.
         mutating func endLine(_ brokenNumbers: inout [Repair]) {
             if lineStart >= 0, dotSpace, UTF8Normalizer.mayJoin(out, lineStart..<written) {
@@ -133,13 +140,16 @@ enum UTF8Normalizer {
         let count = bytes.count
         while index < count {
             let lead = bytes[index]
-            // U+5000…U+9FFF, most of a Chinese text: classic-stable ideographs that nothing maps or drops.
-            if lead >= 0xE5 && lead <= 0xE9 {
+            // U+4E00…U+9FFF, most of a Chinese text: classic-stable ideographs that nothing maps or drops. A run
+            // of them is copied at once: after the first, `begin` would change nothing.
+            if isIdeographLead(bytes, at: index) {
+                var end = index + 3
+                while end < count && isIdeographLead(bytes, at: end) { end += 3 }
                 writer.begin(isPunctuation: false)
                 writer.lastIsDot = false
-                writer.copy(bytes, index, 3)
+                writer.copyRun(bytes, index, end - index)
                 previousIsDigit = false
-                index += 3
+                index = end
                 continue
             }
             var value: UInt32
@@ -202,6 +212,14 @@ enum UTF8Normalizer {
         }
         writer.endLine(&brokenNumbers)
         return writer.written
+    }
+
+    /// Whether the scalar at `offset` is in U+4E00…U+9FFF: a lead byte E5…E9, or E4 with a second byte from B8
+    /// (the text is valid UTF-8, so the two continuation bytes follow).
+    @inline(__always)
+    private static func isIdeographLead(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let lead = bytes[offset]
+        return (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && bytes[offset + 1] >= 0xB8)
     }
 
     /// A necessary condition for `([0-9])\.\s+([0-9])` to match in `out[range]`: a digit, `.`, and then a byte
