@@ -202,9 +202,14 @@ public struct MojibakeRepair: Sendable {
         /// The BMP ideograph counts outside the runs; the ideographs above the BMP go to `astral`.
         private func countPlane<Count: FixedWidthInteger>(as _: Count.Type, astral: inout [UInt32]) -> [Count] {
             var plane = [Count](repeating: 0, count: Self.planeSlots)
-            forEachOutside { _, scalar in
-                guard CJK.isIdeograph(scalar) else { return }
-                if scalar.value < 0x10000 { plane[Self.planeSlot(scalar.value)] += 1 } else { astral.append(scalar.value) }
+            plane.withUnsafeMutableBufferPointer { plane in
+                scalars.withUnsafeBufferPointer { scalars in
+                    forEachStretchOutside { stretch in
+                        for scalar in scalars[stretch] where CJK.isIdeograph(scalar) {
+                            if scalar.value < 0x10000 { plane[Self.planeSlot(scalar.value)] += 1 } else { astral.append(scalar.value) }
+                        }
+                    }
+                }
             }
             return plane
         }
@@ -229,12 +234,16 @@ public struct MojibakeRepair: Sendable {
             let key = UInt64(neighbour.value) | (after ? 1 << 32 : 0)
             if let found = nextTo[key] { return found }
             var found: [UInt32] = []
-            forEachOutside { previous, scalar in
-                guard let previous else { return }
-                if after {
-                    if previous == neighbour { found.append(scalar.value) }
-                } else if scalar == neighbour {
-                    found.append(previous.value)
+            scalars.withUnsafeBufferPointer { scalars in
+                forEachStretchOutside { stretch in
+                    // Pairs of neighbours within the stretch: `scalars[index - 1]`, `scalars[index]`.
+                    for index in stretch.dropFirst() {
+                        if after {
+                            if scalars[index - 1] == neighbour { found.append(scalars[index].value) }
+                        } else if scalars[index] == neighbour {
+                            found.append(scalars[index - 1].value)
+                        }
+                    }
                 }
             }
             found.sort()
@@ -242,23 +251,16 @@ public struct MojibakeRepair: Sendable {
             return found
         }
 
-        /// Calls `body` with each scalar outside the runs and the one before it (nil after a run).
-        private func forEachOutside(_ body: (Unicode.Scalar?, Unicode.Scalar) -> Void) {
-            var runIndex = 0
-            var index = 0
-            var previous: Unicode.Scalar?
-            while index < scalars.count {
-                if runIndex < runs.count, index == runs[runIndex].start {
-                    index = runs[runIndex].end
-                    runIndex += 1
-                    previous = nil
-                    continue
-                }
-                let scalar = scalars[index]
-                body(previous, scalar)
-                previous = scalar
-                index += 1
+        /// Calls `body` with each stretch of scalar indices between the runs, in order (runs are in order and
+        /// do not overlap; a stretch may be empty). Tight loops over each stretch cost a fraction of a call per scalar.
+        @inline(__always)
+        private func forEachStretchOutside(_ body: (Range<Int>) -> Void) {
+            var start = 0
+            for run in runs {
+                body(start..<run.start)
+                start = run.end
             }
+            body(start..<scalars.count)
         }
 
         /// How often the ideograph `scalar` occurs (0 for anything else).
