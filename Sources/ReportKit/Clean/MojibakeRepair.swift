@@ -321,8 +321,9 @@ public struct MojibakeRepair: Sendable {
             case "!": bytes += [0xA3, 0xA1]  // ！ flattened to ASCII
             case _ where CJK.isASCIILetter(scalar): bytes.append(UInt8(scalar.value))
             default:
-                guard let encoded = GBKTable.encode(scalar), encoded.count == 2 else { return nil }
-                bytes += encoded
+                guard let (lead, trail) = GBKTable.encode(scalar) else { return nil }
+                bytes.append(lead)
+                bytes.append(trail)
             }
         }
         // The byte stream is [lead] + bytes (+ [trail] when the run ended in a swallowed byte).
