@@ -62,9 +62,18 @@ import Testing
 
     @Test("byte-level pinyin stripping equals the scalar-array one") func pinyin() {
         var generator = SplitMix64(seed: 7)
-        let fixed = ["營(yíng)商", "(yíng)", " (yíng)", "再?gòu)", "營(yíng)(shāng)", "營（yíng）", "營(yíngg)", "營(yínggggg)", "營(ü)", "營(lǜ)", "?(ā)"]
-        for text in fixed + (0..<20000).map({ _ in Self.randomText(&generator) }) {
-            #expect(PinyinAnnotationStripper.mayHoldAnnotation(text) == ReferencePinyinAnnotationStripper.mayHoldAnnotation(text))
+        let fixed = [
+            "營(yíng)商", "(yíng)", " (yíng)", "再?gòu)", "營(yíng)(shāng)", "營（yíng）", "營(yíngg)", "營(yínggggg)", "營(ü)", "營(lǜ)",
+            "?(ā)", "𠀀(yíng)", "é(yíng)", "\u{3000}（yíng）", "（yíng）", "?gòu）", "??gòu)",
+        ]
+        // The shared pieces, and full-width parentheses and scalars of every UTF-8 length before a reading.
+        let extra = ["（", "）", "（lǜ）", "(shāng）", "é", "𠀀", "\u{3000}"]
+        let random = (0..<20000).map { _ in
+            (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? Self.randomText(&generator, maxPieces: 2) : extra.randomElement(using: &generator)!
+            }.joined()
+        }
+        for text in fixed + random {
             let expected = ReferencePinyinAnnotationStripper.strip(text)
             let actual = PinyinAnnotationStripper().strip(text)
             #expect(actual.text.utf8.elementsEqual(expected.text.utf8), "\(text.debugDescription)")
