@@ -43,13 +43,16 @@ enum ScalarText {
     static func containsPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool { containsPair(text.utf8, first, second) }
 
     /// Splits text into lines on `\n` bytes (a line feed is always a grapheme of its own, so this equals
-    /// splitting on the Character), dropping empty lines.
+    /// splitting on the Character), dropping empty lines. The line feeds are found with `memchr`, which
+    /// reads many bytes per step (a byte loop cost about three instructions a byte).
     static func lines(_ text: String) -> [String] {
         var text = text
         let ranges: [Range<Int>] = text.withUTF8 { bytes in
             var ranges: [Range<Int>] = []
+            guard let base = bytes.baseAddress else { return ranges }
             var start = 0
-            for index in bytes.indices where bytes[index] == 0x0A {
+            while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if index > start { ranges.append(start..<index) }
                 start = index + 1
             }
