@@ -33,6 +33,25 @@ import Testing
         }
     }
 
+    @Test("broken numbers are joined as the regular expression joins them") func brokenDecimals() {
+        var generator = SplitMix64(seed: 31)
+        let bits = [
+            "1", "2", "9", "0", ".", ". ", " ", "  ", "1. 2", "3.  4", "5 .6", "营", "商", "a", "é", "e\u{301}", "\u{2005}",
+            "\u{85}", "\u{A0}", "\u{3000}", "\u{202F}", "\u{1680}", "\t", "\u{2028}", "１", "．", "𠀀", "(", "%",
+        ]
+        var joinedSome = 0
+        for text in ["", "1. 2", "1. 2. 3", "1.  2 . 3. 4", "a1. 2b", "1. \u{2005}2", "1.\u{85}2", "第1. 2。"]
+            + (0..<20000).map({ _ in (0..<Int.random(in: 0...14, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined() })
+        {
+            let expected = ReferenceBrokenDecimals.join(text)
+            let actual = TextNormalizer.joinBrokenDecimals(text)
+            #expect(actual.0.utf8.elementsEqual(expected.0.utf8), "\(text.debugDescription)")
+            #expect(actual.1.map(\.0) == expected.1.map(\.0) && actual.1.map(\.1) == expected.1.map(\.1), "\(text.debugDescription)")
+            if !expected.1.isEmpty { joinedSome += 1 }
+        }
+        #expect(joinedSome > 1000)
+    }
+
     @Test("the normaliser's scalar-by-scalar NFC check equals isNFCStable") func nfcStability() {
         var generator = SplitMix64(seed: 23)
         var passed = 0

@@ -47,7 +47,7 @@ enum ReferenceTextNormalizer {
             guard !line.isEmpty else { return }
             if !out.isEmpty { out.append(0x0A) }
             if ScalarText.containsPair(line, 0x2E, 0x20) {
-                let (joined, examples) = TextNormalizer.joinBrokenDecimals(String(decoding: line, as: UTF8.self))
+                let (joined, examples) = ReferenceBrokenDecimals.join(String(decoding: line, as: UTF8.self))
                 repairs += examples.map { Repair(flag: QualityFlagName.brokenNumberJoined, before: $0.0, after: $0.1) }
                 out.append(contentsOf: joined.utf8)
             } else {
@@ -96,6 +96,23 @@ enum ReferenceTextNormalizer {
             ScalarText.appendUTF8(scalar, to: &out)
             last = scalar
         }
+    }
+}
+
+/// ``TextNormalizer/joinBrokenDecimals(_:)`` as the regular expression alone answers it.
+enum ReferenceBrokenDecimals {
+    static let pattern = try! NSRegularExpression(pattern: "([0-9])\\.\\s+([0-9])")
+
+    static func join(_ line: String) -> (String, [(String, String)]) {
+        guard line.contains(". ") else { return (line, []) }
+        let range = NSRange(line.startIndex..., in: line)
+        var examples: [(String, String)] = []
+        for match in pattern.matches(in: line, range: range) {
+            guard let whole = Range(match.range, in: line) else { continue }
+            let before = TextNormalizer.snippet(line, around: whole)
+            examples.append((before, before.replacingOccurrences(of: ". ", with: ".")))
+        }
+        return (pattern.stringByReplacingMatches(in: line, range: range, withTemplate: "$1.$2"), examples)
     }
 }
 
