@@ -152,6 +152,14 @@ enum UTF8Normalizer {
                 index = end
                 continue
             }
+            if (lead == 0xE2 || lead == 0xE3 || lead == 0xEF) && isUnmappedPunctuation(bytes, at: index, afterDigit: previousIsDigit) {
+                writer.begin(isPunctuation: true)
+                writer.lastIsDot = false
+                writer.copy(bytes, index, 3)
+                previousIsDigit = false
+                index += 3
+                continue
+            }
             var value: UInt32
             var length: Int
             if lead < 0x80 {
@@ -220,6 +228,22 @@ enum UTF8Normalizer {
     private static func isIdeographLead(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let lead = bytes[offset]
         return (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && bytes[offset + 1] >= 0xB8)
+    }
+
+    /// Whether the three-byte scalar at `offset` (its lead is E2, E3 or EF) is common CJK punctuation that passes
+    /// through unchanged: U+2014…U+201F and U+2026 (— “ ” …), U+3001…U+3029 and U+3030…U+303F (、。《》「」), and,
+    /// when no digit comes before it, U+FF01…U+FF0F and U+FF1A…U+FF20 (，（）：；！？; `％`, `，` and `．` are mapped
+    /// only after a digit). All are classic-stable (``NFCStability`` has nothing to note), ``isPunctuation(_:)``,
+    /// and neither spaces nor line breaks, so each is written as it is, as the general path would.
+    @inline(__always)
+    private static func isUnmappedPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, afterDigit: Bool) -> Bool {
+        let second = bytes[offset + 1]
+        let third = bytes[offset + 2]
+        switch bytes[offset] {
+        case 0xE2: return second == 0x80 && ((third >= 0x94 && third <= 0x9F) || third == 0xA6)
+        case 0xE3: return second == 0x80 && ((third >= 0x81 && third <= 0xA9) || third >= 0xB0)
+        default: return !afterDigit && second == 0xBC && ((third >= 0x81 && third <= 0x8F) || (third >= 0x9A && third <= 0xA0))
+        }
     }
 
     /// A necessary condition for `([0-9])\.\s+([0-9])` to match in `out[range]`: a digit, `.`, and then a byte
