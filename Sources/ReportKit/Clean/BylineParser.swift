@@ -98,7 +98,7 @@ enum BylineParser {
             normalized = replacing(label, with: replacement, in: normalized, textIsPlain: plain)
         }
         var role = "author"
-        for rawToken in normalized.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" || $0 == "　" }) {
+        for rawToken in tokens(normalized, textIsPlain: plain) {
             var token = ScalarText.trimming(String(rawToken), in: tokenBrackets)
             if token.hasSuffix("报道") { token = String(token.dropLast(2)) }
             if token.isEmpty { continue }
@@ -136,18 +136,30 @@ enum BylineParser {
         return useful ? hints : nil
     }
 
+    /// A byline's tokens: `text` split at spaces, `、`, `|`, `丨` and ideographic spaces, without empty ones. A plain
+    /// text (``ScalarText/isPlain(_:)``: its Characters are its scalars) is split by scalar, at a fraction of
+    /// the cost of splitting by Character.
+    static func tokens(_ text: String, textIsPlain: Bool) -> [Substring] {
+        guard textIsPlain else { return text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" || $0 == "　" }) }
+        return text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" || $0 == "　" })
+            .map(Substring.init)
+    }
+
     /// `text.replacingOccurrences(of: target, with: replacement)`, by byte for a plain text (``PlainText``).
     static func replacing(_ target: String, with replacement: String, in text: String, textIsPlain: Bool) -> String {
         textIsPlain ? PlainText.replacing(target, with: replacement, in: text) : text.replacingOccurrences(of: target, with: replacement)
     }
 
+    /// The role words of credit lines and the roles they give, in the order they are tried.
+    static let creditRoles: [(String, String)] = [
+        ("责任编辑", "editor"), ("编审", "editor"), ("责编", "editor"), ("编辑", "editor"), ("审核", "editor"),
+        ("校对", "editor"), ("记者", "author"), ("通讯员", "author"), ("摄影", "photographer"), ("实习生", "author"),
+    ]
+
     /// A trailing credit line such as `记者兰荣江编辑潘正祥编审兰荣江` or `责任编辑：王小义`.
     static func parseCredits(_ line: String) -> MetadataHints? {
         guard mayStartWithCreditRole(line) else { return nil }
-        let roles: [(String, String)] = [
-            ("责任编辑", "editor"), ("编审", "editor"), ("责编", "editor"), ("编辑", "editor"), ("审核", "editor"),
-            ("校对", "editor"), ("记者", "author"), ("通讯员", "author"), ("摄影", "photographer"), ("实习生", "author"),
-        ]
+        let roles = creditRoles
         guard line.utf8.count <= 200 else { return nil }
         // Nothing is canonically equivalent to a space, so without a space byte there is nothing to replace.
         let spaceless =
@@ -159,7 +171,7 @@ enum BylineParser {
         else {
             return nil
         }
-        if ScalarText.isPlain(compact) { return CreditScalars.parse(compact, roles: roles) }
+        if ScalarText.isPlain(compact) { return CreditScalars.parse(compact) }
         var hints = MetadataHints()
         var remaining = Substring(compact)
         while !remaining.isEmpty {

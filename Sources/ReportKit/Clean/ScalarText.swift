@@ -39,8 +39,12 @@ enum ScalarText {
         return false
     }
 
-    /// Whether the UTF-8 of `text` contains the byte pair `first`, `second`.
-    static func containsPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool { containsPair(text.utf8, first, second) }
+    /// Whether the UTF-8 of `text` contains the byte pair `first`, `second`, read as contiguous bytes (the generic
+    /// `UTF8View` costs several times as much per byte).
+    static func containsPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { containsPair($0, first, second) }
+    }
 
     /// Splits text into lines on `\n` bytes (a line feed is always a grapheme of its own, so this equals
     /// splitting on the Character), dropping empty lines. The line feeds are found with `memchr`, which

@@ -32,6 +32,25 @@ import Testing
         #expect(parsed > 1000 && parsed < 19000)  // both answers are exercised
     }
 
+    @Test("byline tokens and byte-pair search equal the Character-level ones") func tokens() {
+        var generator = SplitMix64(seed: 57)
+        var plainLines = 0
+        let separators = [" ", "、", "|", "丨", "　", "  ", "1", "9", "2", "0"]
+        for line in ["", " ", "记者 张三、李四|王五丨赵六　钱七", "e\u{301} 张", "人民网 \u{301}记者"] + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? separators.randomElement(using: &generator)! : Self.randomLine(&generator, maxPieces: 1)
+            }.joined()
+        }) {
+            let characterSplit = line.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" || $0 == "　" })
+            let plain = ScalarText.isPlain(line)
+            #expect(BylineParser.tokens(line, textIsPlain: plain).map(String.init) == characterSplit.map(String.init), "\(line.debugDescription)")
+            #expect(ScalarText.containsPair(line, 0x31, 0x39) == ScalarText.containsPair(line.utf8, 0x31, 0x39), "\(line.debugDescription)")
+            #expect(ScalarText.containsPair(line, 0x32, 0x30) == ScalarText.containsPair(Array(line.utf8), 0x32, 0x30), "\(line.debugDescription)")
+            if plain { plainLines += 1 }
+        }
+        #expect(plainLines > 1000 && plainLines < 19000)
+    }
+
     @Test("outlet check equals the Character-level one") func outlets() {
         var generator = SplitMix64(seed: 5)
         var outlets = 0
