@@ -141,14 +141,35 @@ public struct BoilerplateFilter: Sendable {
         guard (5...64).contains(length), !ScalarText.contains(line, "。", textIsPlain: plainLength != nil),
             BylineParser.parseLine(line) == nil
         else { return false }
-        guard let last = line.last, !"，,；;：:、".contains(last) else { return false }
+        // A plain line's last Character is its last scalar.
+        if plainLength != nil {
+            guard let last = line.unicodeScalars.last, !Self.clauseMarks.contains(last) else { return false }
+        } else {
+            guard let last = line.last, !"，,；;：:、".contains(last) else { return false }
+        }
         return line.unicodeScalars.contains(where: CJK.isIdeograph)
     }
 
-    /// `imageName` matches; the pattern's literal `.` must be there first.
+    /// The marks a title does not end in, as scalars.
+    static let clauseMarks = Array("，,；;：:、".unicodeScalars)
+
+    /// `imageName` matches; the pattern's literal `.` must be there first, and the line must be able to end in
+    /// one of its extensions (``mayEndInImageExtension(_:)``).
     static func isImageName(_ line: String) -> Bool {
-        guard ScalarText.containsByte(line, 0x2E) else { return false }
+        guard mayEndInImageExtension(line), ScalarText.containsByte(line, 0x2E) else { return false }
         return imageName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+    }
+
+    /// False only when `line` cannot end in `png`, `jpg`, `jpeg`, `gif`, `webp` or `bmp` matched without case: its
+    /// last scalar is ASCII but none of `g`, `f`, `p` in either case, or CJK (U+3000…U+9FFF, U+FF00…U+FFEF), which
+    /// folds to no ASCII letter. Any other last scalar is left to the expression.
+    static func mayEndInImageExtension(_ line: String) -> Bool {
+        guard let last = line.unicodeScalars.last else { return false }
+        switch last.value {
+        case 0x47, 0x67, 0x46, 0x66, 0x50, 0x70: return true
+        case 0..<0x80, 0x3000...0x9FFF, 0xFF00...0xFFEF: return false
+        default: return true
+        }
     }
 
     static func splitGluedByline(_ line: String) -> (String, String)? {

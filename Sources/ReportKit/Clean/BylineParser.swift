@@ -166,12 +166,14 @@ enum BylineParser {
             !ScalarText.containsByte(line, 0x20) ? line
             : ScalarText.isPlain(line) ? PlainText.removingSpaces(line) : line.replacingOccurrences(of: " ", with: "")
         let compact = ScalarText.trimming(spaceless, in: creditBrackets)
+        // In a plain text (``ScalarText/isPlain(_:)``) a plain word is a Character-level prefix exactly when its bytes are.
+        let compactIsPlain = ScalarText.isPlain(compact)
         guard Self.isShortClause(compact),
-            roles.contains(where: { compact.hasPrefix($0.0) })
+            roles.contains(where: { compactIsPlain ? ScalarText.hasPrefixBytes(compact, $0.0) : compact.hasPrefix($0.0) })
         else {
             return nil
         }
-        if ScalarText.isPlain(compact) { return CreditScalars.parse(compact) }
+        if compactIsPlain { return CreditScalars.parse(compact) }
         var hints = MetadataHints()
         var remaining = Substring(compact)
         while !remaining.isEmpty {

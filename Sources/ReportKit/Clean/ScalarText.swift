@@ -116,6 +116,18 @@ enum ScalarText {
         }
     }
 
+    /// Whether the UTF-8 of `text` starts with the UTF-8 of `prefix`: `text.hasPrefix(prefix)` when both are plain
+    /// (``isPlain(_:)``).
+    static func hasPrefixBytes(_ text: String, _ prefix: String) -> Bool {
+        var text = text
+        var prefix = prefix
+        return text.withUTF8 { bytes in
+            prefix.withUTF8 { start in
+                start.count <= bytes.count && UnsafeBufferPointer(rebasing: bytes[..<start.count]).elementsEqual(start)
+            }
+        }
+    }
+
     /// True when every scalar of `text` is ``TextSpans/isPlain(_:)``: scalar-level answers equal Character-level ones.
     static func isPlain(_ text: String) -> Bool { allScalars(of: text, satisfy: TextSpans.isPlain) }
 

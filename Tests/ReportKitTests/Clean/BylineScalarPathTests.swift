@@ -51,6 +51,23 @@ import Testing
         #expect(plainLines > 1000 && plainLines < 19000)
     }
 
+    @Test("image-name check equals the regular expression alone") func imageNames() {
+        var generator = SplitMix64(seed: 73)
+        let bits = [
+            "a", "图", "photo_1", ".", ".png", ".PNG", ".jpeg", ".JpG", ".gif", ".GIF", ".webp", ".bmp", " ", "。", "ｇ", "ｐｎｇ",
+            "\u{301}", "g", "f", "p", "P", "ſ", "\u{212A}", "ﬀ", "İ", "e\u{301}", "𠀀", "1",
+        ]
+        var names = 0
+        for line in ["a.png", "图片.JPG", "a.pnｇ", "x.gi\u{FB00}", "a b.png", "a.png。"] + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+        }) {
+            let expected = BoilerplateFilter.imageName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+            #expect(BoilerplateFilter.isImageName(line) == expected, "\(line.debugDescription)")
+            if expected { names += 1 }
+        }
+        #expect(names > 100)
+    }
+
     @Test("outlet check equals the Character-level one") func outlets() {
         var generator = SplitMix64(seed: 5)
         var outlets = 0
