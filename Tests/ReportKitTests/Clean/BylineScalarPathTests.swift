@@ -68,6 +68,28 @@ import Testing
         #expect(names > 100)
     }
 
+    @Test("marker sets find a marker exactly when String.contains does") func markerSets() {
+        var generator = SplitMix64(seed: 79)
+        let markers = BoilerplateFilter.widgetMarkers + BoilerplateFilter.trailerMarkers
+        // Whole markers, their pieces, scalars sharing a marker's first scalar mod 64, and others.
+        let bits = markers + markers.flatMap { $0.map(String.init) } + ["扫", "关", "a", "1", " ", "。", "\u{2F800}", "𠀀", "码关", "评"]
+        var found = 0
+        for line in ["", "扫一扫", "扫码关注", "关注", "分享"] + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+        }) {
+            guard ScalarText.isPlain(line) else { continue }
+            for (words, set) in [
+                (BoilerplateFilter.widgetMarkers, BoilerplateFilter.widgetMarkerSet),
+                (BoilerplateFilter.trailerMarkers, BoilerplateFilter.trailerMarkerSet),
+            ] {
+                let expected = words.contains { line.contains($0) }
+                #expect(set.anyOccurs(inPlain: line) == expected, "\(line.debugDescription)")
+                if expected { found += 1 }
+            }
+        }
+        #expect(found > 1000 && found < 30000)
+    }
+
     @Test("outlet check equals the Character-level one") func outlets() {
         var generator = SplitMix64(seed: 5)
         var outlets = 0
