@@ -139,26 +139,43 @@ public final class ChineseScriptConverter: Sendable {
     /// form `1110xxxx`.
     public static func isTraditional(_ text: String) -> Bool {
         var text = text
-        let (traditional, simplified) = scriptMarkers.withUnsafeBufferPointer { markers in
+        return scriptMarkers.withUnsafeBufferPointer { markers in
             text.withUTF8 { bytes in
-                var counts = (0, 0)
+                var tally = ScriptMarkerTally()
                 var index = 0
                 let end = bytes.count - 2
                 while index < end {
-                    if let value = UTF8Scalars.threeByteValue(bytes, at: index) {
-                        switch markers[Int(value)] {
-                        case 2: counts.0 += 1
-                        case 1: counts.1 += 1
-                        default: break
-                        }
+                    if bytes[index] & 0xF0 == 0xE0 {
+                        tally.add(threeByteScalarAt: index, of: bytes, markers: markers)
                         index += 3
                     } else {
                         index += 1
                     }
                 }
-                return counts
+                return tally.isTraditional
             }
         }
-        return traditional >= 3 && traditional > simplified
     }
+}
+
+/// The counts behind ``ChineseScriptConverter/isTraditional(_:)``, fed one three-byte scalar at a time, so a pass
+/// that reads every scalar of the text anyway (``PinyinAnnotationStripper``) can answer it without a pass of its own.
+struct ScriptMarkerTally: Sendable {
+    private var traditional = 0
+    private var simplified = 0
+
+    /// Counts the three-byte scalar at `offset` (its lead byte is E0…EF); `markers` is
+    /// ``ChineseScriptConverter/scriptMarkers``.
+    @inline(__always)
+    mutating func add(threeByteScalarAt offset: Int, of bytes: UnsafeBufferPointer<UInt8>, markers: UnsafeBufferPointer<UInt8>) {
+        let value = Int(bytes[offset] & 0x0F) << 12 | Int(bytes[offset + 1] & 0x3F) << 6 | Int(bytes[offset + 2] & 0x3F)
+        switch markers[value] {
+        case 2: traditional += 1
+        case 1: simplified += 1
+        default: break
+        }
+    }
+
+    /// ``ChineseScriptConverter/isTraditional(_:)`` of the scalars counted.
+    var isTraditional: Bool { traditional >= 3 && traditional > simplified }
 }

@@ -13,6 +13,9 @@ public struct PinyinAnnotationStripper: Sendable {
         public var text: String
         public var removed: Int
         public var examples: [Repair]
+        /// ``ChineseScriptConverter/isTraditional(_:)`` of `text`, counted in the same pass: the readings removed
+        /// hold no marker character, so the input's count is the output's.
+        public var isTraditional: Bool
     }
 
     static let toneMarked: Set<Unicode.Scalar> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".unicodeScalars)
@@ -32,7 +35,8 @@ public struct PinyinAnnotationStripper: Sendable {
         var kept: [Range<Int>] = []
         var exampleRanges: [(before: Range<Int>, after: Range<Int>)] = []
         var utf8 = text
-        let count = utf8.withUTF8 { bytes in
+        var script = ScriptMarkerTally()
+        let count = ChineseScriptConverter.scriptMarkers.withUnsafeBufferPointer { markers in utf8.withUTF8 { bytes in
             var copied = 0  // bytes before this offset are kept or were removed
             let count = bytes.count
             var index = 0
@@ -54,6 +58,7 @@ public struct PinyinAnnotationStripper: Sendable {
                     continue
                 } else if lead < 0xF0 {
                     guard lead == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x88 else {
+                        script.add(threeByteScalarAt: index, of: bytes, markers: markers)
                         index += 3
                         continue
                     }
@@ -84,9 +89,9 @@ public struct PinyinAnnotationStripper: Sendable {
             }
             kept.append(copied..<count)
             return count
-        }
+        } }
         // Nothing removed: the text itself is the answer.
-        guard kept.count > 1 else { return Result(text: text, removed: 0, examples: []) }
+        guard kept.count > 1 else { return Result(text: text, removed: 0, examples: [], isTraditional: script.isTraditional) }
         var out = ""
         out.reserveCapacity(count)
         for range in kept where !range.isEmpty { out += ScalarText.substring(utf8, utf8: range) }
@@ -95,7 +100,7 @@ public struct PinyinAnnotationStripper: Sendable {
                 flag: QualityFlagName.pinyinRemoved, before: ScalarText.substring(utf8, utf8: $0.before),
                 after: ScalarText.substring(utf8, utf8: $0.after))
         }
-        return Result(text: out, removed: kept.count - 1, examples: examples)
+        return Result(text: out, removed: kept.count - 1, examples: examples, isTraditional: script.isTraditional)
     }
 
     /// Where the scalar that ends right before `offset` starts; -1 when `offset` is 0.

@@ -88,18 +88,22 @@ import Testing
             "?(ā)", "𠀀(yíng)", "é(yíng)", "\u{3000}（yíng）", "（yíng）", "?gòu）", "??gòu)",
         ]
         // The shared pieces, and full-width parentheses and scalars of every UTF-8 length before a reading.
-        let extra = ["（", "）", "（lǜ）", "(shāng）", "é", "𠀀", "\u{3000}"]
+        let extra = ["（", "）", "（lǜ）", "(shāng）", "é", "𠀀", "\u{3000}", "們", "這", "個", "们", "这", "個(gè)", "這?zhè)"]
         let random = (0..<20000).map { _ in
             (0..<Int.random(in: 0...30, using: &generator)).map { _ in
                 Bool.random(using: &generator) ? Self.randomText(&generator, maxPieces: 2) : extra.randomElement(using: &generator)!
             }.joined()
         }
+        var traditional = 0
         for text in fixed + random {
             let expected = ReferencePinyinAnnotationStripper.strip(text)
             let actual = PinyinAnnotationStripper().strip(text)
             #expect(actual.text.utf8.elementsEqual(expected.text.utf8), "\(text.debugDescription)")
             #expect(actual.removed == expected.removed && actual.examples == expected.examples, "\(text.debugDescription)")
+            #expect(actual.isTraditional == expected.isTraditional, "\(text.debugDescription)")
+            if expected.isTraditional { traditional += 1 }
         }
+        #expect(traditional > 1000 && traditional < 19000)  // both answers are exercised
     }
 
     @Test("byte-level script and mojibake checks equal the scalar ones") func checks() {

@@ -118,7 +118,10 @@ enum ReferenceBrokenDecimals {
 
 enum ReferencePinyinAnnotationStripper {
     static func strip(_ text: String) -> PinyinAnnotationStripper.Result {
-        guard mayHoldAnnotation(text) else { return PinyinAnnotationStripper.Result(text: text, removed: 0, examples: []) }
+        let isTraditional = ReferenceScriptAndMojibakeChecks.isTraditional
+        guard mayHoldAnnotation(text) else {
+            return PinyinAnnotationStripper.Result(text: text, removed: 0, examples: [], isTraditional: isTraditional(text))
+        }
         let scalars = ScalarText.scalars(text)
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
@@ -149,7 +152,8 @@ enum ReferencePinyinAnnotationStripper {
             index += 1
         }
         // Nothing removed: `out` is `scalars`, so the text itself is the answer.
-        return PinyinAnnotationStripper.Result(text: removed == 0 ? text : String(scalars: out), removed: removed, examples: examples)
+        let stripped = removed == 0 ? text : String(scalars: out)
+        return PinyinAnnotationStripper.Result(text: stripped, removed: removed, examples: examples, isTraditional: isTraditional(stripped))
     }
 
     /// The index of the closing parenthesis when `scalars[start...]` is one pinyin syllable and `)`.
