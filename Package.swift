@@ -27,12 +27,16 @@ let package = Package(
         // Small C kernels: the MinHash inner loop with AVX-512, chosen at run time (MinHasher falls back to
         // portable Swift), and XXH64 for cache entry checksums.
         .target(name: "CKernels"),
+        // The entries of the dictionaries OpenCC converts with, read through its C++ API (its C API only converts),
+        // so ChineseScriptConverter can run the same longest-match pass from tables in memory.
+        .target(name: "COpenCCLexicon", dependencies: ["COpenCC"], linkerSettings: [.linkedLibrary("opencc")]),
         .target(
             name: "ReportKit",
             dependencies: [
                 "CLibXML2",
                 "COpenCC",
                 "CKernels",
+                "COpenCCLexicon",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

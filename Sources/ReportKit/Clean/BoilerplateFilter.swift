@@ -26,6 +26,9 @@ public struct BoilerplateFilter: Sendable {
     static let placeholders: Set<String> = ["图片", "[图片]", "【图片】", "图", "点击图片查看", "视频", "[视频]", "打印本页", "关闭窗口", "返回顶部"]
     static let widgetMarkers = ["热门评论", "评论举报", "网友评论", "我要评论", "发表评论", "分享到", "扫一扫", "相关阅读", "相关新闻"]
     static let trailerMarkers = ["更多精彩", "请关注", "扫码关注", "微信扫码", "长按识别", "关注我们", "二维码", "欢迎关注", "点击关注"]
+    /// The markers, searched in a plain line in one pass each.
+    static let widgetMarkerSet = PlainWordSet(widgetMarkers)
+    static let trailerMarkerSet = PlainWordSet(trailerMarkers)
     static let imageName = try! NSRegularExpression(pattern: "^\\S{0,60}\\.(png|jpe?g|gif|webp|bmp)$", options: [.caseInsensitive])
     static let gluedByline = try! NSRegularExpression(pattern: "^([^。，,]{0,40}?记者[^ 。，,]{2,4}报道)\\s*")
 
@@ -81,7 +84,9 @@ public struct BoilerplateFilter: Sendable {
             let plainLength = ScalarText.plainScalarCount(bare)
             let plain = plainLength != nil
             let length = plainLength ?? bare.count
-            func mentions(_ markers: [String]) -> Bool { markers.contains { ScalarText.contains(bare, $0, textIsPlain: plain) } }
+            func mentions(_ markers: [String], _ set: PlainWordSet) -> Bool {
+                plain ? set.anyOccurs(inPlain: bare) : markers.contains { bare.contains($0) }
+            }
             if Self.mayBePlaceholder(bare), Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")
             } else if Self.mayBeCaption(bare, isPlain: plain), let photographer = Self.captionPhotographer(bare) {
@@ -89,7 +94,7 @@ public struct BoilerplateFilter: Sendable {
                 removed(line, why: "photo caption")
             } else if Self.isImageName(bare) {
                 removed(line, why: "image file name")
-            } else if length <= 30, mentions(Self.widgetMarkers) {
+            } else if length <= 30, mentions(Self.widgetMarkers, Self.widgetMarkerSet) {
                 removed(line, why: "page widget")
             } else if let credits = BylineParser.parseCredits(bare) {
                 Self.merge(credits, into: &hints)
@@ -100,7 +105,7 @@ public struct BoilerplateFilter: Sendable {
                 // A closing credit in parentheses: （央视记者 许明远 何雨 摄像 周凯）
                 Self.merge(credits, into: &hints)
                 removed(line, why: "credit line")
-            } else if position >= paragraphs.count / 2, length <= 60, mentions(Self.trailerMarkers) {
+            } else if position >= paragraphs.count / 2, length <= 60, mentions(Self.trailerMarkers, Self.trailerMarkerSet) {
                 // A follow prompt in the second half starts the promotional trailer: drop it and what follows,
                 // reading any credit lines on the way.
                 removed(line, why: "follow prompt")
@@ -141,14 +146,35 @@ public struct BoilerplateFilter: Sendable {
         guard (5...64).contains(length), !ScalarText.contains(line, "。", textIsPlain: plainLength != nil),
             BylineParser.parseLine(line) == nil
         else { return false }
-        guard let last = line.last, !"，,；;：:、".contains(last) else { return false }
+        // A plain line's last Character is its last scalar.
+        if plainLength != nil {
+            guard let last = line.unicodeScalars.last, !Self.clauseMarks.contains(last) else { return false }
+        } else {
+            guard let last = line.last, !"，,；;：:、".contains(last) else { return false }
+        }
         return line.unicodeScalars.contains(where: CJK.isIdeograph)
     }
 
-    /// `imageName` matches; the pattern's literal `.` must be there first.
+    /// The marks a title does not end in, as scalars.
+    static let clauseMarks = Array("，,；;：:、".unicodeScalars)
+
+    /// `imageName` matches; the pattern's literal `.` must be there first, and the line must be able to end in
+    /// one of its extensions (``mayEndInImageExtension(_:)``).
     static func isImageName(_ line: String) -> Bool {
-        guard ScalarText.containsByte(line, 0x2E) else { return false }
+        guard mayEndInImageExtension(line), ScalarText.containsByte(line, 0x2E) else { return false }
         return imageName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+    }
+
+    /// False only when `line` cannot end in `png`, `jpg`, `jpeg`, `gif`, `webp` or `bmp` matched without case: its
+    /// last scalar is ASCII but none of `g`, `f`, `p` in either case, or CJK (U+3000…U+9FFF, U+FF00…U+FFEF), which
+    /// folds to no ASCII letter. Any other last scalar is left to the expression.
+    static func mayEndInImageExtension(_ line: String) -> Bool {
+        guard let last = line.unicodeScalars.last else { return false }
+        switch last.value {
+        case 0x47, 0x67, 0x46, 0x66, 0x50, 0x70: return true
+        case 0..<0x80, 0x3000...0x9FFF, 0xFF00...0xFFEF: return false
+        default: return true
+        }
     }
 
     static func splitGluedByline(_ line: String) -> (String, String)? {

@@ -26,6 +26,7 @@ public final class ChineseScriptConverter: Sendable {
     /// Traditional to Simplified, one converter for the process; OpenCC's dictionaries take a while to load.
     /// It runs OpenCC's `t2s` conversion chain without its segmentation pass (``unsegmentedConfiguration``),
     /// which gives the same text for about three quarters of the work; stock `t2s.json` when that file is missing.
+    /// That pass runs from tables read out of OpenCC's dictionaries (``ScriptConversionTable``), not in OpenCC.
     public static let shared = ChineseScriptConverter(configurations: [unsegmentedConfiguration, "t2s.json"].compactMap { $0 })
     /// OpenCC's stock `t2s.json`, the definition ``shared`` is checked against.
     static let stockTraditionalToSimplified = ChineseScriptConverter(configuration: "t2s.json")
@@ -37,6 +38,12 @@ public final class ChineseScriptConverter: Sendable {
     /// Loaded converters not in use. A thread that finds none opens its own, so conversions on different
     /// threads never wait for each other; there are never more than the threads that convert at once.
     private let idle: Mutex<[Handle]>
+    /// The configuration's conversion from tables in memory, when it is one longest-match pass (as ``shared``'s
+    /// is): the same text for a small part of OpenCC's work. OpenCC converts when this is nil, and the rare text
+    /// the tables leave to it.
+    private let table: ScriptConversionTable?
+    /// Whether conversions run from ``table``.
+    var readsTables: Bool { table != nil }
 
     /// A loaded OpenCC converter. The pool hands each one to a single thread at a time, which is what makes
     /// moving it between threads safe.
@@ -46,16 +53,25 @@ public final class ChineseScriptConverter: Sendable {
     private let loadError: String?
 
     private convenience init(configuration: String) {
-        self.init(configurations: [configuration])
+        self.init(configurations: [configuration], readsTables: false)
     }
 
-    /// Opens the first of `configurations` that OpenCC can load.
-    private init(configurations: [String]) {
+    /// Opens the first of `configurations` that OpenCC can load; with `readsTables`, as tables when it can
+    /// (``ScriptConversionTable``; OpenCC itself is then opened only if a text needs it).
+    init(configurations: [String], readsTables: Bool = true) {
         var error: String?
         for configuration in configurations {
+            if readsTables, let table = ScriptConversionTable.load(configuration: configuration) {
+                self.configuration = configuration
+                idle = Mutex([])
+                self.table = table
+                loadError = nil
+                return
+            }
             if let opened = Self.open(configuration) {
                 self.configuration = configuration
                 idle = Mutex([opened])
+                table = nil
                 loadError = nil
                 return
             }
@@ -63,6 +79,7 @@ public final class ChineseScriptConverter: Sendable {
         }
         configuration = configurations.last ?? ""
         idle = Mutex([])
+        table = nil
         loadError = error ?? "\(configuration) not found"
     }
 
@@ -85,6 +102,7 @@ public final class ChineseScriptConverter: Sendable {
 
     /// Converts `text` with this converter's configuration.
     public func convert(_ text: String) throws -> String {
+        if let converted = table?.convert(text) { return converted }
         guard loadError == nil, let handle = idle.withLock({ $0.popLast() }) ?? Self.open(configuration) else {
             throw ConverterError.unavailable(loadError ?? "\(configuration) could not be opened again")
         }
@@ -121,26 +139,43 @@ public final class ChineseScriptConverter: Sendable {
     /// form `1110xxxx`.
     public static func isTraditional(_ text: String) -> Bool {
         var text = text
-        let (traditional, simplified) = scriptMarkers.withUnsafeBufferPointer { markers in
+        return scriptMarkers.withUnsafeBufferPointer { markers in
             text.withUTF8 { bytes in
-                var counts = (0, 0)
+                var tally = ScriptMarkerTally()
                 var index = 0
                 let end = bytes.count - 2
                 while index < end {
-                    if let value = UTF8Scalars.threeByteValue(bytes, at: index) {
-                        switch markers[Int(value)] {
-                        case 2: counts.0 += 1
-                        case 1: counts.1 += 1
-                        default: break
-                        }
+                    if bytes[index] & 0xF0 == 0xE0 {
+                        tally.add(threeByteScalarAt: index, of: bytes, markers: markers)
                         index += 3
                     } else {
                         index += 1
                     }
                 }
-                return counts
+                return tally.isTraditional
             }
         }
-        return traditional >= 3 && traditional > simplified
     }
+}
+
+/// The counts behind ``ChineseScriptConverter/isTraditional(_:)``, fed one three-byte scalar at a time, so a pass
+/// that reads every scalar of the text anyway (``PinyinAnnotationStripper``) can answer it without a pass of its own.
+struct ScriptMarkerTally: Sendable {
+    private var traditional = 0
+    private var simplified = 0
+
+    /// Counts the three-byte scalar at `offset` (its lead byte is E0…EF); `markers` is
+    /// ``ChineseScriptConverter/scriptMarkers``.
+    @inline(__always)
+    mutating func add(threeByteScalarAt offset: Int, of bytes: UnsafeBufferPointer<UInt8>, markers: UnsafeBufferPointer<UInt8>) {
+        let value = Int(bytes[offset] & 0x0F) << 12 | Int(bytes[offset + 1] & 0x3F) << 6 | Int(bytes[offset + 2] & 0x3F)
+        switch markers[value] {
+        case 2: traditional += 1
+        case 1: simplified += 1
+        default: break
+        }
+    }
+
+    /// ``ChineseScriptConverter/isTraditional(_:)`` of the scalars counted.
+    var isTraditional: Bool { traditional >= 3 && traditional > simplified }
 }

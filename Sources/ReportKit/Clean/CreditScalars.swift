@@ -5,15 +5,20 @@
 /// `dropFirst` and `split` on Characters are the same as on scalars. The Character-level loop asks every
 /// role's `hasPrefix` at every Character of the names; on scalars that is a few integer comparisons.
 enum CreditScalars {
+    /// The scalars of each ``BylineParser/creditRoles`` word, built once.
+    static let words = BylineParser.creditRoles.map { Array($0.0.unicodeScalars) }
+
     /// The hints of `compact` (spaces and outer brackets gone, starting with a role), or nil when a part
-    /// does not start with a role. `roles` are the `(word, role)` pairs in the order they are tried.
-    static func parse(_ compact: String, roles: [(String, String)]) -> MetadataHints? {
+    /// does not start with a role; the roles are ``BylineParser/creditRoles``, in the order they are tried.
+    static func parse(_ compact: String) -> MetadataHints? {
+        let roles = BylineParser.creditRoles
         let scalars = ScalarText.scalars(compact)
-        let words = roles.map { Array($0.0.unicodeScalars) }
-        /// The first role whose word starts at `index`.
+        let words = Self.words
+        /// The first role whose word starts at `index` (its first scalar is compared first).
         func role(at index: Int) -> Int? {
             words.firstIndex { word in
-                index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word)
+                word[0] == scalars[index] && index + word.count <= scalars.count
+                    && scalars[index..<(index + word.count)].elementsEqual(word)
             }
         }
         var hints = MetadataHints()

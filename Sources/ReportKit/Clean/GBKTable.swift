@@ -42,14 +42,21 @@ enum GBKTable {
         return table
     }
 
-    private static let encodeTable: [UInt32: [UInt8]] = {
-        var map: [UInt32: [UInt8]] = [:]
+    /// The first pair (in `decodeTable` order) that decodes to each scalar, as `lead << 8 | trail` (0 for none):
+    /// a flat table for the Basic Multilingual Plane, where GBK's characters are, and a dictionary for any others.
+    /// A dictionary of byte arrays for all of them cost about 50 M instructions to build.
+    private static let encodeTables: (plane: [UInt16], astral: [UInt32: UInt16]) = {
+        var plane = [UInt16](repeating: 0, count: 0x10000)
+        var astral: [UInt32: UInt16] = [:]
         for (offset, value) in decodeTable.enumerated() where value != 0 {
-            let lead = UInt8(0x81 + offset / 191)
-            let trail = UInt8(0x40 + offset % 191)
-            if map[value] == nil { map[value] = [lead, trail] }
+            let pair = UInt16(0x81 + offset / 191) << 8 | UInt16(0x40 + offset % 191)
+            if value < 0x10000 {
+                if plane[Int(value)] == 0 { plane[Int(value)] = pair }
+            } else if astral[value] == nil {
+                astral[value] = pair
+            }
         }
-        return map
+        return (plane, astral)
     }()
 
     static func decode(_ lead: UInt8, _ trail: UInt8) -> Unicode.Scalar? { decode(lead, trail, in: decodeTable) }
@@ -62,7 +69,9 @@ enum GBKTable {
         return value == 0 ? nil : Unicode.Scalar(value)
     }
 
-    static func encode(_ scalar: Unicode.Scalar) -> [UInt8]? {
-        encodeTable[scalar.value]
+    /// The GBK pair of `scalar` (lead, trail), or nil when GBK has no double-byte character for it.
+    static func encode(_ scalar: Unicode.Scalar) -> (UInt8, UInt8)? {
+        let pair = scalar.value < 0x10000 ? encodeTables.plane[Int(scalar.value)] : encodeTables.astral[scalar.value] ?? 0
+        return pair == 0 ? nil : (UInt8(pair >> 8), UInt8(pair & 0xFF))
     }
 }

@@ -13,6 +13,9 @@ public struct PinyinAnnotationStripper: Sendable {
         public var text: String
         public var removed: Int
         public var examples: [Repair]
+        /// ``ChineseScriptConverter/isTraditional(_:)`` of `text`, counted in the same pass: the readings removed
+        /// hold no marker character, so the input's count is the output's.
+        public var isTraditional: Bool
     }
 
     static let toneMarked: Set<Unicode.Scalar> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".unicodeScalars)
@@ -27,23 +30,48 @@ public struct PinyinAnnotationStripper: Sendable {
     }
 
     public func strip(_ text: String) -> Result {
-        guard Self.mayHoldAnnotation(text) else { return Result(text: text, removed: 0, examples: []) }
         // The kept text is pieces of `text` (UTF-8 offset ranges, each between whole scalars), joined as
         // substrings at the end: building it from bytes would check all of them again.
         var kept: [Range<Int>] = []
         var exampleRanges: [(before: Range<Int>, after: Range<Int>)] = []
         var utf8 = text
-        let count = utf8.withUTF8 { bytes in
+        var script = ScriptMarkerTally()
+        let count = ChineseScriptConverter.scriptMarkers.withUnsafeBufferPointer { markers in utf8.withUTF8 { bytes in
             var copied = 0  // bytes before this offset are kept or were removed
-            // The scalar before the current one in the input, and where it starts (-1 at the start).
-            var previous: UInt32 = 0
-            var previousStart = -1
+            let count = bytes.count
             var index = 0
-            while index < bytes.count {
-                let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                let opens = value == 0x28 || value == 0xFF08
-                if opens || value == 0x3F, opens ? previousStart >= 0 && !Self.isHorizontalSpace(previous) : true,
-                    let (close, end) = Self.syllableEnd(bytes, from: index + length)
+            // Only `(`, `（` (EF BC 88) and `?` can start an annotation, so the walk steps from scalar to scalar by
+            // lead byte and looks closer only at those.
+            while index < count {
+                let lead = bytes[index]
+                let length: Int
+                let opens: Bool
+                if lead < 0x80 {
+                    guard lead == 0x28 || lead == 0x3F else {
+                        index += 1
+                        continue
+                    }
+                    length = 1
+                    opens = lead == 0x28
+                } else if lead < 0xE0 {
+                    index += 2
+                    continue
+                } else if lead < 0xF0 {
+                    guard lead == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x88 else {
+                        script.add(threeByteScalarAt: index, of: bytes, markers: markers)
+                        index += 3
+                        continue
+                    }
+                    length = 3
+                    opens = true
+                } else {
+                    index += 4
+                    continue
+                }
+                // The scalar before an opening parenthesis: the character the reading belongs to.
+                let previousStart = opens ? Self.scalarStart(before: index, in: bytes) : -1
+                if opens ? previousStart >= 0 && !Self.isHorizontalSpace(UTF8Scalars.decode(bytes, at: previousStart).0) : true,
+                    let end = Self.syllableEnd(bytes, from: index + length)
                 {
                     if opens {
                         // `營(yíng)` → `營`: the character before stays, the reading goes.
@@ -54,20 +82,16 @@ public struct PinyinAnnotationStripper: Sendable {
                         kept.append(copied..<(index + 1))
                     }
                     copied = end
-                    previous = UInt32(bytes[close] == 0x29 ? 0x29 : 0xFF09)
-                    previousStart = close
                     index = end
                     continue
                 }
-                previous = value
-                previousStart = index
                 index += length
             }
-            kept.append(copied..<bytes.count)
-            return bytes.count
-        }
+            kept.append(copied..<count)
+            return count
+        } }
         // Nothing removed: the text itself is the answer.
-        guard kept.count > 1 else { return Result(text: text, removed: 0, examples: []) }
+        guard kept.count > 1 else { return Result(text: text, removed: 0, examples: [], isTraditional: script.isTraditional) }
         var out = ""
         out.reserveCapacity(count)
         for range in kept where !range.isEmpty { out += ScalarText.substring(utf8, utf8: range) }
@@ -76,7 +100,15 @@ public struct PinyinAnnotationStripper: Sendable {
                 flag: QualityFlagName.pinyinRemoved, before: ScalarText.substring(utf8, utf8: $0.before),
                 after: ScalarText.substring(utf8, utf8: $0.after))
         }
-        return Result(text: out, removed: kept.count - 1, examples: examples)
+        return Result(text: out, removed: kept.count - 1, examples: examples, isTraditional: script.isTraditional)
+    }
+
+    /// Where the scalar that ends right before `offset` starts; -1 when `offset` is 0.
+    @inline(__always)
+    private static func scalarStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = offset - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
     }
 
     /// ``CJK/isHorizontalSpace(_:)`` on a scalar value.
@@ -88,39 +120,15 @@ public struct PinyinAnnotationStripper: Sendable {
         }
     }
 
-    /// False only when `strip` can remove nothing: every annotation holds a tone-marked scalar and ends in
-    /// `)` or `）`. Read from the UTF-8 bytes: every tone-marked scalar starts with a byte in C3…E1.
-    static func mayHoldAnnotation(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var toneMarked = false
-            var closing = false
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte == 0x29 || (byte == 0xEF && index + 2 < count && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x89) {
-                    closing = true
-                } else if byte >= 0xC3 && byte <= 0xE1 {
-                    let (value, _) = UTF8Scalars.decode(bytes, at: index)
-                    if isToneMarked(Unicode.Scalar(value)!) { toneMarked = true }
-                }
-                if toneMarked && closing { return true }
-                index += 1
-            }
-            return false
-        }
-    }
-
-    /// When `bytes[start...]` is one pinyin syllable and `)` or `）`: where that parenthesis starts and ends.
-    private static func syllableEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
+    /// When `bytes[start...]` is one pinyin syllable and `)` or `）`: where that parenthesis ends.
+    private static func syllableEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         var scalars = 0
         var hasTone = false
         while index < bytes.count, scalars <= 7 {
             let (value, length) = UTF8Scalars.decode(bytes, at: index)
             if value == 0x29 || value == 0xFF09 {
-                return hasTone && scalars > 0 ? (index, index + length) : nil
+                return hasTone && scalars > 0 ? index + length : nil
             }
             if isToneMarked(Unicode.Scalar(value)!) {
                 hasTone = true

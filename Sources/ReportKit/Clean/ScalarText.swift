@@ -11,13 +11,20 @@ enum ScalarText {
     }
 
     /// `Array(text.unicodeScalars)` in one pass: the array's capacity is the UTF-8 length (never too small),
-    /// so the scalars are not counted first and the array never grows.
+    /// so the scalars are not counted first and the array never grows; the UTF-8 is decoded in place (the
+    /// generic scalar view costs about three times as much per scalar).
     static func scalars(_ text: String) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-            count = 0
-            for scalar in text.unicodeScalars {
-                buffer[count] = scalar
-                count += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                count = 0
+                var offset = 0
+                while offset < bytes.count {
+                    let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                    buffer[count] = Unicode.Scalar(value)!
+                    count += 1
+                    offset += length
+                }
             }
         }
     }
@@ -32,17 +39,24 @@ enum ScalarText {
         return false
     }
 
-    /// Whether the UTF-8 of `text` contains the byte pair `first`, `second`.
-    static func containsPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool { containsPair(text.utf8, first, second) }
+    /// Whether the UTF-8 of `text` contains the byte pair `first`, `second`, read as contiguous bytes (the generic
+    /// `UTF8View` costs several times as much per byte).
+    static func containsPair(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { containsPair($0, first, second) }
+    }
 
     /// Splits text into lines on `\n` bytes (a line feed is always a grapheme of its own, so this equals
-    /// splitting on the Character), dropping empty lines.
+    /// splitting on the Character), dropping empty lines. The line feeds are found with `memchr`, which
+    /// reads many bytes per step (a byte loop cost about three instructions a byte).
     static func lines(_ text: String) -> [String] {
         var text = text
         let ranges: [Range<Int>] = text.withUTF8 { bytes in
             var ranges: [Range<Int>] = []
+            guard let base = bytes.baseAddress else { return ranges }
             var start = 0
-            for index in bytes.indices where bytes[index] == 0x0A {
+            while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if index > start { ranges.append(start..<index) }
                 start = index + 1
             }
@@ -102,15 +116,45 @@ enum ScalarText {
         }
     }
 
+    /// Whether the UTF-8 of `text` starts with the UTF-8 of `prefix`: `text.hasPrefix(prefix)` when both are plain
+    /// (``isPlain(_:)``).
+    static func hasPrefixBytes(_ text: String, _ prefix: String) -> Bool {
+        var text = text
+        var prefix = prefix
+        return text.withUTF8 { bytes in
+            prefix.withUTF8 { start in
+                start.count <= bytes.count && UnsafeBufferPointer(rebasing: bytes[..<start.count]).elementsEqual(start)
+            }
+        }
+    }
+
     /// True when every scalar of `text` is ``TextSpans/isPlain(_:)``: scalar-level answers equal Character-level ones.
-    static func isPlain(_ text: String) -> Bool { allScalars(of: text, satisfy: TextSpans.isPlain) }
+    static func isPlain(_ text: String) -> Bool { plainScalarCount(text) != nil }
 
     /// ``isPlain(_:)`` and, when it holds, the scalar count (which is then `text.count`), in one pass over the
-    /// UTF-8; nil when `text` is not plain.
+    /// UTF-8; nil when `text` is not plain. ASCII (plain but for CR) and U+5000…U+9FFF (lead bytes E5…E9, all
+    /// plain ideographs), most of a Chinese text, are answered from the lead byte without decoding.
     static func plainScalarCount(_ text: String) -> Int? {
-        var count = 0
-        guard allScalars(of: text, satisfy: { count += 1; return TextSpans.isPlain($0) }) else { return nil }
-        return count
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var offset = 0
+            while offset < bytes.count {
+                let lead = bytes[offset]
+                count += 1
+                if lead < 0x80 {
+                    guard lead != 0x0D else { return nil }
+                    offset += 1
+                } else if lead >= 0xE5 && lead <= 0xE9 {
+                    offset += 3
+                } else {
+                    let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                    guard TextSpans.isPlain(Unicode.Scalar(value)!) else { return nil }
+                    offset += length
+                }
+            }
+            return count
+        }
     }
 
     /// `text.unicodeScalars.allSatisfy(predicate)`, decoding the UTF-8 in place (the generic scalar view is

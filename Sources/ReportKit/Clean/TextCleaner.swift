@@ -39,7 +39,7 @@ public struct TextCleaner: Stage {
                     after: pinyin.examples.map(\.after).joined(separator: " ")))
         }
         var script = "simplified"
-        if ChineseScriptConverter.isTraditional(text) {
+        if pinyin.isTraditional {  // ChineseScriptConverter.isTraditional(text), from the stripper's pass
             script = "traditional"
             let simplified = try ChineseScriptConverter.shared.toSimplified(text)
             repairs.append(

@@ -59,7 +59,13 @@ public struct TextNormalizer: Sendable {
 
     private static let brokenDecimal = try! NSRegularExpression(pattern: "([0-9])\\.\\s+([0-9])")
 
+    /// `line` with the white space removed from every `([0-9])\.\s+([0-9])` match, and a before/after snippet per
+    /// match. A plain line (``ScalarText/isPlain(_:)``) whose only white space can be the space is answered
+    /// byte by byte (``joinBrokenDecimalsOfSpaces(_:)``); the regular expression answers the others.
     static func joinBrokenDecimals(_ line: String) -> (String, [(String, String)]) {
+        if ScalarText.allScalars(of: line, satisfy: { TextSpans.isPlain($0) && !mayBeWhiteSpaceOtherThanSpace($0) }) {
+            return joinBrokenDecimalsOfSpaces(line)
+        }
         guard line.contains(". ") else { return (line, []) }
         let range = NSRange(line.startIndex..., in: line)
         var examples: [(String, String)] = []
@@ -70,6 +76,55 @@ public struct TextNormalizer: Sendable {
         }
         let joined = brokenDecimal.stringByReplacingMatches(in: line, range: range, withTemplate: "$1.$2")
         return (joined, examples)
+    }
+
+    /// Every scalar any definition of `\s` might hold apart from the space (Unicode White_Space, the separators,
+    /// the old ones U+180E, U+200B and U+FEFF, and all control characters): a line without them can match `\s`
+    /// only with spaces.
+    @inline(__always)
+    static func mayBeWhiteSpaceOtherThanSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0xA0, 0x1680, 0x180E, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
+        default: false
+        }
+    }
+
+    /// ``joinBrokenDecimals(_:)`` for a plain line whose only white space is the space: leftmost matches of a
+    /// digit, `.`, spaces and a digit, each search going on after the last digit matched, as the expression's do.
+    static func joinBrokenDecimalsOfSpaces(_ line: String) -> (String, [(String, String)]) {
+        var line = line
+        var matches: [Range<Int>] = []  // UTF-8 offsets of each match
+        let joined: [UInt8] = line.withUTF8 { bytes in
+            @inline(__always) func isDigit(_ offset: Int) -> Bool { bytes[offset] >= 0x30 && bytes[offset] <= 0x39 }
+            var out: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index + 3 < bytes.count {
+                guard isDigit(index), bytes[index + 1] == 0x2E, bytes[index + 2] == 0x20 else {
+                    index += 1
+                    continue
+                }
+                var next = index + 3
+                while next < bytes.count && bytes[next] == 0x20 { next += 1 }
+                guard next < bytes.count, isDigit(next) else {
+                    index += 1
+                    continue
+                }
+                // The digit and `.` stay, the spaces go; the search goes on after the second digit.
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(index + 2)]))
+                copied = next
+                matches.append(index..<(next + 1))
+                index = next + 1
+            }
+            if !matches.isEmpty { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...])) }
+            return out
+        }
+        guard !matches.isEmpty else { return (line, []) }
+        let examples = matches.map { match in
+            let before = snippet(line, around: ScalarText.utf8Index(line, match.lowerBound)..<ScalarText.utf8Index(line, match.upperBound))
+            return (before, PlainText.replacing(". ", with: ".", in: before))
+        }
+        return (String(decoding: joined, as: UTF8.self), examples)
     }
 
     static func snippet(_ text: String, around range: Range<String.Index>, context: Int = 6) -> String {

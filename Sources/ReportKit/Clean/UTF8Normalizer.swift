@@ -99,6 +99,13 @@ enum UTF8Normalizer {
             written += length
         }
 
+        /// `copy` for a longer stretch, with one memory copy.
+        @inline(__always)
+        mutating func copyRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) {
+            (out.baseAddress! + written).update(from: bytes.baseAddress! + start, count: length)
+            written += length
+        }
+
         /// Ends the line: joins broken numbers in it, and resets the line state.
         mutating func endLine(_ brokenNumbers: inout [Repair]) {
             if lineStart >= 0, dotSpace, UTF8Normalizer.mayJoin(out, lineStart..<written) {
@@ -133,9 +140,20 @@ enum UTF8Normalizer {
         let count = bytes.count
         while index < count {
             let lead = bytes[index]
-            // U+5000…U+9FFF, most of a Chinese text: classic-stable ideographs that nothing maps or drops.
-            if lead >= 0xE5 && lead <= 0xE9 {
+            // U+4E00…U+9FFF, most of a Chinese text: classic-stable ideographs that nothing maps or drops. A run
+            // of them is copied at once: after the first, `begin` would change nothing.
+            if isIdeographLead(bytes, at: index) {
+                var end = index + 3
+                while end < count && isIdeographLead(bytes, at: end) { end += 3 }
                 writer.begin(isPunctuation: false)
+                writer.lastIsDot = false
+                writer.copyRun(bytes, index, end - index)
+                previousIsDigit = false
+                index = end
+                continue
+            }
+            if (lead == 0xE2 || lead == 0xE3 || lead == 0xEF) && isUnmappedPunctuation(bytes, at: index, afterDigit: previousIsDigit) {
+                writer.begin(isPunctuation: true)
                 writer.lastIsDot = false
                 writer.copy(bytes, index, 3)
                 previousIsDigit = false
@@ -202,6 +220,30 @@ enum UTF8Normalizer {
         }
         writer.endLine(&brokenNumbers)
         return writer.written
+    }
+
+    /// Whether the scalar at `offset` is in U+4E00…U+9FFF: a lead byte E5…E9, or E4 with a second byte from B8
+    /// (the text is valid UTF-8, so the two continuation bytes follow).
+    @inline(__always)
+    private static func isIdeographLead(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let lead = bytes[offset]
+        return (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && bytes[offset + 1] >= 0xB8)
+    }
+
+    /// Whether the three-byte scalar at `offset` (its lead is E2, E3 or EF) is common CJK punctuation that passes
+    /// through unchanged: U+2014…U+201F and U+2026 (— “ ” …), U+3001…U+3029 and U+3030…U+303F (、。《》「」), and,
+    /// when no digit comes before it, U+FF01…U+FF0F and U+FF1A…U+FF20 (，（）：；！？; `％`, `，` and `．` are mapped
+    /// only after a digit). All are classic-stable (``NFCStability`` has nothing to note), ``isPunctuation(_:)``,
+    /// and neither spaces nor line breaks, so each is written as it is, as the general path would.
+    @inline(__always)
+    private static func isUnmappedPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, afterDigit: Bool) -> Bool {
+        let second = bytes[offset + 1]
+        let third = bytes[offset + 2]
+        switch bytes[offset] {
+        case 0xE2: return second == 0x80 && ((third >= 0x94 && third <= 0x9F) || third == 0xA6)
+        case 0xE3: return second == 0x80 && ((third >= 0x81 && third <= 0xA9) || third >= 0xB0)
+        default: return !afterDigit && second == 0xBC && ((third >= 0x81 && third <= 0x8F) || (third >= 0x9A && third <= 0xA0))
+        }
     }
 
     /// A necessary condition for `([0-9])\.\s+([0-9])` to match in `out[range]`: a digit, `.`, and then a byte

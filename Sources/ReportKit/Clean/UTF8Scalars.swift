@@ -14,14 +14,6 @@ enum UTF8Scalars {
             | UInt32(bytes[offset + 3] & 0x3F)
         return (value, 4)
     }
-
-    /// The value of the scalar that starts at `offset` when it is three bytes long (U+0800…U+FFFF), else nil.
-    @inline(__always)
-    static func threeByteValue(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32? {
-        let lead = bytes[offset]
-        guard lead & 0xF0 == 0xE0 else { return nil }
-        return UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
-    }
 }
 
 extension UTF8Scalars {

@@ -32,6 +32,78 @@ import Testing
         #expect(parsed > 1000 && parsed < 19000)  // both answers are exercised
     }
 
+    @Test("byline tokens and byte-pair search equal the Character-level ones") func tokens() {
+        var generator = SplitMix64(seed: 57)
+        var plainLines = 0
+        let separators = [" ", "、", "|", "丨", "　", "  ", "1", "9", "2", "0"]
+        for line in ["", " ", "记者 张三、李四|王五丨赵六　钱七", "e\u{301} 张", "人民网 \u{301}记者"] + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? separators.randomElement(using: &generator)! : Self.randomLine(&generator, maxPieces: 1)
+            }.joined()
+        }) {
+            let characterSplit = line.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" || $0 == "　" })
+            let plain = ScalarText.isPlain(line)
+            #expect(BylineParser.tokens(line, textIsPlain: plain).map(String.init) == characterSplit.map(String.init), "\(line.debugDescription)")
+            #expect(ScalarText.containsPair(line, 0x31, 0x39) == ScalarText.containsPair(line.utf8, 0x31, 0x39), "\(line.debugDescription)")
+            #expect(ScalarText.containsPair(line, 0x32, 0x30) == ScalarText.containsPair(Array(line.utf8), 0x32, 0x30), "\(line.debugDescription)")
+            if plain { plainLines += 1 }
+        }
+        #expect(plainLines > 1000 && plainLines < 19000)
+    }
+
+    @Test("image-name check equals the regular expression alone") func imageNames() {
+        var generator = SplitMix64(seed: 73)
+        let bits = [
+            "a", "图", "photo_1", ".", ".png", ".PNG", ".jpeg", ".JpG", ".gif", ".GIF", ".webp", ".bmp", " ", "。", "ｇ", "ｐｎｇ",
+            "\u{301}", "g", "f", "p", "P", "ſ", "\u{212A}", "ﬀ", "İ", "e\u{301}", "𠀀", "1",
+        ]
+        var names = 0
+        for line in ["a.png", "图片.JPG", "a.pnｇ", "x.gi\u{FB00}", "a b.png", "a.png。"] + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+        }) {
+            let expected = BoilerplateFilter.imageName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+            #expect(BoilerplateFilter.isImageName(line) == expected, "\(line.debugDescription)")
+            if expected { names += 1 }
+        }
+        #expect(names > 100)
+    }
+
+    @Test("marker sets find a marker exactly when String.contains does") func markerSets() {
+        var generator = SplitMix64(seed: 79)
+        let markers = BoilerplateFilter.widgetMarkers + BoilerplateFilter.trailerMarkers
+        // Whole markers, their pieces, scalars sharing a marker's first scalar mod 64, and others.
+        let bits = markers + markers.flatMap { $0.map(String.init) } + ["扫", "关", "a", "1", " ", "。", "\u{2F800}", "𠀀", "码关", "评"]
+        var found = 0
+        for line in ["", "扫一扫", "扫码关注", "关注", "分享"] + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+        }) {
+            guard ScalarText.isPlain(line) else { continue }
+            for (words, set) in [
+                (BoilerplateFilter.widgetMarkers, BoilerplateFilter.widgetMarkerSet),
+                (BoilerplateFilter.trailerMarkers, BoilerplateFilter.trailerMarkerSet),
+            ] {
+                let expected = words.contains { line.contains($0) }
+                #expect(set.anyOccurs(inPlain: line) == expected, "\(line.debugDescription)")
+                if expected { found += 1 }
+            }
+        }
+        #expect(found > 1000 && found < 30000)
+    }
+
+    @Test("dateline mark check equals two byte searches") func datelineMarks() {
+        var generator = SplitMix64(seed: 83)
+        let bits = ["日", "电", "讯", "日电", "日讯", "月", "新华社", "6", "\u{6000}", "\u{65E0}", "a", "。", "𠀀"]
+        var marked = 0
+        for text in ["", "日", "日电", "x日讯", "日日电", "电日"] + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...8, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+        }) {
+            let expected = ScalarText.containsBytes(text, "日电") || ScalarText.containsBytes(text, "日讯")
+            #expect(BylineParser.holdsDatelineMark(text) == expected, "\(text.debugDescription)")
+            if expected { marked += 1 }
+        }
+        #expect(marked > 1000 && marked < 19000)
+    }
+
     @Test("outlet check equals the Character-level one") func outlets() {
         var generator = SplitMix64(seed: 5)
         var outlets = 0

@@ -12,6 +12,8 @@ import Testing
         "商", "環", "境", "a", "Z", "Ａ", "ｚ", "Ｚ", "e\u{301}", "\u{301}", "Å", "\u{212B}", "\u{20000}", "\u{2000}",
         "\u{302A}", "≈", "⑷", "\u{E088}", "\u{2ADC}", "1. 2", "3．4", "5，678", "5，6789", "１２，３４５", "6％", "?", "!",
         "(", ")", "ā", "ǎ", "(yíng)", "?诮", "??谑", "記者", "来源：", "摄", "图",
+        "（", "）", "：", "》", "\u{3029}", "\u{3030}", "\u{303F}", "\u{FF20}", "\u{FF1A}", "\u{2013}", "\u{2020}", "\u{2025}",
+        "\u{4DC0}", "\u{4DFF}", "\u{4E00}", "\u{3400}", "\u{4FFF}", "\u{9FFF}", "\u{A000}", "\u{200D}", "\u{D7FF}", "\u{E000}",
     ]
 
     static func randomText(_ generator: inout SplitMix64, maxPieces: Int = 40) -> String {
@@ -31,6 +33,25 @@ import Testing
             #expect(actual.text.utf8.elementsEqual(expected.text.utf8), "\(text.debugDescription)")
             #expect(actual.repairs == expected.repairs, "\(text.debugDescription)")
         }
+    }
+
+    @Test("broken numbers are joined as the regular expression joins them") func brokenDecimals() {
+        var generator = SplitMix64(seed: 31)
+        let bits = [
+            "1", "2", "9", "0", ".", ". ", " ", "  ", "1. 2", "3.  4", "5 .6", "营", "商", "a", "é", "e\u{301}", "\u{2005}",
+            "\u{85}", "\u{A0}", "\u{3000}", "\u{202F}", "\u{1680}", "\t", "\u{2028}", "１", "．", "𠀀", "(", "%",
+        ]
+        var joinedSome = 0
+        for text in ["", "1. 2", "1. 2. 3", "1.  2 . 3. 4", "a1. 2b", "1. \u{2005}2", "1.\u{85}2", "第1. 2。"]
+            + (0..<20000).map({ _ in (0..<Int.random(in: 0...14, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined() })
+        {
+            let expected = ReferenceBrokenDecimals.join(text)
+            let actual = TextNormalizer.joinBrokenDecimals(text)
+            #expect(actual.0.utf8.elementsEqual(expected.0.utf8), "\(text.debugDescription)")
+            #expect(actual.1.map(\.0) == expected.1.map(\.0) && actual.1.map(\.1) == expected.1.map(\.1), "\(text.debugDescription)")
+            if !expected.1.isEmpty { joinedSome += 1 }
+        }
+        #expect(joinedSome > 1000)
     }
 
     @Test("the normaliser's scalar-by-scalar NFC check equals isNFCStable") func nfcStability() {
@@ -62,14 +83,27 @@ import Testing
 
     @Test("byte-level pinyin stripping equals the scalar-array one") func pinyin() {
         var generator = SplitMix64(seed: 7)
-        let fixed = ["營(yíng)商", "(yíng)", " (yíng)", "再?gòu)", "營(yíng)(shāng)", "營（yíng）", "營(yíngg)", "營(yínggggg)", "營(ü)", "營(lǜ)", "?(ā)"]
-        for text in fixed + (0..<20000).map({ _ in Self.randomText(&generator) }) {
-            #expect(PinyinAnnotationStripper.mayHoldAnnotation(text) == ReferencePinyinAnnotationStripper.mayHoldAnnotation(text))
+        let fixed = [
+            "營(yíng)商", "(yíng)", " (yíng)", "再?gòu)", "營(yíng)(shāng)", "營（yíng）", "營(yíngg)", "營(yínggggg)", "營(ü)", "營(lǜ)",
+            "?(ā)", "𠀀(yíng)", "é(yíng)", "\u{3000}（yíng）", "（yíng）", "?gòu）", "??gòu)",
+        ]
+        // The shared pieces, and full-width parentheses and scalars of every UTF-8 length before a reading.
+        let extra = ["（", "）", "（lǜ）", "(shāng）", "é", "𠀀", "\u{3000}", "們", "這", "個", "们", "这", "個(gè)", "這?zhè)"]
+        let random = (0..<20000).map { _ in
+            (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? Self.randomText(&generator, maxPieces: 2) : extra.randomElement(using: &generator)!
+            }.joined()
+        }
+        var traditional = 0
+        for text in fixed + random {
             let expected = ReferencePinyinAnnotationStripper.strip(text)
             let actual = PinyinAnnotationStripper().strip(text)
             #expect(actual.text.utf8.elementsEqual(expected.text.utf8), "\(text.debugDescription)")
             #expect(actual.removed == expected.removed && actual.examples == expected.examples, "\(text.debugDescription)")
+            #expect(actual.isTraditional == expected.isTraditional, "\(text.debugDescription)")
+            if expected.isTraditional { traditional += 1 }
         }
+        #expect(traditional > 1000 && traditional < 19000)  // both answers are exercised
     }
 
     @Test("byte-level script and mojibake checks equal the scalar ones") func checks() {

@@ -47,7 +47,7 @@ enum ReferenceTextNormalizer {
             guard !line.isEmpty else { return }
             if !out.isEmpty { out.append(0x0A) }
             if ScalarText.containsPair(line, 0x2E, 0x20) {
-                let (joined, examples) = TextNormalizer.joinBrokenDecimals(String(decoding: line, as: UTF8.self))
+                let (joined, examples) = ReferenceBrokenDecimals.join(String(decoding: line, as: UTF8.self))
                 repairs += examples.map { Repair(flag: QualityFlagName.brokenNumberJoined, before: $0.0, after: $0.1) }
                 out.append(contentsOf: joined.utf8)
             } else {
@@ -99,9 +99,29 @@ enum ReferenceTextNormalizer {
     }
 }
 
+/// ``TextNormalizer/joinBrokenDecimals(_:)`` as the regular expression alone answers it.
+enum ReferenceBrokenDecimals {
+    static let pattern = try! NSRegularExpression(pattern: "([0-9])\\.\\s+([0-9])")
+
+    static func join(_ line: String) -> (String, [(String, String)]) {
+        guard line.contains(". ") else { return (line, []) }
+        let range = NSRange(line.startIndex..., in: line)
+        var examples: [(String, String)] = []
+        for match in pattern.matches(in: line, range: range) {
+            guard let whole = Range(match.range, in: line) else { continue }
+            let before = TextNormalizer.snippet(line, around: whole)
+            examples.append((before, before.replacingOccurrences(of: ". ", with: ".")))
+        }
+        return (pattern.stringByReplacingMatches(in: line, range: range, withTemplate: "$1.$2"), examples)
+    }
+}
+
 enum ReferencePinyinAnnotationStripper {
     static func strip(_ text: String) -> PinyinAnnotationStripper.Result {
-        guard mayHoldAnnotation(text) else { return PinyinAnnotationStripper.Result(text: text, removed: 0, examples: []) }
+        let isTraditional = ReferenceScriptAndMojibakeChecks.isTraditional
+        guard mayHoldAnnotation(text) else {
+            return PinyinAnnotationStripper.Result(text: text, removed: 0, examples: [], isTraditional: isTraditional(text))
+        }
         let scalars = ScalarText.scalars(text)
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
@@ -132,7 +152,8 @@ enum ReferencePinyinAnnotationStripper {
             index += 1
         }
         // Nothing removed: `out` is `scalars`, so the text itself is the answer.
-        return PinyinAnnotationStripper.Result(text: removed == 0 ? text : String(scalars: out), removed: removed, examples: examples)
+        let stripped = removed == 0 ? text : String(scalars: out)
+        return PinyinAnnotationStripper.Result(text: stripped, removed: removed, examples: examples, isTraditional: isTraditional(stripped))
     }
 
     /// The index of the closing parenthesis when `scalars[start...]` is one pinyin syllable and `)`.
