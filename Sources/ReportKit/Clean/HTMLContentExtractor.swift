@@ -104,18 +104,26 @@ public struct HTMLContentExtractor: Sendable {
             style: tree.attribute("style", of: node))
     }
 
+    static let negativeMatcher = WordListMatcher(negativeWords)
+    static let positiveMatcher = WordListMatcher(positiveWords)
+
     /// The content/chrome weight of an element's class and id words (`words`, lower-cased) and name.
     static func classWeight(words: String, name: String) -> Double {
         var weight = 0.0
         // Not only whitespace (what trimming would leave empty); plain words are searched byte by byte.
         if words.unicodeScalars.contains(where: { !TextSpans.isWhitespace($0) }) {
-            let plain = ScalarText.isPlain(words)
-            func mentions(_ list: [String]) -> Bool { list.contains { ScalarText.contains(words, $0, textIsPlain: plain) } }
-            if mentions(negativeWords) { weight -= 25 }
-            if mentions(positiveWords) { weight += 25 }
+            if ScalarText.isPlain(words) {
+                var words = words
+                words.withUTF8 { bytes in
+                    if negativeMatcher.matches(bytes) { weight -= 25 }
+                    if positiveMatcher.matches(bytes) { weight += 25 }
+                }
+            } else {
+                if negativeWords.contains(where: { ScalarText.contains(words, $0, textIsPlain: false) }) { weight -= 25 }
+                if positiveWords.contains(where: { ScalarText.contains(words, $0, textIsPlain: false) }) { weight += 25 }
+            }
         }
         if ["article", "main"].contains(name) { weight += 15 }
         return weight
     }
 }
-
