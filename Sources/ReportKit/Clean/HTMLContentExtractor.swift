@@ -57,17 +57,19 @@ public struct HTMLContentExtractor: Sendable {
 
     /// The page from the rendered lines of the content block: trimmed, empty ones dropped, and a first
     /// paragraph that repeats the title left out.
-    static func page(lines: [String], headline: String?, hints: MetadataHints, block: String, classAndID: String, total: Int) -> Page {
+    static func page(lines: RenderedLines, headline: String?, hints: MetadataHints, block: String, classAndID: String, total: Int) -> Page {
         var hints = hints
-        var paragraphs = lines.map(Self.trimmingWhitespaceAndNewlines).filter { !$0.isEmpty }
+        var paragraphs = lines.trimmedParagraphs()
         if hints.title == nil, let headline {
             hints.title = headline
             hints.titleSource = "h1"
         }
-        if let title = hints.title, let first = paragraphs.first, first == title { paragraphs.removeFirst() }
-        let kept = paragraphs.reduce(0) { $0 + Self.characterCount($1) }
+        if let title = hints.title, let first = paragraphs.first, lines.string(first) == title { paragraphs.removeFirst() }
+        let mainText = lines.joined(paragraphs)
+        // A line feed is a Character of its own, so the paragraphs' Characters are the text's less the feeds.
+        let kept = paragraphs.isEmpty ? 0 : characterCount(mainText) - (paragraphs.count - 1)
         return Page(
-            mainText: paragraphs.joined(separator: "\n"), hints: hints,
+            mainText: mainText, hints: hints,
             summaryOfRemoved: "kept \(kept) of \(total) characters of page text in <\(block) \(ScalarText.trimmingWhitespace(classAndID))>")
     }
 

@@ -29,4 +29,30 @@ import Testing
                 "\(words.debugDescription)")
         }
     }
+
+    @Test("the byte-level trim removes exactly Foundation's whitespace and newlines") func trimSet() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(RenderedLines.isTrimmed(value) == CharacterSet.whitespacesAndNewlines.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("paragraphs equal trimming each line with Foundation") func paragraphs() {
+        let pieces = [" ", "\t", "\n", "\r", "\u{3000}", "\u{A0}", "\u{85}", "\u{200B}", "\u{2028}", "\u{FEFF}", "正文", "a", "e\u{301}", "\u{301}", "😀", ""]
+        var generator = SplitMix64(seed: 3)
+        for _ in 0..<5000 {
+            let lines = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            var rendered = RenderedLines()
+            for line in lines {
+                rendered.text.append(contentsOf: line.utf8)
+                rendered.ends.append(rendered.text.count)
+            }
+            let expected = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            let paragraphs = rendered.trimmedParagraphs()
+            #expect(paragraphs.map { Array(rendered.text[$0]) } == expected.map { Array($0.utf8) }, "\(lines)")
+            #expect(Array(rendered.joined(paragraphs).utf8) == Array(expected.joined(separator: "\n").utf8))
+        }
+    }
 }
