@@ -73,9 +73,10 @@ public struct HTMLContentExtractor: Sendable {
             summaryOfRemoved: "kept \(kept) of \(total) characters of page text in <\(block) \(ScalarText.trimmingWhitespace(classAndID))>")
     }
 
-    /// `text.count`, counted by scalar when that gives the same answer (see ``ScalarText/isPlain(_:)``).
+    /// `text.count`, counted by scalar when that gives the same answer (see ``PlainScalarCounter``).
     static func characterCount(_ text: String) -> Int {
-        ScalarText.plainScalarCount(text) ?? text.count
+        var text = text
+        return text.withUTF8(PlainScalarCounter.plainScalarCount) ?? text.count
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, returning `text` untouched (without Foundation)

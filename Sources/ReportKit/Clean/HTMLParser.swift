@@ -30,15 +30,14 @@ enum HTMLParser {
     /// builds the tree libxml2's own tree builder would have built (see ``HTMLTreeBuilder``).
     static func parse(_ html: String, path: String) throws -> HTMLTree {
         reportkit_silenceLibXMLErrors()
-        var bytes = Array(html.utf8)
-        if bytes.isEmpty { bytes = Array("<html></html>".utf8) }
+        var html = html.isEmpty ? "<html></html>" : html
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
         var builder = HTMLTreeBuilder()
         var handler = saxHandler()
         withUnsafeMutablePointer(to: &builder) { builder in
-            bytes.withUnsafeBufferPointer { buffer in
+            html.withUTF8 { buffer in  // libxml2 copies the bytes into its own input buffer
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     reportkit_htmlSAXParseMemory(chars.baseAddress, Int32(chars.count), "UTF-8", options, &handler, builder)
                 }

@@ -35,6 +35,12 @@ import Testing
             #expect(HTMLContentExtractor.characterCount(text) == text.count)
         }
         #expect(HTMLContentExtractor.characterCount("a\r\nb") == 3)
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(scalar) + "bcdefghij"
+            let plain = Array(text.utf8).withUnsafeBufferPointer(PlainScalarCounter.plainScalarCount)
+            #expect(plain == (TextSpans.isPlain(scalar) ? 11 : nil), "U+\(String(value, radix: 16))")
+        }
     }
 }
 
