@@ -6,8 +6,7 @@ final class ContentScorer {
     private var textLengths: [Int]
     private var linkLengths: [Int]
     private var scores: [Double]
-    private var isCandidate: [Bool]
-    private var candidates: [Int] = []
+    private var candidates: [Int]
     /// ``HTMLContentExtractor/classWeight(words:name:)`` per element, worked out on first use (NaN: not yet).
     private var classWeights: [Double]
 
@@ -59,19 +58,31 @@ final class ContentScorer {
         }
         self.textLengths = textLengths
         self.linkLengths = linkLengths
-        scores = Array(repeating: 0, count: size)
-        isCandidate = Array(repeating: false, count: size)
         classWeights = Array(repeating: .nan, count: size)
         // Paragraph scores flow to the container and, halved, to its parent.
+        var scores = [Double](repeating: 0, count: size)
+        var isCandidate = [Bool](repeating: false, count: size)
+        var candidates: [Int] = []
+        func add(_ score: Double, to node: Int) {
+            // A container is an ancestor of a visited text node, so it was visited.
+            if !isCandidate[node] {
+                isCandidate[node] = true
+                candidates.append(node)
+            }
+            scores[node] += score
+        }
         for node in order where tree.isText(node) {
             let length = textLengths[node]
             guard length >= 8, let parent = tree.parent(node), !tree.tag(parent)!.isLink else { continue }
-            let paragraph = enclosingBlock(parent)
+            var paragraph = parent  // the enclosing block
+            while !tree.tag(paragraph)!.isBlock, let up = tree.parent(paragraph) { paragraph = up }
             let score = 1 + Double(punctuation[node]) + min(Double(length) / 50, 3)
             let container = tree.tag(paragraph)!.scoresParent ? (tree.parent(paragraph) ?? paragraph) : paragraph
             add(score, to: container)
             if let grand = tree.parent(container) { add(score / 2, to: grand) }
         }
+        self.scores = scores
+        self.candidates = candidates
     }
 
     /// The scalars of valid UTF-8 `bytes` that are not Unicode `White_Space`, and those among `，。、；！？,;`,
@@ -128,21 +139,6 @@ final class ContentScorer {
         case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF01, 0xFF1F, 0x2C, 0x3B: true  // ，。、；！？,;
         default: false
         }
-    }
-
-    private func enclosingBlock(_ node: Int) -> Int {
-        var current = node
-        while !tree.tag(current)!.isBlock, let parent = tree.parent(current) { current = parent }
-        return current
-    }
-
-    private func add(_ score: Double, to node: Int) {
-        // A container is an ancestor of a visited text node, so it was visited.
-        if !isCandidate[node] {
-            isCandidate[node] = true
-            candidates.append(node)
-        }
-        scores[node] += score
     }
 
     func textLength(of node: Int) -> Int { textLengths[node] }

@@ -87,10 +87,9 @@ public struct HTMLContentExtractor: Sendable {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// True for every scalar of `CharacterSet.whitespacesAndNewlines` (a superset; a unit test checks it).
-    static func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x21 || scalar.value == 0x85 || TextSpans.isWhitespace(scalar) || scalar.properties.isWhitespace
-    }
+    /// True for the scalars of `CharacterSet.whitespacesAndNewlines` (``RenderedLines/isTrimmed(_:)``, which a
+    /// unit test compares with Foundation for every scalar).
+    static func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool { RenderedLines.isTrimmed(scalar.value) }
 
     /// Whether an element's `hidden`, `aria-hidden` or `style` attribute hides it.
     static func isHidden(hidden: String?, ariaHidden: String?, style declared: String?) -> Bool {

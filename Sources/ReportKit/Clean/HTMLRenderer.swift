@@ -54,8 +54,8 @@ struct HTMLRenderer {
     /// joins a following line feed into one Character) is there, when Foundation decides as before.
     private mutating func appendText(_ node: Int) {
         tree.withText(node) { bytes in
-            guard bytes.contains(0x0A) else { return lines.text.append(contentsOf: bytes) }
-            if bytes.contains(0x0D) {
+            guard let base = bytes.baseAddress, memchr(base, 0x0A, bytes.count) != nil else { return lines.text.append(contentsOf: bytes) }
+            if memchr(base, 0x0D, bytes.count) != nil {
                 lines.text.append(contentsOf: String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: " ").utf8)
             } else {
                 for byte in bytes { lines.text.append(byte == 0x0A ? 0x20 : byte) }

@@ -28,6 +28,8 @@ struct HTMLTree {
         let scoresParent: Bool
         /// `a`: its text is link text.
         let isLink: Bool
+        /// What ``HTMLMetadataReader`` reads from an element of this name, if anything.
+        let metadata: HTMLMetadataReader.Element?
 
         init(name: String) {
             self.name = name
@@ -35,6 +37,7 @@ struct HTMLTree {
             isBlock = HTMLContentExtractor.blockElements.contains(name)
             scoresParent = name == "p" || name.hasPrefix("h") || name == "span"
             isLink = name == "a"
+            metadata = HTMLMetadataReader.Element(rawValue: name)
         }
     }
 
