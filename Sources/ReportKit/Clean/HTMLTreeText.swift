@@ -12,17 +12,17 @@ enum HTMLTreeText {
             @inline(__always) func isContinuation(_ offset: Int) -> Bool { base[offset] & 0xC0 == 0x80 }
             @inline(__always) func isIn(_ offset: Int, _ low: UInt8, _ high: UInt8) -> Bool { base[offset] >= low && base[offset] <= high }
             while index < count {
-                if index + 8 <= count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
-                        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return false }  // a NUL
-                        index += 8
-                        continue
-                    }
-                }
                 let lead = base[index]
                 switch lead {
                 case 0x01...0x7F:
+                    if index + 8 <= count {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return false }  // a NUL
+                            index += 8
+                            continue
+                        }
+                    }
                     index += 1
                 case 0xE1...0xEC, 0xEE...0xEF:
                     guard index + 2 < count, isContinuation(index + 1), isContinuation(index + 2) else { return false }
