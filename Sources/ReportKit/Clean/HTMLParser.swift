@@ -73,7 +73,6 @@ enum HTMLParser {
         handler.processingInstruction = { context, _, _ in treeBuilder(context).pointee.otherNode() }
         return handler
     }
-
 }
 
 /// The builder a SAX callback's context (the parser context) carries in `_private`.

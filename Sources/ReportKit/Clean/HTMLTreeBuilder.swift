@@ -8,9 +8,10 @@
 /// - an element name `prefix:local` keeps only `local` (`xmlSplitQName`);
 /// - text outside every element is dropped; an element started outside the document element goes inside it
 ///   when the document's first child is that element, and beside it (out of the copied tree) when a doctype,
-///   comment or processing instruction came first.
+///   comment or processing instruction came first;
+/// - beyond 257 open elements, or ten million bytes in one text node, libxml2 stops the parse.
 struct HTMLTreeBuilder {
-    private(set) var tree = HTMLTree()
+    private var tree = HTMLTree()
     /// The open elements, innermost last, as libxml2's node stack: node indices, ``detached`` for an
     /// element outside the document element.
     private var open: [Int] = []
@@ -25,8 +26,8 @@ struct HTMLTreeBuilder {
     private var attributeIndices = Self.knownAttributeIndices
 
     private static let detached = -1
-    /// libxml2's `xmlParserMaxDepth`: with this many elements open, `nodePush` refuses the next one and halts
-    /// the parser (without `XML_PARSE_HUGE`).
+    /// libxml2's `xmlParserMaxDepth`: with more elements than this open, `nodePush` refuses the next one and
+    /// halts the parser (without `XML_PARSE_HUGE`).
     static let maximumDepth = 256
     /// libxml2's `XML_MAX_TEXT_LENGTH`: `xmlSAX2Characters` will not join text beyond it (without
     /// `XML_PARSE_HUGE`), and ends the parse as if out of memory.
