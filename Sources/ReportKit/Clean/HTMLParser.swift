@@ -34,7 +34,7 @@ enum HTMLParser {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
-        var builder = HTMLTreeBuilder()
+        var builder = HTMLTreeBuilder(pageBytes: html.utf8.count)
         var handler = saxHandler()
         withUnsafeMutablePointer(to: &builder) { builder in
             html.withUTF8 { buffer in  // libxml2 copies the bytes into its own input buffer

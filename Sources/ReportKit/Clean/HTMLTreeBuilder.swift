@@ -36,7 +36,12 @@ struct HTMLTreeBuilder {
     private enum DocumentChildren { case none, documentElementFirst, otherFirst }
     private enum TextKind { case text, cdata }
 
-    init() {
+    /// A builder for a page of `pageBytes` bytes of UTF-8: its text (not longer than the page, as character
+    /// references are longer than what they stand for) is given room up front, and its nodes about as many
+    /// as a news page has per byte, so the arrays are rarely copied while they grow.
+    init(pageBytes: Int = 0) {
+        tree.text.reserveCapacity(pageBytes)
+        tree.nodes.reserveCapacity(pageBytes / 64)
         tree.tags = Self.knownTags
         tree.nodes.append(HTMLTree.Node(tag: 0, parent: -1, end: 1, textStart: 0, textEnd: 0, attributeStart: 0, attributeEnd: 0))
     }
