@@ -93,6 +93,11 @@ final class ContentScorer {
         var offset = 0
         while offset < bytes.count {
             let lead = bytes[offset]
+            if lead >= 0xE4 && lead <= 0xE9 {  // U+4000…U+9FFF, CJK ideographs: neither whitespace nor punctuation
+                visible += 1
+                offset += 3
+                continue
+            }
             switch lead {
             case 0x00..<0x80:
                 if !isWhiteSpaceProperty(UInt32(lead)) { visible += 1 }
