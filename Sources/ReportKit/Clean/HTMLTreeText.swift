@@ -13,6 +13,11 @@ enum HTMLTreeText {
             @inline(__always) func isIn(_ offset: Int, _ low: UInt8, _ high: UInt8) -> Bool { base[offset] >= low && base[offset] <= high }
             while index < count {
                 let lead = base[index]
+                if lead >= 0xE1 && lead <= 0xEC {  // most CJK text: tested before the switch
+                    guard index + 2 < count, isContinuation(index + 1), isContinuation(index + 2) else { return false }
+                    index += 3
+                    continue
+                }
                 switch lead {
                 case 0x01...0x7F:
                     if index + 8 <= count {
@@ -24,7 +29,7 @@ enum HTMLTreeText {
                         }
                     }
                     index += 1
-                case 0xE1...0xEC, 0xEE...0xEF:
+                case 0xEE...0xEF:
                     guard index + 2 < count, isContinuation(index + 1), isContinuation(index + 2) else { return false }
                     index += 3
                 case 0xC2...0xDF:
