@@ -20,6 +20,11 @@ enum PlainScalarCounter {
             var index = 0
             while index < count {
                 let lead = base[index]
+                if lead >= 0xE5 && lead <= 0xE9 {  // U+5000…U+9FFF, CJK ideographs: all plain
+                    scalars += 1
+                    index += 3
+                    continue
+                }
                 if lead < 0x80 {
                     if index + 8 <= count {
                         let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
@@ -39,10 +44,6 @@ enum PlainScalarCounter {
                 }
                 let value: UInt32
                 switch lead {
-                case 0xE5...0xE9:  // U+5000…U+9FFF, CJK ideographs: all plain
-                    scalars += 1
-                    index += 3
-                    continue
                 case 0xE0..<0xF0:
                     value = UInt32(lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F)
                     index += 3
