@@ -6,80 +6,123 @@ final class ContentScorer {
     private var textLengths: [Int]
     private var linkLengths: [Int]
     private var scores: [Double]
-    private var isCandidate: [Bool]
-    private var candidates: [Int] = []
+    private var candidates: [Int]
     /// ``HTMLContentExtractor/classWeight(words:name:)`` per element, worked out on first use (NaN: not yet).
     private var classWeights: [Double]
 
     init(tree: HTMLTree) {
         self.tree = tree
         let size = tree.nodes.count
-        textLengths = Array(repeating: 0, count: size)
-        linkLengths = Array(repeating: 0, count: size)
-        scores = Array(repeating: 0, count: size)
-        isCandidate = Array(repeating: false, count: size)
-        classWeights = Array(repeating: .nan, count: size)
-        // Depth-first pass, skipping elements that never hold content. Children are pushed in document order
-        // (so the last comes off first): this order decides which of two equal scores wins, and the order in
-        // which the scores are summed.
+        var textLengths = [Int](repeating: 0, count: size)
+        var linkLengths = [Int](repeating: 0, count: size)
+        var punctuation = [Int](repeating: 0, count: size)
         var order: [Int] = []
-        var stack: [Int] = [0]
-        while let node = stack.popLast() {
-            if let tag = tree.tag(node), tag.isSkipped || HTMLContentExtractor.isHidden(node, in: tree) { continue }
-            order.append(node)
-            stack.append(contentsOf: tree.children(node))
-        }
-        // Children before their parents: text and link lengths.
-        for node in order.reversed() {
-            guard let tag = tree.tag(node) else {
-                textLengths[node] = tree.withText(node, Self.visibleScalarCount)
-                continue
+        order.reserveCapacity(size)
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            tree.text.withUnsafeBufferPointer { text in
+                // Depth-first pass, skipping elements that never hold content. Children are pushed in document
+                // order (so the last comes off first): this order decides which of two equal scores wins, and
+                // the order in which the scores are summed.
+                var stack: [Int] = [0]
+                while let node = stack.popLast() {
+                    let tag = nodes[node].tag
+                    if tag >= 0, tree.tags[tag].isSkipped || HTMLContentExtractor.isHidden(node, in: tree) { continue }
+                    order.append(node)
+                    var child = node + 1
+                    while child < nodes[node].end {
+                        stack.append(child)
+                        child = nodes[child].end
+                    }
+                }
+                // Children before their parents: text and link lengths.
+                for node in order.reversed() {
+                    let tag = nodes[node].tag
+                    guard tag >= 0 else {
+                        let counts = Self.visibleAndPunctuationCounts(UnsafeBufferPointer(rebasing: text[nodes[node].textStart..<nodes[node].textEnd]))
+                        textLengths[node] = counts.visible
+                        punctuation[node] = counts.punctuation
+                        continue
+                    }
+                    var length = 0
+                    var links = 0
+                    var child = node + 1
+                    while child < nodes[node].end {
+                        length += textLengths[child]
+                        links += linkLengths[child]
+                        child = nodes[child].end
+                    }
+                    textLengths[node] = length
+                    linkLengths[node] = tree.tags[tag].isLink ? length : links
+                }
             }
-            var text = 0
-            var links = 0
-            for child in tree.children(node) {
-                text += textLengths[child]
-                links += linkLengths[child]
-            }
-            textLengths[node] = text
-            linkLengths[node] = tag.name == "a" ? text : links
         }
+        self.textLengths = textLengths
+        self.linkLengths = linkLengths
+        classWeights = Array(repeating: .nan, count: size)
         // Paragraph scores flow to the container and, halved, to its parent.
+        var scores = [Double](repeating: 0, count: size)
+        var isCandidate = [Bool](repeating: false, count: size)
+        var candidates: [Int] = []
+        func add(_ score: Double, to node: Int) {
+            // A container is an ancestor of a visited text node, so it was visited.
+            if !isCandidate[node] {
+                isCandidate[node] = true
+                candidates.append(node)
+            }
+            scores[node] += score
+        }
         for node in order where tree.isText(node) {
             let length = textLengths[node]
-            guard length >= 8, let parent = tree.parent(node), tree.name(parent) != "a" else { continue }
-            let paragraph = enclosingBlock(parent)
-            let punctuation = tree.withText(node, Self.punctuationCount)
-            let score = 1 + Double(punctuation) + min(Double(length) / 50, 3)
+            guard length >= 8, let parent = tree.parent(node), !tree.tag(parent)!.isLink else { continue }
+            var paragraph = parent  // the enclosing block
+            while !tree.tag(paragraph)!.isBlock, let up = tree.parent(paragraph) { paragraph = up }
+            let score = 1 + Double(punctuation[node]) + min(Double(length) / 50, 3)
             let container = tree.tag(paragraph)!.scoresParent ? (tree.parent(paragraph) ?? paragraph) : paragraph
             add(score, to: container)
             if let grand = tree.parent(container) { add(score / 2, to: grand) }
         }
+        self.scores = scores
+        self.candidates = candidates
     }
 
-    /// Scalars that are not Unicode `White_Space`, without building an array.
-    static func visibleScalarCount(_ text: String) -> Int {
-        var count = 0
-        for scalar in text.unicodeScalars where !isWhiteSpaceProperty(scalar) { count += 1 }
-        return count
-    }
-
-    /// The same count, read from UTF-8.
-    static func visibleScalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        scalarCount(bytes) { !isWhiteSpaceProperty($0) }
-    }
-
-    /// The scalars of UTF-8 `bytes` whose value passes `test`.
-    @inline(__always)
-    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, where test: (UInt32) -> Bool) -> Int {
-        var count = 0
+    /// The scalars of valid UTF-8 `bytes` that are not Unicode `White_Space`, and those among `，。、；！？,;`,
+    /// in one pass that decodes only the lead bytes such whitespace or punctuation can start with.
+    static func visibleAndPunctuationCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> (visible: Int, punctuation: Int) {
+        var visible = 0
+        var punctuation = 0
         var offset = 0
         while offset < bytes.count {
-            let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-            if test(value) { count += 1 }
-            offset += length
+            let lead = bytes[offset]
+            if lead >= 0xE4 && lead <= 0xE9 {  // U+4000…U+9FFF, CJK ideographs: neither whitespace nor punctuation
+                visible += 1
+                offset += 3
+                continue
+            }
+            switch lead {
+            case 0x00..<0x80:
+                if !isWhiteSpaceProperty(UInt32(lead)) { visible += 1 }
+                if lead == 0x2C || lead == 0x3B { punctuation += 1 }
+                offset += 1
+            case 0xE1...0xE3, 0xEF:  // U+1000…U+3FFF and U+F000…U+FFFF hold the three-byte whitespace and punctuation
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+                if !isWhiteSpaceProperty(value) { visible += 1 }
+                if isPunctuation(value) { punctuation += 1 }
+                offset += 3
+            case 0xE0...0xEF:
+                visible += 1
+                offset += 3
+            case 0xC2:  // U+0080…U+00BF: U+0085 and U+00A0 are whitespace
+                if bytes[offset + 1] != 0x85 && bytes[offset + 1] != 0xA0 { visible += 1 }
+                offset += 2
+            case 0xC3...0xDF:
+                visible += 1
+                offset += 2
+            default:  // four-byte scalars (valid text has no other lead bytes)
+                visible += 1
+                offset += 4
+            }
         }
-        return count
+        return (visible, punctuation)
     }
 
     /// `scalar.properties.isWhitespace` for the Unicode `White_Space` list, without asking the property
@@ -95,39 +138,12 @@ final class ContentScorer {
         }
     }
 
-    /// Scalars among `，。、；！？,;`.
-    static func punctuationCount(_ text: String) -> Int {
-        var count = 0
-        for scalar in text.unicodeScalars where isPunctuation(scalar.value) { count += 1 }
-        return count
-    }
-
-    /// The same count, read from UTF-8.
-    static func punctuationCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        scalarCount(bytes, where: isPunctuation)
-    }
-
     @inline(__always)
     private static func isPunctuation(_ value: UInt32) -> Bool {
         switch value {
         case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF01, 0xFF1F, 0x2C, 0x3B: true  // ，。、；！？,;
         default: false
         }
-    }
-
-    private func enclosingBlock(_ node: Int) -> Int {
-        var current = node
-        while !tree.tag(current)!.isBlock, let parent = tree.parent(current) { current = parent }
-        return current
-    }
-
-    private func add(_ score: Double, to node: Int) {
-        // A container is an ancestor of a visited text node, so it was visited.
-        if !isCandidate[node] {
-            isCandidate[node] = true
-            candidates.append(node)
-        }
-        scores[node] += score
     }
 
     func textLength(of node: Int) -> Int { textLengths[node] }

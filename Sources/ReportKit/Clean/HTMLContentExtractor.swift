@@ -57,23 +57,26 @@ public struct HTMLContentExtractor: Sendable {
 
     /// The page from the rendered lines of the content block: trimmed, empty ones dropped, and a first
     /// paragraph that repeats the title left out.
-    static func page(lines: [String], headline: String?, hints: MetadataHints, block: String, classAndID: String, total: Int) -> Page {
+    static func page(lines: RenderedLines, headline: String?, hints: MetadataHints, block: String, classAndID: String, total: Int) -> Page {
         var hints = hints
-        var paragraphs = lines.map(Self.trimmingWhitespaceAndNewlines).filter { !$0.isEmpty }
+        var paragraphs = lines.trimmedParagraphs()
         if hints.title == nil, let headline {
             hints.title = headline
             hints.titleSource = "h1"
         }
-        if let title = hints.title, let first = paragraphs.first, first == title { paragraphs.removeFirst() }
-        let kept = paragraphs.reduce(0) { $0 + Self.characterCount($1) }
+        if let title = hints.title, let first = paragraphs.first, lines.string(first) == title { paragraphs.removeFirst() }
+        let mainText = lines.joined(paragraphs)
+        // A line feed is a Character of its own, so the paragraphs' Characters are the text's less the feeds.
+        let kept = paragraphs.isEmpty ? 0 : characterCount(mainText) - (paragraphs.count - 1)
         return Page(
-            mainText: paragraphs.joined(separator: "\n"), hints: hints,
+            mainText: mainText, hints: hints,
             summaryOfRemoved: "kept \(kept) of \(total) characters of page text in <\(block) \(ScalarText.trimmingWhitespace(classAndID))>")
     }
 
-    /// `text.count`, counted by scalar when that gives the same answer (see ``ScalarText/isPlain(_:)``).
+    /// `text.count`, counted by scalar when that gives the same answer (see ``PlainScalarCounter``).
     static func characterCount(_ text: String) -> Int {
-        ScalarText.plainScalarCount(text) ?? text.count
+        var text = text
+        return text.withUTF8(PlainScalarCounter.plainScalarCount) ?? text.count
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, returning `text` untouched (without Foundation)
@@ -84,10 +87,9 @@ public struct HTMLContentExtractor: Sendable {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// True for every scalar of `CharacterSet.whitespacesAndNewlines` (a superset; a unit test checks it).
-    static func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x21 || scalar.value == 0x85 || TextSpans.isWhitespace(scalar) || scalar.properties.isWhitespace
-    }
+    /// True for the scalars of `CharacterSet.whitespacesAndNewlines` (``RenderedLines/isTrimmed(_:)``, which a
+    /// unit test compares with Foundation for every scalar).
+    static func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool { RenderedLines.isTrimmed(scalar.value) }
 
     /// Whether an element's `hidden`, `aria-hidden` or `style` attribute hides it.
     static func isHidden(hidden: String?, ariaHidden: String?, style declared: String?) -> Bool {
@@ -104,18 +106,26 @@ public struct HTMLContentExtractor: Sendable {
             style: tree.attribute("style", of: node))
     }
 
+    static let negativeMatcher = WordListMatcher(negativeWords)
+    static let positiveMatcher = WordListMatcher(positiveWords)
+
     /// The content/chrome weight of an element's class and id words (`words`, lower-cased) and name.
     static func classWeight(words: String, name: String) -> Double {
         var weight = 0.0
         // Not only whitespace (what trimming would leave empty); plain words are searched byte by byte.
         if words.unicodeScalars.contains(where: { !TextSpans.isWhitespace($0) }) {
-            let plain = ScalarText.isPlain(words)
-            func mentions(_ list: [String]) -> Bool { list.contains { ScalarText.contains(words, $0, textIsPlain: plain) } }
-            if mentions(negativeWords) { weight -= 25 }
-            if mentions(positiveWords) { weight += 25 }
+            if ScalarText.isPlain(words) {
+                var words = words
+                words.withUTF8 { bytes in
+                    if negativeMatcher.matches(bytes) { weight -= 25 }
+                    if positiveMatcher.matches(bytes) { weight += 25 }
+                }
+            } else {
+                if negativeWords.contains(where: { ScalarText.contains(words, $0, textIsPlain: false) }) { weight -= 25 }
+                if positiveWords.contains(where: { ScalarText.contains(words, $0, textIsPlain: false) }) { weight += 25 }
+            }
         }
         if ["article", "main"].contains(name) { weight += 15 }
         return weight
     }
 }
-

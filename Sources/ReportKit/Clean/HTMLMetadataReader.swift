@@ -7,19 +7,23 @@ enum HTMLMetadataReader {
     static func read(_ tree: HTMLTree) -> MetadataHints {
         var found = Found()
         for node in tree.nodes.indices.dropFirst() {
-            guard let tag = tree.tag(node) else { continue }
-            switch tag.name {
-            case "title": found.title { tree.innerText(node) }
-            case "meta":
+            guard let tag = tree.tag(node), let element = tag.metadata else { continue }
+            switch element {
+            case .title: found.title { tree.innerText(node) }
+            case .meta:
                 found.meta(
                     key: tree.attribute("property", of: node) ?? tree.attribute("name", of: node)
                         ?? tree.attribute("itemprop", of: node),
                     content: tree.attribute("content", of: node))
-            case "script": found.script(type: tree.attribute("type", of: node)) { tree.innerText(node) }
-            default: break
+            case .script: found.script(type: tree.attribute("type", of: node)) { tree.innerText(node) }
             }
         }
         return hints(from: found)
+    }
+
+    /// The elements metadata is read from.
+    enum Element: String {
+        case title, meta, script
     }
 
     /// What the page's elements say, gathered in document order.

@@ -2,14 +2,14 @@ import Foundation
 
 /// Writes the text of the content block into lines, leaving out chrome inside it: one line per block
 /// element or `<br>`, line feeds inside text read as spaces, the first `<h1>` kept aside as the headline.
+///
+/// The lines are byte ranges of one UTF-8 buffer (the tree's text is valid UTF-8, so the bytes of strings
+/// joined are the strings' bytes joined): no String per line.
 struct HTMLRenderer {
     let tree: HTMLTree
     let scorer: ContentScorer
-    private(set) var lines: [String] = []
+    private(set) var lines = RenderedLines()
     private(set) var headline: String?
-    /// The line being written, as UTF-8 (the tree's text is valid UTF-8, so the bytes of strings joined are
-    /// the strings' bytes joined).
-    private var current: [UInt8] = []
 
     init(tree: HTMLTree, scorer: ContentScorer) {
         self.tree = tree
@@ -47,19 +47,18 @@ struct HTMLRenderer {
     }
 
     private mutating func breakLine() {
-        lines.append(String(decoding: current, as: UTF8.self))
-        current.removeAll(keepingCapacity: true)
+        lines.ends.append(lines.text.count)
     }
 
     /// `text.replacingOccurrences(of: "\n", with: " ")` appended: byte by byte unless a carriage return (which
     /// joins a following line feed into one Character) is there, when Foundation decides as before.
     private mutating func appendText(_ node: Int) {
         tree.withText(node) { bytes in
-            guard bytes.contains(0x0A) else { return current.append(contentsOf: bytes) }
-            if bytes.contains(0x0D) {
-                current.append(contentsOf: String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: " ").utf8)
+            guard let base = bytes.baseAddress, memchr(base, 0x0A, bytes.count) != nil else { return lines.text.append(contentsOf: bytes) }
+            if memchr(base, 0x0D, bytes.count) != nil {
+                lines.text.append(contentsOf: String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: " ").utf8)
             } else {
-                for byte in bytes { current.append(byte == 0x0A ? 0x20 : byte) }
+                for byte in bytes { lines.text.append(byte == 0x0A ? 0x20 : byte) }
             }
         }
     }

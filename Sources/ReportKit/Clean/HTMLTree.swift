@@ -26,12 +26,18 @@ struct HTMLTree {
         let isBlock: Bool
         /// `p`, `h…` and `span`: a paragraph scores the block above it.
         let scoresParent: Bool
+        /// `a`: its text is link text.
+        let isLink: Bool
+        /// What ``HTMLMetadataReader`` reads from an element of this name, if anything.
+        let metadata: HTMLMetadataReader.Element?
 
         init(name: String) {
             self.name = name
             isSkipped = HTMLContentExtractor.skippedElements.contains(name)
             isBlock = HTMLContentExtractor.blockElements.contains(name)
             scoresParent = name == "p" || name.hasPrefix("h") || name == "span"
+            isLink = name == "a"
+            metadata = HTMLMetadataReader.Element(rawValue: name)
         }
     }
 

@@ -21,12 +21,26 @@ import Testing
     }
 
     @Test("counts equal the filtered counts they replace") func counts() {
-        for text in ["", " 第一段，正文。\n", "a, b; c！？、；", "\u{3000}\u{A0}\u{2028}x", "e\u{301}"] {
-            #expect(ContentScorer.visibleScalarCount(text) == text.unicodeScalars.filter { !$0.properties.isWhitespace }.count)
-            #expect(ContentScorer.punctuationCount(text) == text.unicodeScalars.filter { "，。、；！？,;".unicodeScalars.contains($0) }.count)
+        let pieces = [
+            "", " ", "第一段，正文。\n", "a, b; c！？、；", "\u{3000}\u{A0}\u{2028}x", "e\u{301}", "\u{85}\u{1680}\u{2000}\u{200A}\u{200B}",
+            "\u{202F}\u{205F}\u{2029}\t\r\u{0}\u{1F}", "\u{FF0C}\u{3002}\u{3001}\u{FF1B}\u{FF01}\u{FF1F}\u{FF0D}\u{3003}", "😀𠀀", "\u{E000}\u{FFFF}",
+            "\u{1000}\u{3FFF}\u{F000}", "é\u{BF}\u{7FF}\u{800}",
+        ]
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let counts = Array(text.utf8).withUnsafeBufferPointer(ContentScorer.visibleAndPunctuationCounts)
+            #expect(counts.visible == text.unicodeScalars.filter { !$0.properties.isWhitespace }.count, "\(text.debugDescription)")
+            #expect(counts.punctuation == text.unicodeScalars.filter { "，。、；！？,;".unicodeScalars.contains($0) }.count)
             #expect(HTMLContentExtractor.characterCount(text) == text.count)
         }
         #expect(HTMLContentExtractor.characterCount("a\r\nb") == 3)
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(scalar) + "bcdefghij"
+            let plain = Array(text.utf8).withUnsafeBufferPointer(PlainScalarCounter.plainScalarCount)
+            #expect(plain == (TextSpans.isPlain(scalar) ? 11 : nil), "U+\(String(value, radix: 16))")
+        }
     }
 }
 

@@ -3,8 +3,9 @@ import Foundation
 @testable import ReportKit
 
 /// The HTML extraction as it was before the flat ``HTMLTree``: libxml2's tree copied into one class object
-/// per node (every attribute kept, Strings everywhere), scored and rendered object by object. The tests
-/// check the flat path against it; the metadata and page assembly it shares are unchanged code.
+/// per node (every attribute kept, Strings everywhere), scored and rendered object by object, and the page
+/// assembled from String lines with Foundation. The tests check the flat path against it; the metadata
+/// reading it shares is unchanged code.
 enum ReferenceHTMLExtraction {
     final class Node {
         let name: String
@@ -129,9 +130,26 @@ enum ReferenceHTMLExtraction {
         var headline: String?
         render(best, into: &lines, current: &current, headline: &headline, scorer: scorer)
         lines.append(current)
-        return HTMLContentExtractor.page(
+        return page(
             lines: lines, headline: headline, hints: hints, block: best.name, classAndID: best.classAndID,
             total: scorer.textLength(of: root))
+    }
+
+    /// The page from the rendered lines, with Foundation's trimming and `String.count`.
+    static func page(lines: [String], headline: String?, hints: MetadataHints, block: String, classAndID: String, total: Int)
+        -> HTMLContentExtractor.Page
+    {
+        var hints = hints
+        var paragraphs = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        if hints.title == nil, let headline {
+            hints.title = headline
+            hints.titleSource = "h1"
+        }
+        if let title = hints.title, let first = paragraphs.first, first == title { paragraphs.removeFirst() }
+        let kept = paragraphs.reduce(0) { $0 + $1.count }
+        return HTMLContentExtractor.Page(
+            mainText: paragraphs.joined(separator: "\n"), hints: hints,
+            summaryOfRemoved: "kept \(kept) of \(total) characters of page text in <\(block) \(classAndID.trimmingCharacters(in: .whitespaces))>")
     }
 
     static func isHidden(_ node: Node) -> Bool {
