@@ -33,21 +33,21 @@ public struct MetricExtractor: Sendable {
         for (position, quantity) in quantities.enumerated() where !consumed.contains(position) {
             var claim = quantity
             var baseline: Double?
-            var kind = quantity.isRank ? "rank" : "level"
+            var kind: Kind = quantity.isRank ? .rank : .level
             let sentence = spans.sentence(containing: quantity.numberStart)
             // 由31%提升至91.8% / 从60%提高到95% / 由43项减为36项: one from-to claim.
             if position + 1 < quantities.count, let target = fromTo(quantity, quantities[position + 1], spans: spans) {
                 baseline = quantity.value
                 claim = target
                 claim.start = quantity.start - fromWordLength(before: quantity.start, spans: spans)
-                kind = "from_to"
+                kind = .fromTo
                 consumed.insert(position + 1)
             } else if !quantity.isRank {
                 kind = Self.changeKind(before: quantity.start, in: spans.scalars, sentence: sentence, unit: quantity.unitNormalized)
             }
-            if quantity.unitNormalized == "rank" && kind == "level" { kind = "rank" }
+            if quantity.unitNormalized == .rank && kind == .level { kind = .rank }
             var indicator = IndicatorFinder().indicator(
-                for: claim, leftStart: claim.start, isRank: kind == "rank" || claim.unitNormalized == "rank", in: spans,
+                for: claim, leftStart: claim.start, isRank: kind == .rank || claim.unitNormalized == .rank, in: spans,
                 sentence: sentence)
             if indicator.isEmpty, let (range, previous) = lastIndicatorInSentence, range == sentence { indicator = previous }
             if !indicator.isEmpty { lastIndicatorInSentence = (sentence, indicator) }
@@ -63,8 +63,8 @@ public struct MetricExtractor: Sendable {
                     metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicator,
                     category: category, value: claim.value,
                     unit: claim.unit, valueNormalized: Self.rounded(claim.value * claim.factor),
-                    unitNormalized: claim.unitNormalized, qualifier: claim.qualifier,
-                    valueMax: claim.valueMax.map { Self.rounded($0) }, baselineValue: baseline, kind: kind,
+                    unitNormalized: claim.unitNormalized.name, qualifier: claim.qualifier.rawValue,
+                    valueMax: claim.valueMax.map { Self.rounded($0) }, baselineValue: baseline, kind: kind.rawValue,
                     period: period(in: spans, sentence: sentence, before: claim.start),
                     quote: spans.string(claim.start..<claim.end), sentence: sentenceText, charStart: claim.start,
                     charEnd: claim.end))

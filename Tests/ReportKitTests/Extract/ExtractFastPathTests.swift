@@ -233,7 +233,7 @@ import Testing
             let sentence = sentenceStart..<max(position, scalars.count)
             let unit = Self.random(units, &generator)
             let expected = MetricExtractor.referenceChangeKind(before: position, in: scalars, sentence: sentence, unit: unit)
-            #expect(MetricExtractor.changeKind(before: position, in: scalars, sentence: sentence, unit: unit) == expected,
+            #expect(MetricExtractor.changeKind(before: position, in: scalars, sentence: sentence, unit: UnitLexicon.Normalized(unit)).rawValue == expected,
                 "\(text) \(position) \(sentence) \(unit)")
             kinds[expected, default: 0] += 1
         }
