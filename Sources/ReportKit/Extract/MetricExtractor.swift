@@ -27,9 +27,9 @@ public struct MetricExtractor: Sendable {
         let quantities = QuantityScanner().scan(spans)
         var metrics: [Metric] = []
         var consumed = Set<Int>()
-        var lastIndicatorInSentence: (Range<Int>, String)?
+        var lastIndicatorInSentence: (Range<Int>, IndicatorFinder.Phrase)?
         // Claims come in text order, so consecutive ones often share a sentence: prepare it once.
-        var current: (range: Range<Int>, text: String, scalars: [Unicode.Scalar], category: String?)?
+        var current: (range: Range<Int>, text: String, category: String?)?
         for (position, quantity) in quantities.enumerated() where !consumed.contains(position) {
             var claim = quantity
             var baseline: Double?
@@ -49,18 +49,17 @@ public struct MetricExtractor: Sendable {
             var indicator = IndicatorFinder().indicator(
                 for: claim, leftStart: claim.start, isRank: kind == .rank || claim.unitNormalized == .rank, in: spans,
                 sentence: sentence)
-            if indicator.isEmpty, let (range, previous) = lastIndicatorInSentence, range == sentence { indicator = previous }
-            if !indicator.isEmpty { lastIndicatorInSentence = (sentence, indicator) }
+            if indicator.text.isEmpty, let (range, previous) = lastIndicatorInSentence, range == sentence { indicator = previous }
+            if !indicator.text.isEmpty { lastIndicatorInSentence = (sentence, indicator) }
             if current?.range != sentence {
                 let trimmed = spans.trimmed(sentence)
-                let scalars = Array(spans.scalars[trimmed])
-                current = (sentence, spans.string(trimmed), scalars, MetricCategory.category(of: scalars))
+                current = (sentence, spans.string(trimmed), MetricCategory.category(of: spans.scalars[trimmed]))
             }
             let sentenceText = current!.text
-            let category = MetricCategory.category(of: ScalarText.decodedScalars(indicator)) ?? current!.category ?? "其他"
+            let category = MetricCategory.category(of: indicator.scalars[...]) ?? current!.category ?? "其他"
             metrics.append(
                 Metric(
-                    metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicator,
+                    metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicator.text,
                     category: category, value: claim.value,
                     unit: claim.unit, valueNormalized: Self.rounded(claim.value * claim.factor),
                     unitNormalized: claim.unitNormalized.name, qualifier: claim.qualifier.rawValue,

@@ -56,11 +56,15 @@ import Testing
             let count = spans.scalars.count
             let position = Int(generator.next() % UInt64(count + 1))
             let limit = position + Int(generator.next() % UInt64(count - position + 1))
-            #expect(finder.rightPhrase(after: position, in: spans, limit: limit)
-                == Self.referenceRightPhrase(after: position, in: spans, limit: limit), "\(text.debugDescription) \(position)")
+            let right = finder.rightPhrase(after: position, in: spans, limit: limit)
+            #expect(right.text == Self.referenceRightPhrase(after: position, in: spans, limit: limit), "\(text.debugDescription) \(position)")
+            #expect(right.scalars == Array(right.text.unicodeScalars), "\(text.debugDescription) \(position)")
             let lower = Int(generator.next() % UInt64(position + 1))
-            #expect(finder.leftPhrase(before: position, in: spans, limit: lower)
-                == Self.referenceLeftPhrase(before: position, in: spans, limit: lower), "\(text.debugDescription) \(position)")
+            let left = finder.leftPhrase(before: position, in: spans, limit: lower)
+            #expect(left.text == Self.referenceLeftPhrase(before: position, in: spans, limit: lower), "\(text.debugDescription) \(position)")
+            #expect(left.scalars == Array(left.text.unicodeScalars), "\(text.debugDescription) \(position)")
+            let context = finder.previousClausePhrase(before: position, in: spans, limit: lower)
+            #expect(context.scalars == Array(context.text.unicodeScalars), "\(text.debugDescription) \(position)")
         }
     }
 }
