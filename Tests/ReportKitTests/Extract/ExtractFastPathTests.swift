@@ -52,6 +52,32 @@ import Testing
         #expect(found > 1000)
     }
 
+    /// Claims at increasing positions of one sentence, now and then an earlier one, with long 自…以来 runs so that
+    /// matches straddle the claims.
+    @Test("period cursor equals a scan from the sentence start per claim") func periodCursor() {
+        let alphabet = Array("截至止底末月日目前今年以来去季度上半一二三四五十1234567890个份近自，,。；x").map { String($0) }
+            + ["截至", "截止", "今年", "去年", "以来", "季度", "上半年", "个月", "近年来", "2024年", "自", "自改革开放", "以来", "目前"]
+        var generator = SplitMix64(seed: 61)
+        var found = 0
+        for _ in 0..<3000 {
+            let scalars = (0..<Int(generator.next() % 40)).flatMap { _ in Self.random(alphabet, &generator).unicodeScalars }
+            let sentenceStart = Int(generator.next() % UInt64(min(scalars.count, 6) + 1))
+            var cursor = PeriodScanner.Cursor(sentenceStart: sentenceStart)
+            var end = sentenceStart
+            for _ in 0..<6 {
+                if generator.next() % 5 == 0 {
+                    end = sentenceStart + Int(generator.next() % UInt64(scalars.count - sentenceStart + 1))
+                } else {
+                    end = min(scalars.count, end + Int(generator.next() % 12))
+                }
+                let expected = PeriodScanner.lastMatch(in: scalars[sentenceStart..<end])
+                #expect(cursor.lastMatch(before: end, in: scalars) == expected, "\(String(String.UnicodeScalarView(scalars))) \(sentenceStart) \(end)")
+                if expected != nil { found += 1 }
+            }
+        }
+        #expect(found > 2000)
+    }
+
     @Test("flat name table counts exactly as the per-scalar index") func regionCounts() {
         let gazetteer = RegionGazetteer.shared
         let resolver = RegionResolver(gazetteer: gazetteer)
