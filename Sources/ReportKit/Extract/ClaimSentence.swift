@@ -11,7 +11,8 @@ struct ClaimSentence {
     var lastIndicator: IndicatorFinder.Phrase?
     var periods: PeriodScanner.Cursor
 
-    init(_ range: Range<Int>, in spans: TextSpans) {
+    /// `spans` is borrowed: an initializer's parameters are otherwise owned, and the caller copied (retained) all of them.
+    init(_ range: Range<Int>, in spans: borrowing TextSpans) {
         self.range = range
         let trimmed = spans.trimmed(range)
         text = spans.string(trimmed)
