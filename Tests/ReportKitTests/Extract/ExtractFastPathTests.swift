@@ -266,6 +266,16 @@ import Testing
         #expect(kinds.count == 4 && kinds.values.allSatisfy { $0 > 300 }, "\(kinds)")
     }
 
+    @Test("quality flag lists equal the interpolated join") func qualityFlagLists() {
+        let names = ["boilerplate_removed", "mojibake_unrepaired", "", "营", "e\u{301}", "a=b", "x;y"]
+        let counts = [0, 1, 9, 10, 99, 1234, Int.max, -1, Int.min]
+        var random = SplitMix64(seed: 59)
+        for _ in 0..<3000 {
+            let flags = (0..<Int(random.next() % 5)).map { _ in (name: Self.random(names, &random), count: Self.random(counts, &random)) }
+            #expect(QualityFlagList.joined(flags) == QualityFlagList.reference(flags), "\(flags)")
+        }
+    }
+
     @Test("metric ids equal the interpolated form") func metricIDs() {
         var random = SplitMix64(seed: 58)
         let ids = ["", "003706f585f45cd5", "r", "营", String(repeating: "x", count: 40)]
