@@ -83,6 +83,10 @@ struct QuantityScanner {
     /// The qualifier words as scalars (the `String` forms count their scalars on every use).
     static let prefixQualifierWords = prefixQualifiers.map { (Array($0.0.unicodeScalars), $0.1) }
     static let suffixQualifierWords = suffixQualifiers.map { (Array($0.0.unicodeScalars), $0.1) }
+    /// The first scalars of ``suffixQualifierWords`` and ``magnitudeWords``: where neither list can match, its loop
+    /// (which retains each word it visits) is skipped.
+    static let suffixQualifierStarts = ScalarBits(members: Set(suffixQualifierWords.map { $0.0[0] }))
+    static let magnitudeStarts = ScalarBits(members: Set(magnitudeWords.map { $0.scalars[0] }))
     static let duo: [Unicode.Scalar] = ["多"]
     static let yu: [Unicode.Scalar] = ["余"]
 
@@ -219,14 +223,16 @@ struct QuantityScanner {
             }
         }
         // Qualifiers after the unit: 以上, 以内, 左右.
-        for (word, meaning) in Self.suffixQualifierWords where qualifier == .exact && spans.hasWord(word, at: end) {
-            if word == Self.duo || word == Self.yu {
-                // "两年多来" is a time frame, not a claim.
-                if spans.hasWord("来", at: end + 1) { return nil }
+        if qualifier == .exact, end < scalars.count, Self.suffixQualifierStarts.contains(scalars[end]) {
+            for (word, meaning) in Self.suffixQualifierWords where spans.hasWord(word, at: end) {
+                if word == Self.duo || word == Self.yu {
+                    // "两年多来" is a time frame, not a claim.
+                    if spans.hasWord("来", at: end + 1) { return nil }
+                }
+                qualifier = meaning
+                end += word.count
+                break
             }
-            qualifier = meaning
-            end += word.count
-            break
         }
         if spans.hasWord("来", at: end), unitNormalized == .year || unitNormalized == .month { return nil }
         var claimStart = isRank ? start - 1 : start
@@ -248,6 +254,7 @@ struct QuantityScanner {
 
     /// The magnitude at `position`: its factor, its ``UnitLexicon/Written/magnitude`` (0 for none) and its end.
     private func magnitude(at position: Int, in scalars: [Unicode.Scalar]) -> (Double, UInt8, Int) {
+        guard position < scalars.count, Self.magnitudeStarts.contains(scalars[position]) else { return (1, 0, position) }
         for (index, (needle, factor)) in Self.magnitudeWords.enumerated() {
             if scalars.matches(needle, at: position) {
                 // 千 is a magnitude only before a unit (3千家), not in 千方百计.

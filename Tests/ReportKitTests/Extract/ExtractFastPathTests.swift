@@ -143,6 +143,14 @@ import Testing
             #expect(memberBits.contains(scalar) == members.contains(scalar))
             guard value < 0x11000 else { continue }
             #expect(QuantityScanner.numberStarts.contains(scalar) == (CJK.isASCIIDigit(scalar) || ChineseNumber.isNumeral(scalar)))
+            // The qualifier and magnitude loops are skipped exactly where none of their words starts.
+            #expect(QuantityScanner.suffixQualifierStarts.contains(scalar) == QuantityScanner.suffixQualifierWords.contains { $0.0.first == scalar })
+            #expect(QuantityScanner.magnitudeStarts.contains(scalar) == QuantityScanner.magnitudeWords.contains { $0.scalars.first == scalar })
+            // The period scan tries a start only where some alternative can match: one of these endings completes each.
+            let periodEndings = ["年以来", "至2024年底", "024年", "924年", "半年", "3年"]
+            #expect(PeriodScanner.canStart(scalar) == periodEndings.contains { ending in
+                PeriodScanner.match(at: 0, in: ([scalar] + Array(ending.unicodeScalars))[...]) != nil
+            })
             #expect(TextSpans.plainBits.contains(scalar) == TextSpans.isPlain(scalar))
             let flags = scalar.value < 0x10000 ? TextSpans.scalarFlags[Int(scalar.value)] : TextSpans.flags(computedFor: scalar)
             #expect((flags & TextSpans.notPlainFlag == 0) == TextSpans.isPlain(scalar))
