@@ -51,6 +51,8 @@ extension MetricExtractor {
         {
             return .decrease
         }
+        // Both word lists below occur only where one of their first scalars does: most windows hold none.
+        guard scalars[lower..<upper].contains(where: objectVerbStarts.contains) else { return .level }
         // 减少办事材料891项: the verb, then the object, then the number.
         if decreaseObjects.words.contains(where: contains) && unit != .percent { return .decrease }
         if increaseWords.words.contains(where: contains) && !scalars[lower..<upper].contains("至") {
@@ -58,6 +60,9 @@ extension MetricExtractor {
         }
         return .level
     }
+
+    /// The first scalars of ``decreaseObjects`` and ``increaseWords``.
+    static let objectVerbStarts = ScalarBits(members: Set((decreaseObjects.words + increaseWords.words).compactMap(\.first)))
 
     /// The last scalars of ``increaseSuffixes`` and ``decreaseSuffixes``.
     static let increaseEnds: ScalarBits = {
