@@ -58,8 +58,12 @@ struct IndicatorFinder {
     func indicator(for quantity: QuantityScanner.Quantity, leftStart: Int, isRank: Bool, in spans: TextSpans, sentence: Range<Int>) -> Phrase {
         // Every phrase is made of the text's scalars (and 排名): in a plain text, Characters are scalars.
         let plain = spans.isPlain
-        let right = rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound)
-        if quantity.countsThings, right.hasTwoCharacters(plain: plain), !isRank { return right }
+        // The phrase after the claim comes first for counted things, else only when the one before it is too short.
+        var right: Phrase?
+        if quantity.countsThings && !isRank {
+            right = rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound)
+            if right!.hasTwoCharacters(plain: plain) { return right! }
+        }
         var left = leftPhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
         if isRank || !left.hasTwoCharacters(plain: plain) {
             // 在全省营商环境评价中，衢州排名全省第三: the measure is in the clause before.
@@ -72,7 +76,8 @@ struct IndicatorFinder {
             }
         }
         if left.hasTwoCharacters(plain: plain) { return left }
-        return right.hasTwoCharacters(plain: plain) ? right : left
+        let after = right ?? rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound)
+        return after.hasTwoCharacters(plain: plain) ? after : left
     }
 
     static let rankWord: [Unicode.Scalar] = ["排", "名"]
