@@ -52,7 +52,7 @@ public struct MetricExtractor: Sendable {
                 sentence: sentence)
             if indicator.text.isEmpty, let previous = current!.lastIndicator { indicator = previous }
             if !indicator.text.isEmpty { current!.lastIndicator = indicator }
-            let category = MetricCategory.category(of: indicator.scalars[...]) ?? current!.category ?? "其他"
+            let category = MetricCategory.category(of: indicator.scalars[...]) ?? current!.category(in: spans) ?? "其他"
             let period = current!.periods.lastMatch(before: claim.start, in: spans.scalars).map { spans.string($0) }
             metrics.append(
                 Metric(
