@@ -116,9 +116,9 @@ public final class RegionGazetteer: Sendable {
     /// and, among names of one length, in descending String order (names are unique, so the order is total).
     ///
     /// `plain` says every division's name is plain (``TextSpans/isPlain(_:)``), and so is every name derived from
-    /// them: then the names are grouped by their UTF-8 bytes and ordered by scalar count and bytes, which give
-    /// String's answers there (a Character is a scalar, and NFC text compares by scalar values, which UTF-8
-    /// preserves), instead of hashing and comparing Strings, which normalises CJK text first (0.1 G
+    /// them: then the names are grouped by their UTF-8 bytes and ordered by scalar count and scalars, which give
+    /// String's answers there (a Character is a scalar, and NFC text compares by scalar values), instead of
+    /// hashing and comparing Strings, which normalises CJK text first (0.1 G
     /// instructions at start-up). A unit test compares both ways.
     static func nameTable(_ divisions: [Division], plain: Bool) -> [(name: String, divisions: [Division])] {
         guard plain else {
@@ -126,8 +126,8 @@ public final class RegionGazetteer: Sendable {
                 .sorted { ($0.count, $0.name) > ($1.count, $1.name) }.map { ($0.name, $0.divisions) }
         }
         return group(divisions, by: UTF8Key.init)
-            .map { (count: $0.key.string.unicodeScalars.count, name: $0.key.string, divisions: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $1.name.utf8.lexicographicallyPrecedes($0.name.utf8) }
+            .map { (scalars: ScalarText.decodedScalars($0.key.string), name: $0.key.string, divisions: $0.value) }
+            .sorted { $0.scalars.count != $1.scalars.count ? $0.scalars.count > $1.scalars.count : $1.scalars.lexicographicallyPrecedes($0.scalars) }
             .map { ($0.name, $0.divisions) }
     }
 
