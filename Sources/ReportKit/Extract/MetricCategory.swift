@@ -48,15 +48,20 @@ public enum MetricCategory {
 
     /// ``category(of:)`` of a slice, such as a sentence of the text, without copying it.
     static func category(of text: ArraySlice<Unicode.Scalar>) -> String? {
-        var best = scalarRules.count
         let keywordStarts = Self.keywordStarts
-        for offset in text.indices {
-            // The bit table answers "no keyword starts here" without fetching (and retaining) a candidate list.
-            guard keywordStarts.contains(text[offset]), let candidates = keywordsByFirstScalar[text[offset]] else { continue }
-            for (rule, keyword) in candidates where rule < best && text.hasWord(keyword, at: offset) {
-                best = rule
-                if best == 0 { return scalarRules[0].0 }
+        let best = text.withUnsafeBufferPointer { text in
+            var best = scalarRules.count
+            for offset in text.indices {
+                // The bit table answers "no keyword starts here" without fetching (and retaining) a candidate list.
+                guard keywordStarts.contains(text[offset]), let candidates = keywordsByFirstScalar[text[offset]] else { continue }
+                for (rule, keyword) in candidates where rule < best && keyword.count <= text.count - offset
+                    && keyword.indices.allSatisfy({ text[offset + $0] == keyword[$0] })
+                {
+                    best = rule
+                    if best == 0 { return 0 }
+                }
             }
+            return best
         }
         return best < scalarRules.count ? scalarRules[best].0 : nil
     }

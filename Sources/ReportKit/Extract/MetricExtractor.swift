@@ -75,8 +75,8 @@ public struct MetricExtractor: Sendable {
     private func fromTo(_ from: QuantityScanner.Quantity, _ to: QuantityScanner.Quantity, spans: TextSpans)
         -> QuantityScanner.Quantity?
     {
-        guard fromWordLength(before: from.start, spans: spans) > 0, from.unitNormalized == to.unitNormalized,
-            to.start - from.end <= 6
+        // The cheap comparisons first: most neighbouring claims differ in unit or stand apart.
+        guard from.unitNormalized == to.unitNormalized, to.start - from.end <= 6, fromWordLength(before: from.start, spans: spans) > 0
         else { return nil }
         if spans.isPlain {
             let between = Array(spans.scalars[from.end..<to.start])

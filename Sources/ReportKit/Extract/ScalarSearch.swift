@@ -45,13 +45,6 @@ extension Array where Element == Unicode.Scalar {
 }
 
 extension ArraySlice where Element == Unicode.Scalar {
-    /// True when `needle` occurs at `offset` (an index of the slice) and ends within it.
-    func hasWord(_ needle: [Unicode.Scalar], at offset: Int) -> Bool {
-        guard offset >= startIndex, offset + needle.count <= endIndex else { return false }
-        for index in needle.indices where self[offset + index] != needle[index] { return false }
-        return true
-    }
-
     /// `Array(self).containsSubsequence(needle)` without the copy (false for an empty needle, as there).
     func containsWord(_ needle: [Unicode.Scalar]) -> Bool {
         guard let first = needle.first, needle.count <= count else { return false }

@@ -274,6 +274,23 @@ import Testing
         #expect(kinds.count == 4 && kinds.values.allSatisfy { $0 > 300 }, "\(kinds)")
     }
 
+    /// The one-pass keyword search against the definition: the first rule with a keyword anywhere in the text, on
+    /// whole texts and on slices of them.
+    @Test("categories equal the first rule with a keyword in the text") func categories() {
+        let pieces = MetricCategory.rules.flatMap(\.1) + ["办", "事", "企业", "1234", "，", "\u{20000}", "e\u{301}"]
+        var random = SplitMix64(seed: 60)
+        var named = 0
+        for _ in 0..<4000 {
+            let scalars = (0..<Int(random.next() % 6)).flatMap { _ in Self.random(pieces, &random).unicodeScalars.dropLast(Int(random.next() % 2)) }
+            let lower = Int(random.next() % UInt64(scalars.count + 1))
+            let slice = scalars[lower...]
+            let expected = MetricCategory.rules.first { $0.1.contains { Array(slice).containsSubsequence(Array($0.unicodeScalars)) } }?.0
+            #expect(MetricCategory.category(of: slice) == expected, "\(String(String.UnicodeScalarView(slice)).debugDescription)")
+            if expected != nil { named += 1 }
+        }
+        #expect(named > 1000)
+    }
+
     @Test("quality flag lists equal the interpolated join") func qualityFlagLists() {
         let names = ["boilerplate_removed", "mojibake_unrepaired", "", "营", "e\u{301}", "a=b", "x;y"]
         let counts = [0, 1, 9, 10, 99, 1234, Int.max, -1, Int.min]
