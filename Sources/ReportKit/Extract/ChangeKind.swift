@@ -1,10 +1,16 @@
 extension MetricExtractor {
+    /// level | from_to | increase | decrease | rank | share, as ``Metric/kind`` spells them: compared as a
+    /// number while a claim is judged, made a String once for its metric.
+    enum Kind: String {
+        case level, fromTo = "from_to", increase, decrease, rank, share
+    }
+
     /// increase/decrease when a change verb sits just before the number (without 至/到/为, which make the
     /// number a new level), share after 占/占比; else level.
     ///
     /// ``referenceChangeKind(before:in:sentence:unit:)`` copies the window (and its trimmed tail) into new arrays
     /// for every claim; this asks the same questions of the text's scalars between two bounds.
-    static func changeKind(before position: Int, in scalars: [Unicode.Scalar], sentence: Range<Int>, unit: String) -> String {
+    static func changeKind(before position: Int, in scalars: [Unicode.Scalar], sentence: Range<Int>, unit: UnitLexicon.Normalized) -> Kind {
         let full = max(sentence.lowerBound, position - 8)..<position  // traps as the slice would when inverted
         var lower = full.lowerBound
         let upper = full.upperBound
@@ -26,10 +32,10 @@ extension MetricExtractor {
         if scalars[lower..<upper].contains("占"),
             last == "占" || endsWith(shareVerb, at: upper, from: lower) || shareMarkers.words.contains(where: contains)
         {
-            return "share"
+            return .share
         }
         let endsWithLe = last == "了"
-        if !endsWithLe && targetSuffixes.words.contains(where: { endsWith($0, at: upper, from: lower) }) { return "level" }
+        if !endsWithLe && targetSuffixes.words.contains(where: { endsWith($0, at: upper, from: lower) }) { return .level }
         // The tail: the last four scalars of the window without a final 了.
         let tailEnd = endsWithLe ? upper - 1 : upper
         let tailStart = max(lower, tailEnd - 4)
@@ -38,20 +44,25 @@ extension MetricExtractor {
         if let tailLast, increaseEnds.contains(tailLast),
             increaseSuffixes.words.contains(where: { endsWith($0, at: tailEnd, from: tailStart) }) && tailLast != "多"
         {
-            return "increase"
+            return .increase
         }
         if let tailLast, decreaseEnds.contains(tailLast),
             decreaseSuffixes.words.contains(where: { endsWith($0, at: tailEnd, from: tailStart) })
         {
-            return "decrease"
+            return .decrease
         }
+        // Both word lists below occur only where one of their first scalars does: most windows hold none.
+        guard scalars[lower..<upper].contains(where: objectVerbStarts.contains) else { return .level }
         // 减少办事材料891项: the verb, then the object, then the number.
-        if decreaseObjects.words.contains(where: contains) && unit != "percent" { return "decrease" }
+        if decreaseObjects.words.contains(where: contains) && unit != .percent { return .decrease }
         if increaseWords.words.contains(where: contains) && !scalars[lower..<upper].contains("至") {
-            return unit == "percent" || unit == "percentage_point" || unit == "rank" ? "increase" : "level"
+            return unit == .percent || unit == .percentagePoint || unit == .rank ? .increase : .level
         }
-        return "level"
+        return .level
     }
+
+    /// The first scalars of ``decreaseObjects`` and ``increaseWords``.
+    static let objectVerbStarts = ScalarBits(members: Set((decreaseObjects.words + increaseWords.words).compactMap(\.first)))
 
     /// The last scalars of ``increaseSuffixes`` and ``decreaseSuffixes``.
     static let increaseEnds: ScalarBits = {

@@ -55,33 +55,65 @@ struct IndicatorFinder {
         "本级", "今年", "去年", "全年", "上半年", "近年来", "累计", "共", "已", "的", "在", "对", "并", "还", "均", "将",
     ]
 
-    func indicator(for quantity: QuantityScanner.Quantity, leftStart: Int, isRank: Bool, in spans: TextSpans, sentence: Range<Int>) -> String {
+    func indicator(for quantity: QuantityScanner.Quantity, leftStart: Int, isRank: Bool, in spans: TextSpans, sentence: Range<Int>) -> Phrase {
         // Every phrase is made of the text's scalars (and 排名): in a plain text, Characters are scalars.
         let plain = spans.isPlain
-        let right = rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound)
-        if quantity.countsThings, right.hasTwoCharacters(plain: plain), !isRank { return right }
+        // The phrase after the claim comes first for counted things, else only when the one before it is too short.
+        var right: Phrase?
+        if quantity.countsThings && !isRank {
+            right = rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound)
+            if right!.hasTwoCharacters(plain: plain) { return right! }
+        }
         var left = leftPhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
         if isRank || !left.hasTwoCharacters(plain: plain) {
             // 在全省营商环境评价中，衢州排名全省第三: the measure is in the clause before.
             let context = previousClausePhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
             if isRank {
-                left = (context.isEmpty ? left : context) + "排名"
-            } else if !left.hasTwoCharacters(plain: plain), !context.isEmpty {
+                let measure = context.text.isEmpty ? left : context
+                left = Phrase(scalars: measure.scalars + Self.rankWord, text: measure.text + "排名")
+            } else if !left.hasTwoCharacters(plain: plain), !context.text.isEmpty {
                 left = context
             }
         }
         if left.hasTwoCharacters(plain: plain) { return left }
-        return right.hasTwoCharacters(plain: plain) ? right : left
+        let after = right ?? rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound)
+        return after.hasTwoCharacters(plain: plain) ? after : left
+    }
+
+    static let rankWord: [Unicode.Scalar] = ["排", "名"]
+
+    /// An indicator phrase: its String, and the scalars it was made of, so that the extractor reads its category
+    /// from them instead of decoding the String again.
+    struct Phrase {
+        /// Exactly `Array(text.unicodeScalars)`.
+        var scalars: [Unicode.Scalar]
+        var text: String
+
+        static let empty = Phrase(scalars: [], text: "")
+
+        init(scalars: [Unicode.Scalar], text: String) {
+            self.scalars = scalars
+            self.text = text
+        }
+
+        init(_ scalars: [Unicode.Scalar]) {
+            self.init(scalars: scalars, text: scalars.string)
+        }
+
+        /// ``Swift/String/hasTwoCharacters(plain:)`` of the text, counted in the scalars at hand when plain.
+        func hasTwoCharacters(plain: Bool) -> Bool { plain ? scalars.count >= 2 : text.hasTwoCharacters }
     }
 
     /// The noun phrase of the clause before the one holding `position`: `在2024年全国信用监测中` → `全国信用监测`.
-    func previousClausePhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
+    func previousClausePhrase(before position: Int, in spans: TextSpans, limit: Int) -> Phrase {
         var end = position
         while end > limit, !Self.isClauseBreak(spans.scalars[end - 1]) { end -= 1 }
-        guard end > limit else { return "" }
+        guard end > limit else { return .empty }
         var phrase = leftPhrase(before: end - 1, in: spans, limit: limit)
-        for wrapper in ["中", "上", "里"] where phrase.hasSuffix(wrapper) { phrase = String(phrase.dropLast()) }
-        return phrase.hasTwoCharacters(plain: spans.isPlain) ? phrase : ""
+        var text = phrase.text
+        for wrapper in ["中", "上", "里"] where text.hasSuffix(wrapper) { text = String(text.dropLast()) }
+        if text.utf8.count != phrase.text.utf8.count { phrase = Phrase(scalars: ScalarText.decodedScalars(text), text: text) }
+        return phrase.hasTwoCharacters(plain: spans.isPlain) ? phrase : .empty
     }
 
     static let rightCuts = ScalarWordList([
@@ -175,7 +207,7 @@ struct IndicatorFinder {
     }
 
     /// The noun phrase right after the claim: `1018项|行政审批事项划转|,` → `行政审批事项划转`.
-    func rightPhrase(after position: Int, in spans: TextSpans, limit: Int) -> String {
+    func rightPhrase(after position: Int, in spans: TextSpans, limit: Int) -> Phrase {
         var phrase: [Unicode.Scalar] = []
         phrase.reserveCapacity(16)  // the most it holds: one allocation instead of growing
         var index = position
@@ -192,11 +224,11 @@ struct IndicatorFinder {
                 if let offset = phrase.firstOffset(of: stop), offset > 0 { phrase = Array(phrase[..<offset]) }
             }
         }
-        return phrase.string
+        return Phrase(phrase)
     }
 
     /// The noun phrase before the claim, with copulas, verbs and qualifiers trimmed off.
-    func leftPhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
+    func leftPhrase(before position: Int, in spans: TextSpans, limit: Int) -> Phrase {
         var start = position
         while start > limit, !Self.isClauseBreak(spans.scalars[start - 1]) { start -= 1 }
         // `filter` without its growing: the phrase is at most the clause, reserved at once.
@@ -222,7 +254,7 @@ struct IndicatorFinder {
             }
         }
         if phrase.count > 14 { phrase = Array(phrase.suffix(14)) }
-        return phrase.contains(where: CJK.isIdeograph) ? phrase.string : ""
+        return phrase.contains(where: CJK.isIdeograph) ? Phrase(phrase) : .empty
     }
 }
 

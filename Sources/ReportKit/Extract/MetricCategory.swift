@@ -44,16 +44,24 @@ public enum MetricCategory {
 
     /// The first category with a keyword in `text`, if any: one pass over the text that keeps the
     /// highest-priority keyword found, instead of one substring search per keyword.
-    static func category(of text: [Unicode.Scalar]) -> String? {
-        var best = scalarRules.count
+    static func category(of text: [Unicode.Scalar]) -> String? { category(of: text[...]) }
+
+    /// ``category(of:)`` of a slice, such as a sentence of the text, without copying it.
+    static func category(of text: ArraySlice<Unicode.Scalar>) -> String? {
         let keywordStarts = Self.keywordStarts
-        for offset in text.indices {
-            // The bit table answers "no keyword starts here" without fetching (and retaining) a candidate list.
-            guard keywordStarts.contains(text[offset]), let candidates = keywordsByFirstScalar[text[offset]] else { continue }
-            for (rule, keyword) in candidates where rule < best && text.matches(keyword, at: offset) {
-                best = rule
-                if best == 0 { return scalarRules[0].0 }
+        let best = text.withUnsafeBufferPointer { text in
+            var best = scalarRules.count
+            for offset in text.indices {
+                // The bit table answers "no keyword starts here" without fetching (and retaining) a candidate list.
+                guard keywordStarts.contains(text[offset]), let candidates = keywordsByFirstScalar[text[offset]] else { continue }
+                for (rule, keyword) in candidates where rule < best && keyword.count <= text.count - offset
+                    && keyword.indices.allSatisfy({ text[offset + $0] == keyword[$0] })
+                {
+                    best = rule
+                    if best == 0 { return 0 }
+                }
             }
+            return best
         }
         return best < scalarRules.count ? scalarRules[best].0 : nil
     }

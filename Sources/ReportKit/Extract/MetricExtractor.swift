@@ -26,47 +26,42 @@ public struct MetricExtractor: Sendable {
     func extract(from spans: TextSpans, reportID: String) -> [Metric] {
         let quantities = QuantityScanner().scan(spans)
         var metrics: [Metric] = []
-        var consumed = Set<Int>()
-        var lastIndicatorInSentence: (Range<Int>, String)?
+        metrics.reserveCapacity(quantities.count)
+        var consumed = -1  // the target of the last from-to claim, the only quantity ever consumed
         // Claims come in text order, so consecutive ones often share a sentence: prepare it once.
-        var current: (range: Range<Int>, text: String, scalars: [Unicode.Scalar], category: String?)?
-        for (position, quantity) in quantities.enumerated() where !consumed.contains(position) {
+        var current: ClaimSentence?
+        for (position, quantity) in quantities.enumerated() where position != consumed {
             var claim = quantity
             var baseline: Double?
-            var kind = quantity.isRank ? "rank" : "level"
+            var kind: Kind = quantity.isRank ? .rank : .level
             let sentence = spans.sentence(containing: quantity.numberStart)
             // 由31%提升至91.8% / 从60%提高到95% / 由43项减为36项: one from-to claim.
             if position + 1 < quantities.count, let target = fromTo(quantity, quantities[position + 1], spans: spans) {
                 baseline = quantity.value
                 claim = target
                 claim.start = quantity.start - fromWordLength(before: quantity.start, spans: spans)
-                kind = "from_to"
-                consumed.insert(position + 1)
+                kind = .fromTo
+                consumed = position + 1
             } else if !quantity.isRank {
                 kind = Self.changeKind(before: quantity.start, in: spans.scalars, sentence: sentence, unit: quantity.unitNormalized)
             }
-            if quantity.unitNormalized == "rank" && kind == "level" { kind = "rank" }
+            if quantity.unitNormalized == .rank && kind == .level { kind = .rank }
+            if current?.range != sentence { current = ClaimSentence(sentence, in: spans) }
             var indicator = IndicatorFinder().indicator(
-                for: claim, leftStart: claim.start, isRank: kind == "rank" || claim.unitNormalized == "rank", in: spans,
+                for: claim, leftStart: claim.start, isRank: kind == .rank || claim.unitNormalized == .rank, in: spans,
                 sentence: sentence)
-            if indicator.isEmpty, let (range, previous) = lastIndicatorInSentence, range == sentence { indicator = previous }
-            if !indicator.isEmpty { lastIndicatorInSentence = (sentence, indicator) }
-            if current?.range != sentence {
-                let trimmed = spans.trimmed(sentence)
-                let scalars = Array(spans.scalars[trimmed])
-                current = (sentence, spans.string(trimmed), scalars, MetricCategory.category(of: scalars))
-            }
-            let sentenceText = current!.text
-            let category = MetricCategory.category(of: ScalarText.decodedScalars(indicator)) ?? current!.category ?? "其他"
+            if indicator.text.isEmpty, let previous = current!.lastIndicator { indicator = previous }
+            if !indicator.text.isEmpty { current!.lastIndicator = indicator }
+            let category = MetricCategory.category(of: indicator.scalars[...]) ?? current!.category(in: spans) ?? "其他"
+            let period = current!.periods.lastMatch(before: claim.start, in: spans.scalars).map { spans.string($0) }
             metrics.append(
                 Metric(
-                    metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicator,
+                    metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicator.text,
                     category: category, value: claim.value,
                     unit: claim.unit, valueNormalized: Self.rounded(claim.value * claim.factor),
-                    unitNormalized: claim.unitNormalized, qualifier: claim.qualifier,
-                    valueMax: claim.valueMax.map { Self.rounded($0) }, baselineValue: baseline, kind: kind,
-                    period: period(in: spans, sentence: sentence, before: claim.start),
-                    quote: spans.string(claim.start..<claim.end), sentence: sentenceText, charStart: claim.start,
+                    unitNormalized: claim.unitNormalized.name, qualifier: claim.qualifier.rawValue,
+                    valueMax: claim.valueMax.map { Self.rounded($0) }, baselineValue: baseline, kind: kind.rawValue,
+                    period: period, quote: spans.string(claim.start..<claim.end), sentence: current!.text, charStart: claim.start,
                     charEnd: claim.end))
         }
         return metrics
@@ -80,8 +75,8 @@ public struct MetricExtractor: Sendable {
     private func fromTo(_ from: QuantityScanner.Quantity, _ to: QuantityScanner.Quantity, spans: TextSpans)
         -> QuantityScanner.Quantity?
     {
-        guard fromWordLength(before: from.start, spans: spans) > 0, from.unitNormalized == to.unitNormalized,
-            to.start - from.end <= 6
+        // The cheap comparisons first: most neighbouring claims differ in unit or stand apart.
+        guard from.unitNormalized == to.unitNormalized, to.start - from.end <= 6, fromWordLength(before: from.start, spans: spans) > 0
         else { return nil }
         if spans.isPlain {
             let between = Array(spans.scalars[from.end..<to.start])
@@ -142,16 +137,6 @@ public struct MetricExtractor: Sendable {
             return unit == "percent" || unit == "percentage_point" || unit == "rank" ? "increase" : "level"
         }
         return "level"
-    }
-
-    /// Every alternative of ``periodPattern`` contains 截, 年 or 自.
-    static func isPeriodLiteral(_ scalar: Unicode.Scalar) -> Bool { scalar == "年" || scalar == "截" || scalar == "自" }
-
-    private func period(in spans: TextSpans, sentence: Range<Int>, before position: Int) -> String? {
-        let prefix = sentence.lowerBound..<max(sentence.lowerBound, position)
-        // Most claims have no period word before them; skip the costly regex for those.
-        guard spans.scalars[prefix].contains(where: Self.isPeriodLiteral) else { return nil }
-        return PeriodScanner.lastMatch(in: spans.scalars[prefix]).map(spans.string)
     }
 
     /// The last match of ``periodPattern`` in `text` by the regex itself: what ``PeriodScanner`` must find.

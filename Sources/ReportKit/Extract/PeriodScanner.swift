@@ -24,6 +24,64 @@ enum PeriodScanner {
     /// The last match in `text`, if any.
     static func lastMatch(in text: ArraySlice<Unicode.Scalar>) -> Range<Int>? { matches(in: text).last }
 
+    /// `截今去上12近自`: the scalars an alternative of the pattern starts with; ``match(at:in:)`` fails elsewhere.
+    static func canStart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "截", "今", "去", "上", "1", "2", "近", "自": true
+        default: false
+        }
+    }
+
+    /// The most scalars past its start that ``match(at:in:)`` reads: `自` with sixteen free scalars, then `以来`.
+    /// A match tried further than this before the end of the text gives the same answer in any longer text.
+    static let maxReach = 18
+
+    /// The leftmost scan of one sentence, resumed from claim to claim: ``lastMatch(before:in:)`` equals
+    /// ``PeriodScanner/lastMatch(in:)`` of the text from the sentence's start to the claim, without scanning that
+    /// text again for each claim. A unit test compares the two.
+    struct Cursor {
+        let sentenceStart: Int
+        /// Where the scan goes on and the last match before it, as every scan ending at `bound` or later finds them.
+        private var position: Int
+        private var last: Range<Int>?
+        private var bound: Int
+
+        init(sentenceStart: Int) {
+            self.sentenceStart = sentenceStart
+            position = sentenceStart
+            bound = sentenceStart
+        }
+
+        /// The last match in `scalars[sentenceStart..<end]`, if any.
+        mutating func lastMatch(before end: Int, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+            guard end > sentenceStart else { return nil }
+            if end < bound {
+                // An earlier end than the last claim's: start over.
+                position = sentenceStart
+                last = nil
+                bound = sentenceStart
+            }
+            let text = scalars[sentenceStart..<end]
+            var position = self.position
+            var last = self.last
+            var saved = false
+            while position < end {
+                // From here on a match may read up to the end, where a later claim's text goes on: keep the state.
+                if !saved && position + PeriodScanner.maxReach >= end {
+                    (self.position, self.last, bound, saved) = (position, last, end, true)
+                }
+                if PeriodScanner.canStart(text[position]), let matchEnd = PeriodScanner.match(at: position, in: text) {
+                    last = position..<matchEnd
+                    position = matchEnd
+                } else {
+                    position += 1
+                }
+            }
+            if !saved { (self.position, self.last, bound) = (position, last, end) }
+            return last
+        }
+    }
+
     /// `[^，,。；]`.
     static func isFree(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {

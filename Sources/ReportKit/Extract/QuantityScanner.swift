@@ -14,12 +14,21 @@ struct QuantityScanner {
         var numberStart: Int
         var value: Double
         var valueMax: Double?
-        var unit: String
-        var unitNormalized: String
+        /// Small numbers instead of Strings, so that a quantity is copied without retaining anything.
+        var written: UnitLexicon.Written
+        var unitNormalized: UnitLexicon.Normalized
         var factor: Double
         var countsThings: Bool
-        var qualifier: String
+        var qualifier: Qualifier
         var isRank: Bool
+
+        /// The unit as written, with its magnitude: `万元`, `个工作日`, `%`.
+        var unit: String { written.text }
+    }
+
+    /// exact | approx | at_least | at_most | range, as ``Metric/qualifier`` spells them.
+    enum Qualifier: String {
+        case exact, approx, atLeast = "at_least", atMost = "at_most", range
     }
 
     /// 一二两三四五六七八九十: where a Chinese number can start.
@@ -60,20 +69,24 @@ struct QuantityScanner {
     static let rankContext = ["排名", "排在", "排", "位列", "位居", "居", "列", "位于", "名列", "跻身", "跨入", "进入", "迈入", "位次", "处于", "稳居"]
     static let rankWords = ScalarWordList(rankContext)
     static let changeVerbs = ScalarWordList(["提升", "上升", "前进", "提高", "跃升", "攀升", "下降", "后退", "下滑", "进位"])
-    static let magnitudeWords = UnitLexicon.magnitudes.map { (scalars: Array($0.0.unicodeScalars), text: $0.0, factor: $0.1) }
-    static let prefixQualifiers: [(String, String)] = [
-        ("不超过", "at_most"), ("不高于", "at_most"), ("不低于", "at_least"), ("不少于", "at_least"), ("超过", "at_least"),
-        ("大约", "approx"), ("将近", "approx"), ("至少", "at_least"), ("最多", "at_most"), ("逾", "at_least"),
-        ("近", "approx"), ("约", "approx"), ("超", "at_least"),
+    static let magnitudeWords = UnitLexicon.magnitudes.map { (scalars: Array($0.0.unicodeScalars), factor: $0.1) }
+    static let prefixQualifiers: [(String, Qualifier)] = [
+        ("不超过", .atMost), ("不高于", .atMost), ("不低于", .atLeast), ("不少于", .atLeast), ("超过", .atLeast),
+        ("大约", .approx), ("将近", .approx), ("至少", .atLeast), ("最多", .atMost), ("逾", .atLeast),
+        ("近", .approx), ("约", .approx), ("超", .atLeast),
     ]
-    static let suffixQualifiers: [(String, String)] = [
-        ("以上", "at_least"), ("以内", "at_most"), ("之内", "at_most"), ("以下", "at_most"), ("左右", "approx"),
-        ("之多", "at_least"), ("多", "at_least"), ("余", "at_least"), ("内", "at_most"),
+    static let suffixQualifiers: [(String, Qualifier)] = [
+        ("以上", .atLeast), ("以内", .atMost), ("之内", .atMost), ("以下", .atMost), ("左右", .approx),
+        ("之多", .atLeast), ("多", .atLeast), ("余", .atLeast), ("内", .atMost),
     ]
 
     /// The qualifier words as scalars (the `String` forms count their scalars on every use).
     static let prefixQualifierWords = prefixQualifiers.map { (Array($0.0.unicodeScalars), $0.1) }
     static let suffixQualifierWords = suffixQualifiers.map { (Array($0.0.unicodeScalars), $0.1) }
+    /// The first scalars of ``suffixQualifierWords`` and ``magnitudeWords``: where neither list can match, its loop
+    /// (which retains each word it visits) is skipped.
+    static let suffixQualifierStarts = ScalarBits(members: Set(suffixQualifierWords.map { $0.0[0] }))
+    static let magnitudeStarts = ScalarBits(members: Set(magnitudeWords.map { $0.scalars[0] }))
     static let duo: [Unicode.Scalar] = ["多"]
     static let yu: [Unicode.Scalar] = ["余"]
 
@@ -154,8 +167,8 @@ struct QuantityScanner {
         }
         if wasSingleYi && !isRank { return nil }
         var factor = 1.0
-        var magnitudeText = ""
-        (factor, magnitudeText, end) = magnitude(at: end, in: scalars)
+        var written = UnitLexicon.Written(magnitude: 0, entry: 0)
+        (factor, written.magnitude, end) = magnitude(at: end, in: scalars)
         // A range: 10至55个工作日, 3-5天.
         var valueMax: Double?
         if end + 1 < scalars.count, Self.isRangeConnector(scalars[end]), !isRank {
@@ -169,71 +182,80 @@ struct QuantityScanner {
                 let (upperFactor, upperMagnitude, afterMagnitude) = magnitude(at: upperEnd, in: scalars)
                 if UnitLexicon.match(scalars, at: afterMagnitude) != nil || scalars[afterMagnitude...].first == "%" {
                     valueMax = upper
-                    if magnitudeText.isEmpty {
+                    if written.magnitude == 0 {
                         factor = upperFactor
-                        magnitudeText = upperMagnitude
+                        written.magnitude = upperMagnitude
                     }
                     end = afterMagnitude
                 }
             }
         }
-        var qualifier = "exact"
+        var qualifier = Qualifier.exact
         // 23万余次, 200多名: a qualifier between number and unit.
         if end < scalars.count, scalars[end] == "余" || scalars[end] == "多" {
-            qualifier = "at_least"
+            qualifier = .atLeast
             end += 1
         }
         // The unit.
-        var unitText = ""
-        var unitNormalized = ""
+        var unit: Int?
         var countsThings = false
-        if let unit = UnitLexicon.match(scalars, at: end) {
-            (unitText, unitNormalized, countsThings) = (unit.text, unit.normalized, unit.countsThings)
-            end = unit.end
+        if let match = UnitLexicon.match(scalars, at: end) {
+            unit = match.entry
+            countsThings = UnitLexicon.byLength[match.entry].countsThings
+            end = match.end
         } else if !isRank {
             return nil
         }
+        // A rank without a unit word has none to normalise; only year and time are judged here.
+        var unitNormalized = unit.map { UnitLexicon.normalizedByEntry[$0] }
         if !isUnitPlausible(unitNormalized, value: value, isArabic: isArabic, end: end, spans: spans) { return nil }
         if isRank {
-            if unitText == "位" || unitText == "名" {
-                unitText = "第"
-            } else if !unitText.isEmpty {
+            if let unit, unit != Self.weiEntry && unit != Self.mingEntry {
                 return nil  // 第三批, 第二届 in a ranking sentence: still an ordinal
-            } else {
-                unitText = "第"
             }
-            unitNormalized = "rank"
+            written.entry = 0  // 第
+            unitNormalized = .rank
             countsThings = false
-        } else if unitText == "位" && isChangeVerb(before: start, spans: spans) {
-            unitNormalized = "rank"  // 提升104位
+        } else if let unit {
+            written.entry = UInt8(unit + 1)
+            if unit == Self.weiEntry && isChangeVerb(before: start, spans: spans) {
+                unitNormalized = .rank  // 提升104位
+            }
         }
         // Qualifiers after the unit: 以上, 以内, 左右.
-        for (word, meaning) in Self.suffixQualifierWords where qualifier == "exact" && spans.hasWord(word, at: end) {
-            if word == Self.duo || word == Self.yu {
-                // "两年多来" is a time frame, not a claim.
-                if spans.hasWord("来", at: end + 1) { return nil }
+        if qualifier == .exact, end < scalars.count, Self.suffixQualifierStarts.contains(scalars[end]) {
+            for (word, meaning) in Self.suffixQualifierWords where spans.hasWord(word, at: end) {
+                if word == Self.duo || word == Self.yu {
+                    // "两年多来" is a time frame, not a claim.
+                    if spans.hasWord("来", at: end + 1) { return nil }
+                }
+                qualifier = meaning
+                end += word.count
+                break
             }
-            qualifier = meaning
-            end += word.count
-            break
         }
-        if spans.hasWord("来", at: end), unitNormalized == "year" || unitNormalized == "month" { return nil }
+        if spans.hasWord("来", at: end), unitNormalized == .year || unitNormalized == .month { return nil }
         var claimStart = isRank ? start - 1 : start
         for (word, meaning) in Self.prefixQualifierWords where spans.hasPrefix(word, before: claimStart) {
-            if qualifier == "exact" { qualifier = meaning }
+            if qualifier == .exact { qualifier = meaning }
             claimStart -= word.count
             break
         }
-        if valueMax != nil { qualifier = "range" }
-        let unit = magnitudeText + unitText
+        if valueMax != nil { qualifier = .range }
         return Quantity(
-            start: claimStart, end: end, numberStart: start, value: value, valueMax: valueMax, unit: unit,
-            unitNormalized: unitNormalized, factor: factor, countsThings: countsThings, qualifier: qualifier,
+            start: claimStart, end: end, numberStart: start, value: value, valueMax: valueMax, written: written,
+            unitNormalized: unitNormalized!, factor: factor, countsThings: countsThings, qualifier: qualifier,
             isRank: isRank)
     }
 
-    private func magnitude(at position: Int, in scalars: [Unicode.Scalar]) -> (Double, String, Int) {
-        for (needle, word, factor) in Self.magnitudeWords {
+    /// The positions of 位 and 名 in ``UnitLexicon/byLength``.
+    static let weiEntry = UnitLexicon.byLength.firstIndex { $0.text == "位" }!
+    static let mingEntry = UnitLexicon.byLength.firstIndex { $0.text == "名" }!
+
+    /// The magnitude at `position`: its factor, its ``UnitLexicon/Written/magnitude`` (0 for none) and its end.
+    private func magnitude(at position: Int, in scalars: [Unicode.Scalar]) -> (Double, UInt8, Int) {
+        guard position < scalars.count, Self.magnitudeStarts.contains(scalars[position]) else { return (1, 0, position) }
+        for (index, (needle, factor)) in Self.magnitudeWords.enumerated() {
             if scalars.matches(needle, at: position) {
                 // 千 is a magnitude only before a unit (3千家), not in 千方百计.
                 let after = position + needle.count
@@ -241,11 +263,11 @@ struct QuantityScanner {
                 if UnitLexicon.match(scalars, at: after) != nil || next == "余" || next == "多" || next == "至" || next == "到"
                     || next == "-" || next == "~"
                 {
-                    return (factor, word, after)
+                    return (factor, UInt8(index + 1), after)
                 }
             }
         }
-        return (1, "", position)
+        return (1, 0, position)
     }
 
     /// Years (2024年, 2024-04-19), months (3月, 5月份), days (1日), quarters.
@@ -264,17 +286,17 @@ struct QuantityScanner {
         return false
     }
 
-    private func isUnitPlausible(_ unit: String, value: Double, isArabic: Bool, end: Int, spans: TextSpans) -> Bool {
+    private func isUnitPlausible(_ unit: UnitLexicon.Normalized?, value: Double, isArabic: Bool, end: Int, spans: TextSpans) -> Bool {
         let scalars = spans.scalars
         let next: Unicode.Scalar = end < scalars.count ? scalars[end] : " "
         switch unit {
-        case "year":
+        case .year?:
             // 三年行动 / 连续三年 as a duration; a year-long period, not a date.
             switch next {
             case "以", "来", "前", "后", "初", "底", "末", "度", "级": return false
             default: return value < 100
             }
-        case "time":
+        case .time?:
             // 五次全会, 二次开发
             return !(spans.hasWord("全会", at: end) || spans.hasWord("会议", at: end) || spans.hasWord("开发", at: end))
         default:

@@ -40,13 +40,33 @@ extension RegionGazetteer {
     }
 
     /// The CSV's rows of fields: `text.split(separator: "\n")` (empty lines dropped) and each line split on `,`
-    /// keeping empty fields, byte by byte when the text is plain.
+    /// keeping empty fields, in one pass over the bytes when the text is plain (no CR LF, no combining marks: a
+    /// byte `\n` or `,` is then a Character of its own).
     static func csvRows(_ text: String) -> [[String]] {
         guard ScalarText.isPlain(text) else {
             return text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         }
-        return ScalarText.lines(text).map { line in
-            line.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var rows: [[String]] = []
+            var fields: [String] = []
+            var fieldStart = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
+                guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") else { continue }
+                // An empty line (or the end right after a line break) is no row.
+                if byte == UInt8(ascii: "\n") && fields.isEmpty && index == fieldStart {
+                    fieldStart = index + 1
+                    continue
+                }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+                fieldStart = index + 1
+                if byte == UInt8(ascii: "\n") {
+                    rows.append(fields)
+                    fields.removeAll(keepingCapacity: true)
+                }
+            }
+            return rows
         }
     }
 }

@@ -16,11 +16,9 @@ public final class RegionGazetteer: Sendable {
 
     public let divisions: [Division]
     let byCode: [String: Division]
-    /// Name or short form → divisions that carry it (more than one when ambiguous).
-    let byName: [String: [Division]]
     /// Names by their first character, longest first, for scanning text.
     let namesByFirstScalar: [Unicode.Scalar: [[Unicode.Scalar]]]
-    /// Every name and short form in `byName`, numbered for ``nameIndex``.
+    /// Every name and short form of ``nameTable(_:plain:)``, numbered for ``nameIndex``.
     let names: [String]
     /// The names starting with each scalar, in `namesByFirstScalar` order.
     let nameIndex: ScalarTable<[NameCandidate]>
@@ -90,11 +88,56 @@ public final class RegionGazetteer: Sendable {
         }
         self.divisions = divisions
         var byCode: [String: Division] = [:]
-        var byName: [String: [Division]] = [:]
+        for division in divisions { byCode[division.code] = division }
+        self.byCode = byCode
+        var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        var numbers: [Unicode.Scalar: [NameCandidate]] = [:]
+        var names: [String] = []
+        var divisionsByNumber: [[Division]] = []
+        for (name, carriers) in Self.nameTable(divisions, plain: divisions.allSatisfy { ScalarText.isPlain($0.name) }) {
+            let scalars = Array(name.unicodeScalars)
+            if let first = scalars.first {
+                index[first, default: []].append(scalars)
+                let candidate = NameCandidate(number: names.count, length: scalars.count, second: scalars.dropFirst().first ?? first)
+                numbers[first, default: []].append(candidate)
+                names.append(name)
+                divisionsByNumber.append(carriers)
+            }
+        }
+        self.namesByFirstScalar = index
+        self.names = names
+        self.nameIndex = ScalarTable(numbers)
+        self.nameScalars = names.map { Array($0.unicodeScalars) }
+        self.scanTable = NameScanTable(names: nameScalars, surnames: RegionResolver.surnames)
+        self.divisionsByNumber = divisionsByNumber
+    }
+
+    /// Every name and short form with the divisions that carry it (more than one when ambiguous), longest first
+    /// and, among names of one length, in descending String order (names are unique, so the order is total).
+    ///
+    /// `plain` says every division's name is plain (``TextSpans/isPlain(_:)``), and so is every name derived from
+    /// them: then the names are grouped by their UTF-8 bytes and ordered by scalar count and scalars, which give
+    /// String's answers there (a Character is a scalar, and NFC text compares by scalar values), instead of
+    /// hashing and comparing Strings, which normalises CJK text first (0.1 G
+    /// instructions at start-up). A unit test compares both ways.
+    static func nameTable(_ divisions: [Division], plain: Bool) -> [(name: String, divisions: [Division])] {
+        guard plain else {
+            return group(divisions, by: { $0 }).map { (count: $0.key.count, name: $0.key, divisions: $0.value) }
+                .sorted { ($0.count, $0.name) > ($1.count, $1.name) }.map { ($0.name, $0.divisions) }
+        }
+        return group(divisions, by: UTF8Key.init)
+            .map { (scalars: ScalarText.decodedScalars($0.key.string), name: $0.key.string, divisions: $0.value) }
+            .sorted { $0.scalars.count != $1.scalars.count ? $0.scalars.count > $1.scalars.count : $1.scalars.lexicographicallyPrecedes($0.scalars) }
+            .map { ($0.name, $0.divisions) }
+    }
+
+    /// Name (as `key` makes it a dictionary key) → the divisions that carry it.
+    private static func group<Key: Hashable>(_ divisions: [Division], by key: (String) -> Key) -> [Key: [Division]] {
+        var byName: [Key: [Division]] = [:]
         for division in divisions {
-            byCode[division.code] = division
-            for name in Self.names(for: division) where !(byName[name]?.contains(division) ?? false) {
-                byName[name, default: []].append(division)
+            for name in Self.names(for: division) {
+                let name = key(name)
+                if !(byName[name]?.contains(division) ?? false) { byName[name, default: []].append(division) }
             }
         }
         // Municipalities appear twice (北京市 as province and as its prefecture-level 市辖区): keep the province.
@@ -104,31 +147,10 @@ public final class RegionGazetteer: Sendable {
                 byName[name] = provinces
             }
         }
-        self.byCode = byCode
-        self.byName = byName
-        var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-        var numbers: [Unicode.Scalar: [NameCandidate]] = [:]
-        var names: [String] = []
-        // Longest first: Character counts computed once per name, not in every comparison (names are unique,
-        // so the order is the same whatever the sort).
-        for (_, name) in byName.keys.map({ ($0.count, $0) }).sorted(by: >) {
-            let scalars = Array(name.unicodeScalars)
-            if let first = scalars.first {
-                index[first, default: []].append(scalars)
-                let candidate = NameCandidate(number: names.count, length: scalars.count, second: scalars.dropFirst().first ?? first)
-                numbers[first, default: []].append(candidate)
-                names.append(name)
-            }
-        }
-        self.namesByFirstScalar = index
-        self.names = names
-        self.nameIndex = ScalarTable(numbers)
-        self.nameScalars = names.map { Array($0.unicodeScalars) }
-        self.scanTable = NameScanTable(names: nameScalars, surnames: RegionResolver.surnames)
-        self.divisionsByNumber = names.map { byName[$0] ?? [] }
+        return byName
     }
 
-    /// `byName[names[number]]` by name number, without hashing the name.
+    /// The divisions that carry each name, by name number (more than one when the name is ambiguous).
     let divisionsByNumber: [[Division]]
 
     /// ``nameIndex`` laid out flat, for scanning whole texts.

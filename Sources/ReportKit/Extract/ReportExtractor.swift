@@ -23,7 +23,7 @@ public struct ReportExtractor: Stage {
         let policies = terms.policies(in: spans, reportID: reportID)
         let initiatives = terms.initiatives(in: spans, reportID: reportID)
         let region = RegionResolver(gazetteer: gazetteer).resolve(title: hints.title, scalars: spans.scalars)
-        let flags = document.qualityFlags.map { "\($0.name)=\($0.count)" }.joined(separator: ";")
+        let flags = QualityFlagList.joined(document.qualityFlags)
         let report = Report(
             reportID: reportID, title: hints.title, publishedDate: DateNormalizer.isoDate(hints.published),
             publishedAsWritten: hints.published, publisher: hints.publisher, authors: hints.authors,

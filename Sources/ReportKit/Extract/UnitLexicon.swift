@@ -71,16 +71,56 @@ public enum UnitLexicon {
         return flatPositions[flatStarts[low]..<flatStarts[low + 1]]
     }
 
-    /// The unit written at `start`, if any: the longest lexicon entry that matches there.
-    static func match(_ scalars: [Unicode.Scalar], at start: Int) -> (text: String, normalized: String, countsThings: Bool, end: Int)? {
+    /// The unit written at `start`, if any: the longest lexicon entry that matches there, as its position in
+    /// ``byLength``.
+    static func match(_ scalars: [Unicode.Scalar], at start: Int) -> (entry: Int, end: Int)? {
         guard start >= 0, start < scalars.count else { return nil }
-        for position in candidates(scalars[start]) {
-            let entry = byLength[position]
-            if scalars.matches(entry.scalars, at: start) {
-                return (entry.text, entry.normalized, entry.countsThings, start + entry.scalars.count)
-            }
+        for position in candidates(scalars[start]) where scalars.matches(byLength[position].scalars, at: start) {
+            return (position, start + byLength[position].scalars.count)
         }
         return nil
+    }
+
+    /// A normalised unit as its position in ``normalizedNames``: the scanner and the extractor compare these
+    /// small numbers where comparing the Strings cost about a hundred instructions each time they differed.
+    struct Normalized: Equatable {
+        let id: UInt8
+
+        var name: String { UnitLexicon.normalizedNames[Int(id)] }
+
+        init(_ name: String) {
+            id = UInt8(UnitLexicon.normalizedNames.firstIndex(of: name)!)
+        }
+
+        static let rank = Normalized("rank")
+        static let percent = Normalized("percent")
+        static let percentagePoint = Normalized("percentage_point")
+        static let year = Normalized("year")
+        static let month = Normalized("month")
+        static let time = Normalized("time")
+    }
+
+    /// `rank` and every normalised unit of ``table``, each once.
+    static let normalizedNames: [String] = table.reduce(into: ["rank"]) { names, entry in
+        if !names.contains(entry.1) { names.append(entry.1) }
+    }
+
+    /// ``byLength``'s normalised units as ``Normalized`` values, in step.
+    static let normalizedByEntry: [Normalized] = byLength.map { Normalized($0.normalized) }
+
+    /// A unit as written, its magnitude and its word: `万` + `元`. Position 0 of each means none (no magnitude,
+    /// or a rank's `第`); else the position in ``magnitudes`` or ``byLength`` plus one.
+    struct Written: Equatable {
+        var magnitude: UInt8
+        var entry: UInt8
+
+        /// The written unit (`万元`, `第`), from a table made once instead of joined for every claim.
+        var text: String { UnitLexicon.writtenForms[Int(magnitude)][Int(entry)] }
+    }
+
+    /// Every magnitude (or none) before every unit word (or `第`), as ``Written/text`` reads them.
+    static let writtenForms: [[String]] = ([""] + magnitudes.map(\.0)).map { magnitude in
+        (["第"] + byLength.map(\.text)).map { magnitude + $0 }
     }
 
     /// Every unit with its normalisation, for the data dictionary.

@@ -52,6 +52,32 @@ import Testing
         #expect(found > 1000)
     }
 
+    /// Claims at increasing positions of one sentence, now and then an earlier one, with long 自…以来 runs so that
+    /// matches straddle the claims.
+    @Test("period cursor equals a scan from the sentence start per claim") func periodCursor() {
+        let alphabet = Array("截至止底末月日目前今年以来去季度上半一二三四五十1234567890个份近自，,。；x").map { String($0) }
+            + ["截至", "截止", "今年", "去年", "以来", "季度", "上半年", "个月", "近年来", "2024年", "自", "自改革开放", "以来", "目前"]
+        var generator = SplitMix64(seed: 61)
+        var found = 0
+        for _ in 0..<3000 {
+            let scalars = (0..<Int(generator.next() % 40)).flatMap { _ in Self.random(alphabet, &generator).unicodeScalars }
+            let sentenceStart = Int(generator.next() % UInt64(min(scalars.count, 6) + 1))
+            var cursor = PeriodScanner.Cursor(sentenceStart: sentenceStart)
+            var end = sentenceStart
+            for _ in 0..<6 {
+                if generator.next() % 5 == 0 {
+                    end = sentenceStart + Int(generator.next() % UInt64(scalars.count - sentenceStart + 1))
+                } else {
+                    end = min(scalars.count, end + Int(generator.next() % 12))
+                }
+                let expected = PeriodScanner.lastMatch(in: scalars[sentenceStart..<end])
+                #expect(cursor.lastMatch(before: end, in: scalars) == expected, "\(String(String.UnicodeScalarView(scalars))) \(sentenceStart) \(end)")
+                if expected != nil { found += 1 }
+            }
+        }
+        #expect(found > 2000)
+    }
+
     @Test("flat name table counts exactly as the per-scalar index") func regionCounts() {
         let gazetteer = RegionGazetteer.shared
         let resolver = RegionResolver(gazetteer: gazetteer)
@@ -117,6 +143,14 @@ import Testing
             #expect(memberBits.contains(scalar) == members.contains(scalar))
             guard value < 0x11000 else { continue }
             #expect(QuantityScanner.numberStarts.contains(scalar) == (CJK.isASCIIDigit(scalar) || ChineseNumber.isNumeral(scalar)))
+            // The qualifier and magnitude loops are skipped exactly where none of their words starts.
+            #expect(QuantityScanner.suffixQualifierStarts.contains(scalar) == QuantityScanner.suffixQualifierWords.contains { $0.0.first == scalar })
+            #expect(QuantityScanner.magnitudeStarts.contains(scalar) == QuantityScanner.magnitudeWords.contains { $0.scalars.first == scalar })
+            // The period scan tries a start only where some alternative can match: one of these endings completes each.
+            let periodEndings = ["年以来", "至2024年底", "024年", "924年", "半年", "3年"]
+            #expect(PeriodScanner.canStart(scalar) == periodEndings.contains { ending in
+                PeriodScanner.match(at: 0, in: ([scalar] + Array(ending.unicodeScalars))[...]) != nil
+            })
             #expect(TextSpans.plainBits.contains(scalar) == TextSpans.isPlain(scalar))
             let flags = scalar.value < 0x10000 ? TextSpans.scalarFlags[Int(scalar.value)] : TextSpans.flags(computedFor: scalar)
             #expect((flags & TextSpans.notPlainFlag == 0) == TextSpans.isPlain(scalar))
@@ -233,11 +267,38 @@ import Testing
             let sentence = sentenceStart..<max(position, scalars.count)
             let unit = Self.random(units, &generator)
             let expected = MetricExtractor.referenceChangeKind(before: position, in: scalars, sentence: sentence, unit: unit)
-            #expect(MetricExtractor.changeKind(before: position, in: scalars, sentence: sentence, unit: unit) == expected,
+            #expect(MetricExtractor.changeKind(before: position, in: scalars, sentence: sentence, unit: UnitLexicon.Normalized(unit)).rawValue == expected,
                 "\(text) \(position) \(sentence) \(unit)")
             kinds[expected, default: 0] += 1
         }
         #expect(kinds.count == 4 && kinds.values.allSatisfy { $0 > 300 }, "\(kinds)")
+    }
+
+    /// The one-pass keyword search against the definition: the first rule with a keyword anywhere in the text, on
+    /// whole texts and on slices of them.
+    @Test("categories equal the first rule with a keyword in the text") func categories() {
+        let pieces = MetricCategory.rules.flatMap(\.1) + ["办", "事", "企业", "1234", "，", "\u{20000}", "e\u{301}"]
+        var random = SplitMix64(seed: 60)
+        var named = 0
+        for _ in 0..<4000 {
+            let scalars = (0..<Int(random.next() % 6)).flatMap { _ in Self.random(pieces, &random).unicodeScalars.dropLast(Int(random.next() % 2)) }
+            let lower = Int(random.next() % UInt64(scalars.count + 1))
+            let slice = scalars[lower...]
+            let expected = MetricCategory.rules.first { $0.1.contains { Array(slice).containsSubsequence(Array($0.unicodeScalars)) } }?.0
+            #expect(MetricCategory.category(of: slice) == expected, "\(String(String.UnicodeScalarView(slice)).debugDescription)")
+            if expected != nil { named += 1 }
+        }
+        #expect(named > 1000)
+    }
+
+    @Test("quality flag lists equal the interpolated join") func qualityFlagLists() {
+        let names = ["boilerplate_removed", "mojibake_unrepaired", "", "营", "e\u{301}", "a=b", "x;y"]
+        let counts = [0, 1, 9, 10, 99, 1234, Int.max, -1, Int.min]
+        var random = SplitMix64(seed: 59)
+        for _ in 0..<3000 {
+            let flags = (0..<Int(random.next() % 5)).map { _ in (name: Self.random(names, &random), count: Self.random(counts, &random)) }
+            #expect(QualityFlagList.joined(flags) == QualityFlagList.reference(flags), "\(flags)")
+        }
     }
 
     @Test("metric ids equal the interpolated form") func metricIDs() {

@@ -38,6 +38,32 @@ import Testing
         #expect(plain > 2000 && shortForms > 1000, "\(plain) \(shortForms)")
     }
 
+    /// The bundled divisions, and plain generated ones that share names and short forms, with codes and levels that
+    /// make the municipality rule apply now and then.
+    @Test("the name table by bytes equals the one by Strings") func nameTable() {
+        let gazetteer = RegionGazetteer.shared
+        let bundled = RegionGazetteer.nameTable(gazetteer.divisions, plain: true)
+        #expect(bundled.count > 5000)
+        #expect(bundled.map(\.name) == RegionGazetteer.nameTable(gazetteer.divisions, plain: false).map(\.name))
+        #expect(bundled.map(\.divisions) == RegionGazetteer.nameTable(gazetteer.divisions, plain: false).map(\.divisions))
+        let pieces = ["甘", "南", "延边", "北京", "和平", "省", "市", "县", "区", "州", "自治州", "藏族", "a", "B", "é", "z", "\u{9FFF}", "\u{3400}"]
+        let levels = ["province", "prefecture", "county"]
+        var random = SplitMix64(seed: 63)
+        for _ in 0..<300 {
+            let divisions = (0..<Int(random.next() % 40)).map { number in
+                RegionGazetteer.Division(
+                    code: String(random.next() % 6), name: (0..<Int(random.next() % 4) + 1).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined(),
+                    level: levels[Int(random.next() % 3)], provinceCode: random.next() % 2 == 0 ? nil : String(random.next() % 6),
+                    prefectureCode: nil, longitude: nil, latitude: Double(number))
+            }
+            #expect(divisions.allSatisfy { ScalarText.isPlain($0.name) })
+            let fast = RegionGazetteer.nameTable(divisions, plain: true)
+            let reference = RegionGazetteer.nameTable(divisions, plain: false)
+            #expect(fast.map(\.name) == reference.map(\.name))
+            #expect(fast.map(\.divisions) == reference.map(\.divisions))
+        }
+    }
+
     @Test("CSV rows equal the Character-level splits") func csvRows() {
         let pieces = ["a", ",", ",,", "\n", "\n\n", "营", "1.5", "-", "\r\n", "\r", ",\u{301}", "e\u{301}", "\u{20000}", " "]
         var random = SplitMix64(seed: 62)

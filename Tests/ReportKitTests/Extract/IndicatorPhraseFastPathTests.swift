@@ -43,6 +43,46 @@ import Testing
         return phrase.contains(where: CJK.isIdeograph) ? phrase.string : ""
     }
 
+    /// ``IndicatorFinder/indicator(for:leftStart:isRank:in:sentence:)`` as first written: the phrase after the claim
+    /// found for every claim, before anything else.
+    static func referenceIndicator(for quantity: QuantityScanner.Quantity, isRank: Bool, in spans: TextSpans, sentence: Range<Int>) -> String {
+        let finder = IndicatorFinder()
+        let right = finder.rightPhrase(after: quantity.end, in: spans, limit: sentence.upperBound).text
+        if quantity.countsThings, right.hasTwoCharacters, !isRank { return right }
+        var left = finder.leftPhrase(before: quantity.start, in: spans, limit: sentence.lowerBound).text
+        if isRank || !left.hasTwoCharacters {
+            let context = finder.previousClausePhrase(before: quantity.start, in: spans, limit: sentence.lowerBound).text
+            if isRank {
+                left = (context.isEmpty ? left : context) + "排名"
+            } else if !left.hasTwoCharacters, !context.isEmpty {
+                left = context
+            }
+        }
+        if left.hasTwoCharacters { return left }
+        return right.hasTwoCharacters ? right : left
+    }
+
+    @Test("indicators equal the version that finds the right phrase first") func indicators() {
+        let words = IndicatorFinder.leadingContext + Array(IndicatorFinder.trailingFillers.prefix(12)) + Array(IndicatorFinder.leftVerbs.prefix(12))
+            + ["审批", "事项", "企业", "率", "的", "和", "，", "、", "中", "e\u{301}", "\u{20000}", "杭州", "全省", "评价", "5", "项"]
+        var generator = SplitMix64(seed: 73)
+        for _ in 0..<6000 {
+            let text = (0..<Int(generator.next() % 14)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined()
+            let spans = TextSpans(text)
+            let count = spans.scalars.count
+            let start = Int(generator.next() % UInt64(count + 1))
+            let end = start + Int(generator.next() % UInt64(count - start + 1))
+            let sentence = Int(generator.next() % UInt64(start + 1))..<(end + Int(generator.next() % UInt64(count - end + 1)))
+            let isRank = generator.next() % 4 == 0
+            let quantity = QuantityScanner.Quantity(
+                start: start, end: end, numberStart: start, value: 1, valueMax: nil, written: .init(magnitude: 0, entry: 0),
+                unitNormalized: .rank, factor: 1, countsThings: generator.next() % 2 == 0, qualifier: .exact, isRank: isRank)
+            let found = IndicatorFinder().indicator(for: quantity, leftStart: start, isRank: isRank, in: spans, sentence: sentence)
+            #expect(found.text == Self.referenceIndicator(for: quantity, isRank: isRank, in: spans, sentence: sentence), "\(text.debugDescription) \(start)")
+            #expect(found.scalars == Array(found.text.unicodeScalars), "\(text.debugDescription) \(start)")
+        }
+    }
+
     @Test("right and left phrases equal the unfiltered loops") func phrases() {
         let words = IndicatorFinder.rightCuts.words.map { $0.string } + IndicatorFinder.leadingContext
             + Array(IndicatorFinder.trailingFillers.prefix(12)) + Array(IndicatorFinder.leftVerbs.prefix(12))
@@ -56,11 +96,15 @@ import Testing
             let count = spans.scalars.count
             let position = Int(generator.next() % UInt64(count + 1))
             let limit = position + Int(generator.next() % UInt64(count - position + 1))
-            #expect(finder.rightPhrase(after: position, in: spans, limit: limit)
-                == Self.referenceRightPhrase(after: position, in: spans, limit: limit), "\(text.debugDescription) \(position)")
+            let right = finder.rightPhrase(after: position, in: spans, limit: limit)
+            #expect(right.text == Self.referenceRightPhrase(after: position, in: spans, limit: limit), "\(text.debugDescription) \(position)")
+            #expect(right.scalars == Array(right.text.unicodeScalars), "\(text.debugDescription) \(position)")
             let lower = Int(generator.next() % UInt64(position + 1))
-            #expect(finder.leftPhrase(before: position, in: spans, limit: lower)
-                == Self.referenceLeftPhrase(before: position, in: spans, limit: lower), "\(text.debugDescription) \(position)")
+            let left = finder.leftPhrase(before: position, in: spans, limit: lower)
+            #expect(left.text == Self.referenceLeftPhrase(before: position, in: spans, limit: lower), "\(text.debugDescription) \(position)")
+            #expect(left.scalars == Array(left.text.unicodeScalars), "\(text.debugDescription) \(position)")
+            let context = finder.previousClausePhrase(before: position, in: spans, limit: lower)
+            #expect(context.scalars == Array(context.text.unicodeScalars), "\(text.debugDescription) \(position)")
         }
     }
 }

@@ -17,22 +17,29 @@ enum DigitsMissingScanner {
     /// Every match, pattern by pattern, each pattern's in text order (the order the regex loop gave).
     ///
     /// One pass serves all six patterns: each keeps where its own search resumes, and ``startMasks`` says
-    /// which patterns can start at a scalar at all (almost none can at most positions).
+    /// which patterns can start at a scalar at all (almost none can at most positions), ``followMasks`` which
+    /// of those the next scalar still allows (the common starts, punctuation and 在, 为, 共, rarely go on to one).
     static func matches(in scalars: [Unicode.Scalar]) -> [Match] {
         var found: [[Match]] = Array(repeating: [], count: 6)
         var resume = [Int](repeating: 0, count: 6)
         scalars.withUnsafeBufferPointer { text in
             startMasks.withUnsafeBufferPointer { masks in
-                for start in text.indices {
-                    let value = Int(text[start].value)
-                    var mask = value < masks.count ? masks[value] : 0
-                    if start == 0 { mask |= 1 << 2 }  // ^年以来
-                    while mask != 0 {
-                        let pattern = mask.trailingZeroBitCount
-                        mask &= mask - 1
-                        guard start >= resume[pattern], let end = match(pattern, in: text, at: start) else { continue }
-                        found[pattern].append(Match(pattern: pattern, start: start, end: end))
-                        resume[pattern] = end
+                followMasks.withUnsafeBufferPointer { follows in
+                    for start in text.indices {
+                        let value = Int(text[start].value)
+                        var mask = value < masks.count ? masks[value] : 0
+                        if mask != 0 {
+                            let next = start + 1 < text.count ? Int(text[start + 1].value) : Int.max
+                            mask &= next < follows.count ? follows[next] : 0
+                        }
+                        if start == 0 { mask |= 1 << 2 }  // ^年以来
+                        while mask != 0 {
+                            let pattern = mask.trailingZeroBitCount
+                            mask &= mask - 1
+                            guard start >= resume[pattern], let end = match(pattern, in: text, at: start) else { continue }
+                            found[pattern].append(Match(pattern: pattern, start: start, end: end))
+                            resume[pattern] = end
+                        }
                     }
                 }
             }
@@ -45,6 +52,17 @@ enum DigitsMissingScanner {
         var masks = [UInt8](repeating: 0, count: 0x10000)
         let starts = ["达超为至到共计约近逾率", "自至于在从截", "，,。；;\n", "事", "均共大实累办核完", "“"]
         for (pattern, scalars) in starts.enumerated() {
+            for scalar in scalars.unicodeScalars { masks[Int(scalar.value)] |= 1 << pattern }
+        }
+        return masks
+    }()
+
+    /// The scalars each pattern's second scalar can be (`达到%`, `超过%`, `截至年`, `共办理项`, `大厅项`, …), as one bit per
+    /// pattern. `^年以来` at the text's start is the one match without such a second scalar; the scan adds it.
+    static let followMasks: [UInt8] = {
+        var masks = [UInt8](repeating: 0, count: 0x10000)
+        let seconds = ["%％到过", "年至", "年", "项", "项件家个次办厅现计理发成", "”"]
+        for (pattern, scalars) in seconds.enumerated() {
             for scalar in scalars.unicodeScalars { masks[Int(scalar.value)] |= 1 << pattern }
         }
         return masks
