@@ -8,16 +8,7 @@ import Testing
 @Suite("HTML SAX tree") struct HTMLSAXTreeTests {
     /// The tree as the parser built it before: `htmlReadMemory`'s document copied node by node.
     static func copiedTree(_ html: String) -> HTMLTree? {
-        reportkit_silenceLibXMLErrors()
-        var bytes = Array(html.utf8)
-        if bytes.isEmpty { bytes = Array("<html></html>".utf8) }
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options) }
-        }
-        guard let document else { return nil }
+        guard let document = LibXMLDocument.read(html) else { return nil }
         defer { xmlFreeDoc(document) }
         guard let rootElement = xmlDocGetRootElement(document) else { return nil }
         var tree = HTMLTree()

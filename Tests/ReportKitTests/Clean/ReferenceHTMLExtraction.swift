@@ -51,18 +51,7 @@ enum ReferenceHTMLExtraction {
     }
 
     static func parse(_ html: String, path: String) throws -> Node {
-        reportkit_silenceLibXMLErrors()
-        var bytes = Array(html.utf8)
-        if bytes.isEmpty { bytes = Array("<html></html>".utf8) }
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
-            }
-        }
-        guard let document else { throw HTMLParser.Failure.unparsable(path) }
+        guard let document = LibXMLDocument.read(html) else { throw HTMLParser.Failure.unparsable(path) }
         defer { xmlFreeDoc(document) }
         guard let rootElement = xmlDocGetRootElement(document) else { throw HTMLParser.Failure.unparsable(path) }
         let root = Node(name: "#root", index: 0)
