@@ -78,11 +78,11 @@ public struct MojibakeRepair: Sendable {
         var copied = 0  // UTF-8 offset up to which `text` is in `out` or replaced
         for (run, replacement) in replaced {
             let start = offset(ofScalar: run.start)
-            out += ScalarText.substring(text, utf8: copied..<start)
+            ScalarText.append(text, utf8: copied..<start, to: &out)
             out += replacement
             copied = offset(ofScalar: run.end)
         }
-        out += ScalarText.substring(text, utf8: copied..<text.utf8.count)
+        ScalarText.append(text, utf8: copied..<text.utf8.count, to: &out)
         return out
     }
 
