@@ -178,55 +178,21 @@ public struct MojibakeRepair: Sendable {
             self.scalars = scalars
         }
 
-        /// Ideograph counts for the Basic Multilingual Plane's ideograph blocks (U+3400…U+9FFF, then
-        /// U+F900…U+FAFF: 110 KB rather than a whole-plane table), and the sorted values of the ideographs above.
-        /// Built on first use; plain stored arrays, since ``count(_:)`` is asked hundreds of times per run and
-        /// a lazy tuple would be copied (two retains and releases) on every read.
-        /// Zeroing the table is most of its cost, so a document of fewer than 65,536 scalars (no count can
-        /// reach 65,536) counts in `narrowPlane`, half the size; a longer one in `plane`.
-        private var plane: [Int32] = []
-        private var narrowPlane: [UInt16] = []
-        private var narrow = false
+        /// Ideograph counts for the Basic Multilingual Plane (a pooled table), and the sorted values of the
+        /// ideographs above it. Built on first use; plain stored properties, since ``count(_:)`` is asked hundreds
+        /// of times per run and a lazy tuple would be copied (two retains and releases) on every read.
+        private var plane: IdeographCountTable?
         private var astral: [UInt32] = []
-        private var charactersCounted = false
 
-        private func countCharacters() {
+        private func countCharacters() -> IdeographCountTable {
+            let plane = IdeographCountTable()
             var astral: [UInt32] = []
-            narrow = scalars.count <= Int(UInt16.max)
-            if narrow {
-                narrowPlane = countPlane(as: UInt16.self, astral: &astral)
-            } else {
-                plane = countPlane(as: Int32.self, astral: &astral)
+            scalars.withUnsafeBufferPointer { scalars in
+                forEachStretchOutside { stretch in plane.add(ideographsOf: scalars[stretch], astral: &astral) }
             }
             self.astral = astral.sorted()
-            charactersCounted = true
-        }
-
-        /// The BMP ideograph counts outside the runs; the ideographs above the BMP go to `astral`.
-        private func countPlane<Count: FixedWidthInteger>(as _: Count.Type, astral: inout [UInt32]) -> [Count] {
-            var plane = [Count](repeating: 0, count: Self.planeSlots)
-            plane.withUnsafeMutableBufferPointer { plane in
-                scalars.withUnsafeBufferPointer { scalars in
-                    forEachStretchOutside { stretch in
-                        for scalar in scalars[stretch] where CJK.isIdeograph(scalar) {
-                            if scalar.value < 0x10000 { plane[Self.planeSlot(scalar.value)] += 1 } else { astral.append(scalar.value) }
-                        }
-                    }
-                }
-            }
+            self.plane = plane
             return plane
-        }
-
-        private static let planeSlots = (0xA000 - 0x3400) + (0xFB00 - 0xF900)
-
-        /// The slot of a BMP ideograph's value in `plane`; `planeSlots` (no slot) for other values.
-        @inline(__always)
-        private static func planeSlot(_ value: UInt32) -> Int {
-            switch value {
-            case 0x3400..<0xA000: Int(value - 0x3400)
-            case 0xF900..<0xFB00: 0xA000 - 0x3400 + Int(value - 0xF900)
-            default: planeSlots
-            }
         }
 
         /// Sorted scalar values that stand before (`false`) or after (`true`) a neighbour, keyed by
@@ -268,11 +234,9 @@ public struct MojibakeRepair: Sendable {
 
         /// How often the ideograph `scalar` occurs (0 for anything else).
         func count(_ scalar: Unicode.Scalar) -> Int {
-            if !charactersCounted { countCharacters() }
+            let plane = plane ?? countCharacters()
             guard scalar.value < 0x10000 else { return Self.occurrences(of: scalar.value, inSorted: astral) }
-            let slot = Self.planeSlot(scalar.value)
-            guard slot < Self.planeSlots else { return 0 }  // only ideographs are counted
-            return narrow ? Int(narrowPlane[slot]) : Int(plane[slot])
+            return plane.count(scalar.value)  // only ideographs are counted
         }
 
         /// How often `first` stands right before `second`; cheapest when `second` is the fixed neighbour.
