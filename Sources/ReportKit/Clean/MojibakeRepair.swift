@@ -330,12 +330,9 @@ public struct MojibakeRepair: Sendable {
         // What stands on the neighbour's side of the character: `count(character, neighbour)` searches the
         // scalars before `neighbour`, `count(following: neighbour, character)` those after it. Looked up once.
         let beside = neighbour.map { frequency.standing(nextTo: $0, after: !after) }
-        let table = GBKTable.decodeTable
-        for other in UInt8(0x40)...UInt8(0xFE) {
-            let pair = lead.map { ($0, other) } ?? (other, trail ?? 0)
-            guard let character = GBKTable.decode(pair.0, pair.1, in: table),
-                CJK.isIdeograph(character) || CJK.isPunctuation(character)
-            else { continue }
+        let candidates: [Unicode.Scalar] =
+            if let lead { GBKEdgeCandidates.following(lead: lead) } else if let trail { GBKEdgeCandidates.preceding(trail: trail) } else { [] }
+        for character in candidates {
             let bigram = beside.map { Frequencies.occurrences(of: character.value, inSorted: $0) } ?? 0
             let unigram = CJK.isIdeograph(character) ? frequency.count(character) : 0
             guard bigram > 0 || unigram > 0 else { continue }
