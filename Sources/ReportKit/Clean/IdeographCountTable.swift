@@ -61,10 +61,14 @@ final class IdeographCountTable {
         }
     }
 
-    /// How often the BMP value `value` was counted (0 for anything but an ideograph).
+    /// The counts by ``slot(_:)``, valid while the table lives: read through ``count(_:in:)`` by a caller that
+    /// keeps the table, so that a read does not retain and release it.
+    var counts: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(slots) }
+
+    /// How often the BMP value `value` was counted in a table's `counts` (0 for anything but an ideograph).
     @inline(__always)
-    func count(_ value: UInt32) -> Int {
-        let slot = Self.slot(value)
-        return slot < Self.slotCount ? Int(slots[slot]) : 0
+    static func count(_ value: UInt32, in counts: UnsafeBufferPointer<Int32>) -> Int {
+        let slot = slot(value)
+        return slot < slotCount ? Int(counts[slot]) : 0
     }
 }

@@ -182,9 +182,11 @@ public struct MojibakeRepair: Sendable {
         /// ideographs above it. Built on first use; plain stored properties, since ``count(_:)`` is asked hundreds
         /// of times per run and a lazy tuple would be copied (two retains and releases) on every read.
         private var plane: IdeographCountTable?
+        /// `plane`'s counts, read without retaining the table (empty until the characters are counted).
+        private var planeCounts = UnsafeBufferPointer<Int32>(start: nil, count: 0)
         private var astral: [UInt32] = []
 
-        private func countCharacters() -> IdeographCountTable {
+        private func countCharacters() {
             let plane = IdeographCountTable()
             var astral: [UInt32] = []
             scalars.withUnsafeBufferPointer { scalars in
@@ -192,7 +194,7 @@ public struct MojibakeRepair: Sendable {
             }
             self.astral = astral.sorted()
             self.plane = plane
-            return plane
+            planeCounts = plane.counts
         }
 
         /// Sorted scalar values that stand before (`false`) or after (`true`) a neighbour, keyed by
@@ -234,9 +236,9 @@ public struct MojibakeRepair: Sendable {
 
         /// How often the ideograph `scalar` occurs (0 for anything else).
         func count(_ scalar: Unicode.Scalar) -> Int {
-            let plane = plane ?? countCharacters()
+            if plane == nil { countCharacters() }
             guard scalar.value < 0x10000 else { return Self.occurrences(of: scalar.value, inSorted: astral) }
-            return plane.count(scalar.value)  // only ideographs are counted
+            return IdeographCountTable.count(scalar.value, in: planeCounts)  // only ideographs are counted
         }
 
         /// How often `first` stands right before `second`; cheapest when `second` is the fixed neighbour.
