@@ -113,6 +113,7 @@ public struct MojibakeRepair: Sendable {
         var runs: [Run] = []
         var index = 0
         while index < scalars.count {
+            index = firstQuestionMark(in: scalars, from: index)
             guard scalars[index] == "?", index + 1 < scalars.count,
                 CJK.isIdeograph(scalars[index + 1]) || scalars[index + 1] == "?" || scalars[index + 1] == "!"
             else {
@@ -148,6 +149,18 @@ public struct MojibakeRepair: Sendable {
             index = max(end, index + 1)
         }
         return runs
+    }
+
+    /// The index of the first `?` in `scalars` at or after `start` (`start < scalars.count`), or the last index
+    /// when none stands before it (a `?` there cannot start a run): a run can only start at a `?`, and this
+    /// tight loop skips the scalars before it without the per-scalar checks of the run test.
+    static func firstQuestionMark(in scalars: [Unicode.Scalar], from start: Int) -> Int {
+        scalars.withUnsafeBufferPointer { scalars in
+            let last = scalars.count - 1
+            var index = start
+            while index < last, scalars[index] != "?" { index += 1 }
+            return index
+        }
     }
 
     /// True when `scalars[start...]` reads like the rest of a pinyin annotation: `duì)`.

@@ -71,4 +71,15 @@ import Testing
             #expect(tallied.map(\.count) == expected.keys.sorted().map { expected[$0]! })
         }
     }
+
+    @Test("the question-mark skip stops where a scalar-by-scalar search does") func questionMarkSkip() {
+        var random = SplitMix64(seed: 83)
+        for _ in 0..<300 {
+            let scalars = Array(Self.randomText(&random).unicodeScalars)
+            for start in scalars.indices {
+                let expected = scalars[start..<(scalars.count - 1)].firstIndex(of: "?") ?? scalars.count - 1
+                #expect(MojibakeRepair.firstQuestionMark(in: scalars, from: start) == expected)
+            }
+        }
+    }
 }
