@@ -17,15 +17,29 @@ public struct CleanedDocument: Sendable {
     public var fetch: FetchRecord? = nil
 
     /// Quality flags with their counts, sorted by name: `["boilerplate_removed": 3, …]`.
+    /// Tallied in a small array searched linearly: a document has a handful of distinct flags, and the
+    /// flag names are short strings that compare without hashing.
     public var qualityFlags: [(name: String, count: Int)] {
-        var counts: [String: Int] = [:]
-        for repair in repairs where repair.flag != QualityFlagName.fullwidthNormalized {
-            counts[repair.flag, default: 0] += 1
+        var counts: [(name: String, count: Int)] = []
+        func add(_ name: String, _ amount: Int) {
+            if let slot = counts.firstIndex(where: { $0.name == name }) {
+                counts[slot].count += amount
+            } else {
+                counts.append((name, amount))
+            }
         }
-        for repair in repairs where repair.flag == QualityFlagName.fullwidthNormalized {
-            counts[repair.flag, default: 0] += Int(repair.before.split(separator: " ").first ?? "1") ?? 1
+        for repair in repairs {
+            if repair.flag == QualityFlagName.fullwidthNormalized {
+                add(repair.flag, Int(repair.before.split(separator: " ").first ?? "1") ?? 1)
+            } else {
+                add(repair.flag, 1)
+            }
         }
-        if unrepairedMojibake > 0 { counts[QualityFlagName.mojibakeUnrepaired] = unrepairedMojibake }
-        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if unrepairedMojibake > 0 {
+            counts.removeAll { $0.name == QualityFlagName.mojibakeUnrepaired }
+            counts.append((QualityFlagName.mojibakeUnrepaired, unrepairedMojibake))
+        }
+        counts.sort { $0.name < $1.name }
+        return counts
     }
 }

@@ -78,11 +78,11 @@ public struct MojibakeRepair: Sendable {
         var copied = 0  // UTF-8 offset up to which `text` is in `out` or replaced
         for (run, replacement) in replaced {
             let start = offset(ofScalar: run.start)
-            out += ScalarText.substring(text, utf8: copied..<start)
+            ScalarText.append(text, utf8: copied..<start, to: &out)
             out += replacement
             copied = offset(ofScalar: run.end)
         }
-        out += ScalarText.substring(text, utf8: copied..<text.utf8.count)
+        ScalarText.append(text, utf8: copied..<text.utf8.count, to: &out)
         return out
     }
 
@@ -113,6 +113,7 @@ public struct MojibakeRepair: Sendable {
         var runs: [Run] = []
         var index = 0
         while index < scalars.count {
+            index = firstQuestionMark(in: scalars, from: index)
             guard scalars[index] == "?", index + 1 < scalars.count,
                 CJK.isIdeograph(scalars[index + 1]) || scalars[index + 1] == "?" || scalars[index + 1] == "!"
             else {
@@ -150,6 +151,18 @@ public struct MojibakeRepair: Sendable {
         return runs
     }
 
+    /// The index of the first `?` in `scalars` at or after `start` (`start < scalars.count`), or the last index
+    /// when none stands before it (a `?` there cannot start a run): a run can only start at a `?`, and this
+    /// tight loop skips the scalars before it without the per-scalar checks of the run test.
+    static func firstQuestionMark(in scalars: [Unicode.Scalar], from start: Int) -> Int {
+        scalars.withUnsafeBufferPointer { scalars in
+            let last = scalars.count - 1
+            var index = start
+            while index < last, scalars[index] != "?" { index += 1 }
+            return index
+        }
+    }
+
     /// True when `scalars[start...]` reads like the rest of a pinyin annotation: `duì)`.
     private static func pinyinCloses(_ scalars: [Unicode.Scalar], from start: Int) -> Bool {
         var index = start
@@ -178,55 +191,23 @@ public struct MojibakeRepair: Sendable {
             self.scalars = scalars
         }
 
-        /// Ideograph counts for the Basic Multilingual Plane's ideograph blocks (U+3400…U+9FFF, then
-        /// U+F900…U+FAFF: 110 KB rather than a whole-plane table), and the sorted values of the ideographs above.
-        /// Built on first use; plain stored arrays, since ``count(_:)`` is asked hundreds of times per run and
-        /// a lazy tuple would be copied (two retains and releases) on every read.
-        /// Zeroing the table is most of its cost, so a document of fewer than 65,536 scalars (no count can
-        /// reach 65,536) counts in `narrowPlane`, half the size; a longer one in `plane`.
-        private var plane: [Int32] = []
-        private var narrowPlane: [UInt16] = []
-        private var narrow = false
+        /// Ideograph counts for the Basic Multilingual Plane (a pooled table), and the sorted values of the
+        /// ideographs above it. Built on first use; plain stored properties, since ``count(_:)`` is asked hundreds
+        /// of times per run and a lazy tuple would be copied (two retains and releases) on every read.
+        private var plane: IdeographCountTable?
+        /// `plane`'s counts, read without retaining the table (empty until the characters are counted).
+        private var planeCounts = UnsafeBufferPointer<Int32>(start: nil, count: 0)
         private var astral: [UInt32] = []
-        private var charactersCounted = false
 
         private func countCharacters() {
+            let plane = IdeographCountTable()
             var astral: [UInt32] = []
-            narrow = scalars.count <= Int(UInt16.max)
-            if narrow {
-                narrowPlane = countPlane(as: UInt16.self, astral: &astral)
-            } else {
-                plane = countPlane(as: Int32.self, astral: &astral)
+            scalars.withUnsafeBufferPointer { scalars in
+                forEachStretchOutside { stretch in plane.add(ideographsOf: scalars[stretch], astral: &astral) }
             }
             self.astral = astral.sorted()
-            charactersCounted = true
-        }
-
-        /// The BMP ideograph counts outside the runs; the ideographs above the BMP go to `astral`.
-        private func countPlane<Count: FixedWidthInteger>(as _: Count.Type, astral: inout [UInt32]) -> [Count] {
-            var plane = [Count](repeating: 0, count: Self.planeSlots)
-            plane.withUnsafeMutableBufferPointer { plane in
-                scalars.withUnsafeBufferPointer { scalars in
-                    forEachStretchOutside { stretch in
-                        for scalar in scalars[stretch] where CJK.isIdeograph(scalar) {
-                            if scalar.value < 0x10000 { plane[Self.planeSlot(scalar.value)] += 1 } else { astral.append(scalar.value) }
-                        }
-                    }
-                }
-            }
-            return plane
-        }
-
-        private static let planeSlots = (0xA000 - 0x3400) + (0xFB00 - 0xF900)
-
-        /// The slot of a BMP ideograph's value in `plane`; `planeSlots` (no slot) for other values.
-        @inline(__always)
-        private static func planeSlot(_ value: UInt32) -> Int {
-            switch value {
-            case 0x3400..<0xA000: Int(value - 0x3400)
-            case 0xF900..<0xFB00: 0xA000 - 0x3400 + Int(value - 0xF900)
-            default: planeSlots
-            }
+            self.plane = plane
+            planeCounts = plane.counts
         }
 
         /// Sorted scalar values that stand before (`false`) or after (`true`) a neighbour, keyed by
@@ -268,11 +249,9 @@ public struct MojibakeRepair: Sendable {
 
         /// How often the ideograph `scalar` occurs (0 for anything else).
         func count(_ scalar: Unicode.Scalar) -> Int {
-            if !charactersCounted { countCharacters() }
+            if plane == nil { countCharacters() }
             guard scalar.value < 0x10000 else { return Self.occurrences(of: scalar.value, inSorted: astral) }
-            let slot = Self.planeSlot(scalar.value)
-            guard slot < Self.planeSlots else { return 0 }  // only ideographs are counted
-            return narrow ? Int(narrowPlane[slot]) : Int(plane[slot])
+            return IdeographCountTable.count(scalar.value, in: planeCounts)  // only ideographs are counted
         }
 
         /// How often `first` stands right before `second`; cheapest when `second` is the fixed neighbour.
@@ -366,12 +345,9 @@ public struct MojibakeRepair: Sendable {
         // What stands on the neighbour's side of the character: `count(character, neighbour)` searches the
         // scalars before `neighbour`, `count(following: neighbour, character)` those after it. Looked up once.
         let beside = neighbour.map { frequency.standing(nextTo: $0, after: !after) }
-        let table = GBKTable.decodeTable
-        for other in UInt8(0x40)...UInt8(0xFE) {
-            let pair = lead.map { ($0, other) } ?? (other, trail ?? 0)
-            guard let character = GBKTable.decode(pair.0, pair.1, in: table),
-                CJK.isIdeograph(character) || CJK.isPunctuation(character)
-            else { continue }
+        let candidates: [Unicode.Scalar] =
+            if let lead { GBKEdgeCandidates.following(lead: lead) } else if let trail { GBKEdgeCandidates.preceding(trail: trail) } else { [] }
+        for character in candidates {
             let bigram = beside.map { Frequencies.occurrences(of: character.value, inSorted: $0) } ?? 0
             let unigram = CJK.isIdeograph(character) ? frequency.count(character) : 0
             guard bigram > 0 || unigram > 0 else { continue }

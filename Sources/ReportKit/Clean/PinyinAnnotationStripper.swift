@@ -94,7 +94,7 @@ public struct PinyinAnnotationStripper: Sendable {
         guard kept.count > 1 else { return Result(text: text, removed: 0, examples: [], isTraditional: script.isTraditional) }
         var out = ""
         out.reserveCapacity(count)
-        for range in kept where !range.isEmpty { out += ScalarText.substring(utf8, utf8: range) }
+        for range in kept where !range.isEmpty { ScalarText.append(utf8, utf8: range, to: &out) }
         let examples = exampleRanges.map {
             Repair(
                 flag: QualityFlagName.pinyinRemoved, before: ScalarText.substring(utf8, utf8: $0.before),

@@ -73,6 +73,13 @@ enum ScalarText {
         String(text[utf8Index(text, range.lowerBound)..<utf8Index(text, range.upperBound)])
     }
 
+    /// Appends the UTF-8 offsets `range` of `text` (between whole scalars) to `out` as a substring: no
+    /// intermediate `String` is allocated for the piece.
+    @inline(__always)
+    static func append(_ text: String, utf8 range: Range<Int>, to out: inout String) {
+        out.append(contentsOf: text[utf8Index(text, range.lowerBound)..<utf8Index(text, range.upperBound)])
+    }
+
     /// The index of the UTF-8 offset `offset` (constant time for a native string).
     @inline(__always)
     static func utf8Index(_ text: String, _ offset: Int) -> String.Index {

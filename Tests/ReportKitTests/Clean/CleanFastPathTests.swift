@@ -14,7 +14,7 @@ import Testing
         #expect(MojibakeRepair.Frequencies.occurrences(of: 7, inSorted: [UInt32]()) == 0)
     }
 
-    @Test("character counts are exact in the narrow and the wide table", arguments: [10, 70000])
+    @Test("character counts are exact in short and long documents", arguments: [10, 70000])
     func characterCounts(repeats: Int) {
         let text = "海口??谑口，" + String(repeating: "海", count: repeats) + "口\u{F900}\u{FAD9}\u{20000}?"
         let scalars = Array(text.unicodeScalars)

@@ -23,4 +23,19 @@ import Testing
         }
         #expect(wrong.isEmpty)
     }
+
+    @Test("edge candidates are the pairs with the known byte that decode to ideographs or punctuation, in order")
+    func edgeCandidates() {
+        func isCandidate(_ scalar: Unicode.Scalar?) -> Bool {
+            scalar.map { CJK.isIdeograph($0) || CJK.isPunctuation($0) } ?? false
+        }
+        for known in UInt8(0)...0xFF {
+            let others = Array(UInt8(0x40)...0xFE)
+            let after = others.compactMap { GBKTable.decode(known, $0) }.filter(isCandidate)
+            let before = others.compactMap { GBKTable.decode($0, known) }.filter(isCandidate)
+            #expect(GBKEdgeCandidates.following(lead: known) == after)
+            #expect(GBKEdgeCandidates.preceding(trail: known) == before)
+        }
+        #expect(GBKEdgeCandidates.following(lead: 0xBA).contains("海"))
+    }
 }

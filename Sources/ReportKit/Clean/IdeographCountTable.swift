@@ -1,0 +1,74 @@
+import Synchronization
+
+/// Counts of the Basic Multilingual Plane's ideographs (U+3400…U+9FFF, then U+F900…U+FAFF) in one document,
+/// for ``MojibakeRepair``. The 110 KB table is borrowed from a pool and handed back with only the slots the
+/// document touched cleared: zeroing a whole table for every document cost more than the counting itself.
+final class IdeographCountTable {
+    /// Tables not in use, every slot zero. There are never more than the documents counted at once.
+    private static let idle = Mutex<[Table]>([])
+
+    /// A pooled table. The pool hands each one to a single owner at a time, which makes moving it between
+    /// threads safe.
+    private struct Table: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<Int32>
+    }
+
+    static let slotCount = (0xA000 - 0x3400) + (0xFB00 - 0xF900)
+
+    private let slots: UnsafeMutableBufferPointer<Int32>
+    /// The slots whose count is above zero: the ones to clear before the table goes back to the pool.
+    private var touched: [Int32] = []
+
+    init() {
+        if let table = Self.idle.withLock({ $0.popLast() }) {
+            slots = table.slots
+        } else {
+            slots = .allocate(capacity: Self.slotCount)
+            slots.initialize(repeating: 0)
+        }
+    }
+
+    deinit {
+        for slot in touched { slots[Int(slot)] = 0 }
+        let table = Table(slots: slots)
+        Self.idle.withLock { $0.append(table) }
+    }
+
+    /// The slot of a BMP ideograph's value; `slotCount` (no slot) for other values.
+    @inline(__always)
+    static func slot(_ value: UInt32) -> Int {
+        switch value {
+        case 0x3400..<0xA000: Int(value - 0x3400)
+        case 0xF900..<0xFB00: 0xA000 - 0x3400 + Int(value - 0xF900)
+        default: slotCount
+        }
+    }
+
+    /// Counts the ideographs among `scalars`: those of the BMP here, the values of those above it appended to `astral`.
+    func add(ideographsOf scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>, astral: inout [UInt32]) {
+        var touched: [Int32] = []
+        swap(&touched, &self.touched)
+        defer { swap(&touched, &self.touched) }
+        let slots = self.slots
+        for scalar in scalars where CJK.isIdeograph(scalar) {
+            guard scalar.value < 0x10000 else {
+                astral.append(scalar.value)
+                continue
+            }
+            let slot = Self.slot(scalar.value)
+            if slots[slot] == 0 { touched.append(Int32(slot)) }
+            slots[slot] += 1
+        }
+    }
+
+    /// The counts by ``slot(_:)``, valid while the table lives: read through ``count(_:in:)`` by a caller that
+    /// keeps the table, so that a read does not retain and release it.
+    var counts: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(slots) }
+
+    /// How often the BMP value `value` was counted in a table's `counts` (0 for anything but an ideograph).
+    @inline(__always)
+    static func count(_ value: UInt32, in counts: UnsafeBufferPointer<Int32>) -> Int {
+        let slot = slot(value)
+        return slot < slotCount ? Int(counts[slot]) : 0
+    }
+}
