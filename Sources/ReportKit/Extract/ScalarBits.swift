@@ -39,7 +39,7 @@ struct ScalarBits: Sendable {
                 let value = text[index].value
                 let isMember = value < 0x10000 ? words[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 : predicate(text[index])
                 if isMember { return index }
-                index += 1
+                index &+= 1  // below text.count, so it cannot overflow: no check
             }
             return text.count
         }

@@ -58,7 +58,7 @@ enum DigitsMissingScanner {
         while index < text.count {
             let value = Int(text[index].value)
             if value < masks.count && masks[value] != 0 { return index }
-            index += 1
+            index &+= 1  // below text.count, so it cannot overflow: no check
         }
         return text.count
     }
