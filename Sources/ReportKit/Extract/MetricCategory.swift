@@ -51,15 +51,18 @@ public enum MetricCategory {
         let keywordStarts = Self.keywordStarts
         let best = text.withUnsafeBufferPointer { text in
             var best = scalarRules.count
-            for offset in text.indices {
-                // The bit table answers "no keyword starts here" without fetching (and retaining) a candidate list.
-                guard keywordStarts.contains(text[offset]), let candidates = keywordsByFirstScalar[text[offset]] else { continue }
-                for (rule, keyword) in candidates where rule < best && keyword.count <= text.count - offset
-                    && keyword.indices.allSatisfy({ text[offset + $0] == keyword[$0] })
-                {
-                    best = rule
-                    if best == 0 { return 0 }
+            // The bit table skips to where a keyword may start without fetching (and retaining) a candidate list.
+            var offset = keywordStarts.firstMember(in: text, from: 0)
+            while offset < text.count {
+                if let candidates = keywordsByFirstScalar[text[offset]] {
+                    for (rule, keyword) in candidates where rule < best && keyword.count <= text.count - offset
+                        && keyword.indices.allSatisfy({ text[offset + $0] == keyword[$0] })
+                    {
+                        best = rule
+                        if best == 0 { return 0 }
+                    }
                 }
+                offset = keywordStarts.firstMember(in: text, from: offset + 1)
             }
             return best
         }

@@ -21,18 +21,16 @@ struct NameScanTable: Sendable {
         var singles: UInt16 = 0
     }
 
-    /// One bit per BMP scalar: does any name start with it? (8 KiB; most text positions stop here.)
-    private let starts: [UInt64]
-    /// How many bits of ``starts`` are set before each word: with a popcount, a scalar's index in ``runs``.
-    private let ranks: [Int32]
-    /// The runs of the scalars in ``starts``, in scalar order.
+    /// One slot per BMP scalar: 0 when no name starts with it (most text positions stop here), else its
+    /// run's index in ``runs`` plus one. A direct lookup; a start bit with a popcount rank cost about twice
+    /// the instructions per position, as the build has no popcount instruction.
+    private let runNumbers: [UInt16]
+    /// The runs of the scalars names start with, in scalar order.
     private let runs: [Run]
     /// A bit per hashed (first, second) scalar pair of every name of two or more scalars (16 KiB): clear means
     /// no such name starts at a position, which is the answer at most positions where some name's first
     /// scalar stands.
     private let pairs: [UInt64]
-    /// Scalars that are one-scalar names themselves (a set bit in ``starts`` and one here: see the run).
-    private let singleStarts: [UInt64]
     private let candidates: [Candidate]
     /// `candidates[i].second.value`, packed for the search for the text's next scalar.
     private let seconds: [UInt32]
@@ -55,10 +53,8 @@ struct NameScanTable: Sendable {
             if byFirst[first] == nil { order.append(first) }
             byFirst[first, default: []].append(candidate)
         }
-        var starts = [UInt64](repeating: 0, count: 0x10000 / 64)
         var runsByScalar: [UInt32: Run] = [:]
         var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
-        var singleStarts = [UInt64](repeating: 0, count: 0x10000 / 64)
         var candidates: [Candidate] = []
         var astral: [Unicode.Scalar: [Candidate]] = [:]
         for first in order {
@@ -70,8 +66,6 @@ struct NameScanTable: Sendable {
             // among those whose second scalar fits, else the one-scalar name".
             let singlesLast = list.drop { $0.length >= 2 }.allSatisfy { $0.length < 2 }
             if first.value < 0x10000, singlesLast, multi.count < Int(UInt16.max), singles.count < Int(UInt16.max) {
-                starts[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63)
-                if !singles.isEmpty { singleStarts[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) }
                 for candidate in multi {
                     let bit = Self.pairBit(first.value, candidate.second.value)
                     pairs[bit >> 6] |= 1 << UInt64(bit & 63)
@@ -88,17 +82,13 @@ struct NameScanTable: Sendable {
             if surname.value < 0x10000 { surnameFlags[Int(surname.value)] = true } else { astralSurnames = true }
         }
         precondition(!astralSurnames, "surnames are BMP characters")
-        self.starts = starts
-        var ranks: [Int32] = []
-        var total: Int32 = 0
-        for word in starts {
-            ranks.append(total)
-            total += Int32(word.nonzeroBitCount)
-        }
-        self.ranks = ranks
-        self.runs = runsByScalar.keys.sorted().map { runsByScalar[$0]! }
+        let scalarsWithRuns = runsByScalar.keys.sorted()
+        precondition(scalarsWithRuns.count < Int(UInt16.max), "run numbers fit in 16 bits")
+        var runNumbers = [UInt16](repeating: 0, count: 0x10000)
+        for (number, value) in scalarsWithRuns.enumerated() { runNumbers[Int(value)] = UInt16(number + 1) }
+        self.runNumbers = runNumbers
+        self.runs = scalarsWithRuns.map { runsByScalar[$0]! }
         self.pairs = pairs
-        self.singleStarts = singleStarts
         self.candidates = candidates
         self.seconds = candidates.map(\.second.value)
         self.storage = storage
@@ -115,13 +105,11 @@ struct NameScanTable: Sendable {
                 let value = text[index].value
                 var matched = 0
                 if value < 0x10000 {
-                    let word = Int(value >> 6)
-                    let bit = UInt64(value & 63)
-                    if starts[word] >> bit & 1 != 0 {
+                    let runNumber = Int(runNumbers[Int(value)])
+                    if runNumber != 0 {
+                        let run = runs[runNumber - 1]
                         let mayBeLong = index + 1 < text.count && hasPair(value, text[index + 1].value)
-                        if mayBeLong || singleStarts[word] >> bit & 1 != 0,
-                            let found = match(text, at: index, run: runs[Int(ranks[word]) + (starts[word] & ((1 << bit) &- 1)).nonzeroBitCount], long: mayBeLong)
-                        {
+                        if mayBeLong || run.singles != 0, let found = match(text, at: index, run: run, long: mayBeLong) {
                             counts.add(weight, toName: Int(found.number))
                             matched = Int(found.length)
                         }
@@ -199,9 +187,9 @@ struct NameScanTable: Sendable {
         guard let first = scalars.first else { return nil }
         return scalars.withUnsafeBufferPointer { text in
             if first.value < 0x10000 {
-                guard starts[Int(first.value >> 6)] >> UInt64(first.value & 63) & 1 != 0 else { return nil }
-                let word = Int(first.value >> 6)
-                let run = runs[Int(ranks[word]) + (starts[word] & ((1 << UInt64(first.value & 63)) &- 1)).nonzeroBitCount]
+                let runNumber = Int(runNumbers[Int(first.value)])
+                guard runNumber != 0 else { return nil }
+                let run = runs[runNumber - 1]
                 var position = Int(run.start)
                 let end = position + Int(run.count)
                 if text.count > 1 {

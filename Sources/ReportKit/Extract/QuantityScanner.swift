@@ -97,10 +97,8 @@ struct QuantityScanner {
         var index = 0
         while index < scalars.count {
             // Neither a quantity nor a rejected number starts anywhere but at a digit or numeral: skip the rest.
-            guard numberStarts.contains(scalars[index]) else {
-                index += 1
-                continue
-            }
+            index = scalars.withUnsafeBufferPointer { numberStarts.firstMember(in: $0, from: index) }
+            guard index < scalars.count else { break }
             if let quantity = quantity(at: index, in: spans) {
                 found.append(quantity)
                 index = quantity.end

@@ -45,12 +45,12 @@ public struct RegionResolver: Sendable {
         var deferred: [(Int, Int)] = []  // (name number, weight)
         for (number, weight) in mentions.entries {
             let candidates = gazetteer.divisionsByNumber[number]
-            if candidates.count == 1 { add(weight, to: candidates[0].code, in: &scores) } else { deferred.append((number, weight)) }
+            if candidates.count == 1 { add(weight, to: candidates[0], in: &scores) } else { deferred.append((number, weight)) }
         }
         // Context: every province and prefecture implied by an unambiguous mention.
         var context: [String] = []
         for score in scores {
-            guard let division = score.division else { continue }
+            let division = score.division
             context.appendIfAbsent(score.code)
             if let province = division.provinceCode { context.appendIfAbsent(province) }
             if let prefecture = division.prefectureCode { context.appendIfAbsent(prefecture) }
@@ -63,9 +63,9 @@ public struct RegionResolver: Sendable {
                     || candidate.prefectureCode.map(context.contains) == true
             }
             if fitting.count == 1 {
-                add(weight, to: fitting[0].code, in: &scores)
+                add(weight, to: fitting[0], in: &scores)
             } else if let first = (fitting.isEmpty ? candidates : fitting).sorted(by: { $0.code < $1.code }).first {
-                add(weight, to: first.code, in: &scores)
+                add(weight, to: first, in: &scores)
                 ambiguousCodes.appendIfAbsent(first.code)
             }
         }
@@ -73,21 +73,21 @@ public struct RegionResolver: Sendable {
         guard
             var best = scores.max(by: { left, right in
                 (left.value, left.level, right.code) < (right.value, right.level, left.code)
-            }), var division = best.division
+            })
         else { return nil }
+        var division = best.division
         // A report about 西宁 names 青海 often too: prefer a place inside the winning province or prefecture
         // when it is mentioned at least a third as often.
         while division.level != "county" {
             let code = division.code
             let inside = scores.filter { entry in
-                guard let candidate = entry.division, candidate.code != code else { return false }
-                return candidate.provinceCode == code || candidate.prefectureCode == code
+                let candidate = entry.division
+                return candidate.code != code && (candidate.provinceCode == code || candidate.prefectureCode == code)
             }
-            guard let child = inside.max(by: { ($0.value, $1.code) < ($1.value, $0.code) }), child.value >= max(2, best.value / 3),
-                let childDivision = child.division
+            guard let child = inside.max(by: { ($0.value, $1.code) < ($1.value, $0.code) }), child.value >= max(2, best.value / 3)
             else { break }
             best = child
-            division = childDivision
+            division = child.division
         }
         let province = division.level == "province" ? division : division.provinceCode.flatMap(gazetteer.division(code:))
         let prefecture = division.level == "prefecture" ? division : division.prefectureCode.flatMap(gazetteer.division(code:))
@@ -97,23 +97,31 @@ public struct RegionResolver: Sendable {
             mentions: best.value)
     }
 
-    /// One scored division: its code, its weighted mentions, the division ``RegionGazetteer/division(code:)``
-    /// gives for the code, and that division's level rank for ties.
+    /// One scored division: its code, its weighted mentions, the division, and its level rank for ties.
     struct Score {
         let code: String
         var value: Int
-        let division: RegionGazetteer.Division?
+        let division: RegionGazetteer.Division
         let level: Int
     }
 
-    static let levelRank = ["county": 2, "prefecture": 1, "province": 0]
+    /// County over prefecture over province.
+    static func levelRank(_ level: String) -> Int {
+        switch level {
+        case "county": 2
+        case "prefecture": 1
+        default: 0
+        }
+    }
 
-    private func add(_ weight: Int, to code: String, in scores: inout [Score]) {
-        if let index = scores.firstIndex(where: { $0.code == code }) {
+    /// Adds `weight` to the score of `division`, one of the gazetteer's own: as codes are unique there (a unit
+    /// test checks it), it is the division ``RegionGazetteer/division(code:)`` gives for its code, so neither
+    /// it nor its level rank is looked up by String again.
+    private func add(_ weight: Int, to division: RegionGazetteer.Division, in scores: inout [Score]) {
+        if let index = scores.firstIndex(where: { $0.code == division.code }) {
             scores[index].value += weight
         } else {
-            let division = gazetteer.division(code: code)
-            scores.append(Score(code: code, value: weight, division: division, level: Self.levelRank[division?.level ?? ""] ?? 0))
+            scores.append(Score(code: division.code, value: weight, division: division, level: Self.levelRank(division.level)))
         }
     }
 

@@ -28,4 +28,20 @@ struct ScalarBits: Sendable {
         guard value < 0x10000 else { return predicate(scalar) }
         return words.withUnsafeBufferPointer { $0[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 }
     }
+
+    /// The first position at or after `start` whose scalar is a member, or `text.count`: the skip loop of a
+    /// scan with the table's address loaded once, about half the instructions per position of asking
+    /// ``contains(_:)`` of an array's elements one by one.
+    func firstMember(in text: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
+        words.withUnsafeBufferPointer { words in
+            var index = max(start, 0)
+            while index < text.count {
+                let value = text[index].value
+                let isMember = value < 0x10000 ? words[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 : predicate(text[index])
+                if isMember { return index }
+                index &+= 1  // below text.count, so it cannot overflow: no check
+            }
+            return text.count
+        }
+    }
 }

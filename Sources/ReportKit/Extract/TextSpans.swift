@@ -88,67 +88,20 @@ struct TextSpans {
         (isPlain(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0) | (structural.contains(scalar) ? structuralFlag : 0)
     }
 
-    /// One pass over the scalars finds the sentences, the plainness and every bracket pair at once; the
-    /// result equals ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
+    /// One pass over the UTF-8 decodes the scalars and finds the sentences, the plainness and every bracket
+    /// pair at once (``TextSpanScanner``); the result equals ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
     init(_ text: String) {
-        let (scalars, utf8Offsets) = ScalarText.decodedScalarsWithOffsets(text)
+        var scanner = TextSpanScanner()
+        let (scalars, utf8Offsets) = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
+            ScalarText.decodedScalarsWithOffsets(text) { scalar, index in scanner.visit(scalar, at: index, flagTable: flagTable) }
+        }
+        scanner.finish(count: scalars.count)
         self.scalars = scalars
         self.text = text
         self.utf8Offsets = utf8Offsets
-        let flagTable = Self.scalarFlags
-        var isPlain = true
-        var sentences: [Range<Int>] = []
-        var start = 0
-        var extending = false  // after a sentence ender, over the closers that belong to it
-        // Open positions and spans: 0 is 《》, 1... are quotePairs.
-        var opened: [Int?] = [nil, nil, nil, nil, nil]
-        var spans: [[Range<Int>]] = [[], [], [], [], []]
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            let flags = scalar.value < 0x10000 ? flagTable[Int(scalar.value)] : Self.flags(computedFor: scalar)
-            if flags == 0 && !extending { continue }
-            if flags & Self.notPlainFlag != 0 { isPlain = false }
-            if extending && flags & Self.closerFlag == 0 {
-                sentences.append(start..<index)
-                start = index
-                extending = false
-            }
-            guard flags & Self.structuralFlag != 0 else { continue }
-            if !extending && Self.isSentenceEnder(scalar) { extending = true }
-            if scalar == "\n" {
-                for pair in opened.indices { opened[pair] = nil }
-                continue
-            }
-            // The pairs share no scalar, so at most one pair has work here: the one this scalar belongs to.
-            let pair: Int
-            switch scalar {
-            case "《", "》": pair = 0
-            case "“", "”": pair = 1
-            case "‘", "’": pair = 2
-            case "「", "」": pair = 3
-            case "\"": pair = 4
-            default: continue
-            }
-            let (open, close, maxLength): (Unicode.Scalar, Unicode.Scalar, Int) =
-                pair == 0 ? ("《", "》", 80) : (Self.quotePairs[pair - 1].0, Self.quotePairs[pair - 1].1, 400)
-            if open == close {
-                guard scalar == open else { continue }
-                if let begin = opened[pair] {
-                    if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
-                    opened[pair] = nil
-                } else {
-                    opened[pair] = index
-                }
-            } else if scalar == open {
-                opened[pair] = index
-            } else if scalar == close, let begin = opened[pair] {
-                if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
-                opened[pair] = nil
-            }
-        }
-        if start < scalars.count { sentences.append(start..<scalars.count) }
-        self.isPlain = isPlain
-        self.sentences = sentences
+        self.isPlain = scanner.isPlain
+        self.sentences = scanner.sentences
+        let spans = scanner.spans
         self.titles = spans[0]
         var slogans: [Range<Int>] = []
         var speech: [Range<Int>] = []

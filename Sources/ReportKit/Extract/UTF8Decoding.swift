@@ -4,17 +4,28 @@
 extension ScalarText {
     /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one pass.
     static func decodedScalars(_ text: String) -> [Unicode.Scalar] {
-        decode(text, offsets: false).scalars
+        decode(text, offsets: false) { _, _ in }.scalars
     }
 
     /// `Array(text.unicodeScalars)` and where each scalar starts in the UTF-8, followed by the UTF-8 length
     /// (so `utf8Offsets` has one entry more than `scalars`).
     static func decodedScalarsWithOffsets(_ text: String) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
-        decode(text, offsets: true)
+        decode(text, offsets: true) { _, _ in }
+    }
+
+    /// ``decodedScalarsWithOffsets(_:)`` that also hands each scalar and its position to `visit` as it is
+    /// decoded, so a caller that classifies every scalar needs no second loop over the array.
+    @inline(__always)
+    static func decodedScalarsWithOffsets(_ text: String, visiting visit: (Unicode.Scalar, Int) -> Void)
+        -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32])
+    {
+        decode(text, offsets: true, visit: visit)
     }
 
     @inline(__always)
-    private static func decode(_ text: String, offsets wantsOffsets: Bool) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
+    private static func decode(_ text: String, offsets wantsOffsets: Bool, visit: (Unicode.Scalar, Int) -> Void)
+        -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32])
+    {
         var text = text
         return text.withUTF8 { bytes in
             let end = bytes.count
@@ -28,14 +39,17 @@ extension ScalarText {
                     while offset < end {
                         if wantsOffsets { offsetBuffer[written] = Int32(truncatingIfNeeded: offset) }
                         let lead = bytes[offset]
+                        let scalar: Unicode.Scalar
                         if lead < 0x80 {
-                            buffer[written] = Unicode.Scalar(validValue: UInt32(lead))
+                            scalar = Unicode.Scalar(validValue: UInt32(lead))
                             offset &+= 1
                         } else {
                             let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                            buffer[written] = Unicode.Scalar(validValue: value)
+                            scalar = Unicode.Scalar(validValue: value)
                             offset &+= length
                         }
+                        buffer[written] = scalar
+                        visit(scalar, written)
                         written &+= 1
                     }
                     count = written

@@ -159,6 +159,22 @@ import Testing
         }
     }
 
+    @Test("a bit table's skip loop stops where asking each scalar first says yes") func firstMember() {
+        let members: Set<Unicode.Scalar> = ["办", "a", "\0", "\u{FFFF}", "\u{20000}"]
+        let tables = [ScalarBits(members: members), QuantityScanner.numberStarts]
+        let alphabet: [Unicode.Scalar] = ["办", "a", "b", "\0", "\u{FFFF}", "\u{10000}", "\u{20000}", "3", "三", "的", "。", "\u{301}"]
+        var generator = SplitMix64(seed: 77)
+        for _ in 0..<2000 {
+            let text = (0..<Int(generator.next() % 24)).map { _ in Self.random(alphabet, &generator) }
+            for table in tables {
+                for start in 0...(text.count + 1) {
+                    let expected = text.indices.first { $0 >= start && table.contains(text[$0]) } ?? text.count
+                    #expect(text.withUnsafeBufferPointer { table.firstMember(in: $0, from: start) } == expected, "\(text) \(start)")
+                }
+            }
+        }
+    }
+
     @Test("zero padding equals String(format:)") func padding() {
         for value in 0...2100 {
             #expect(DateNormalizer.padded(value, 2) == String(format: "%02d", value))

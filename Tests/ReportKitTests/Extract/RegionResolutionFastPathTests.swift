@@ -106,4 +106,13 @@ import Testing
         }
         #expect(resolved > 2000 && ambiguous > 200, "\(resolved) \(ambiguous)")
     }
+
+    /// The resolver scores the divisions a name carries as they are, which is right only when each is the one
+    /// its code looks up.
+    @Test("every division carrying a name is the one its code looks up") func carriersByCode() {
+        let gazetteer = RegionGazetteer.shared
+        for carriers in gazetteer.divisionsByNumber {
+            for division in carriers { #expect(gazetteer.division(code: division.code) == division, "\(division.code)") }
+        }
+    }
 }

@@ -25,7 +25,8 @@ enum DigitsMissingScanner {
         scalars.withUnsafeBufferPointer { text in
             startMasks.withUnsafeBufferPointer { masks in
                 followMasks.withUnsafeBufferPointer { follows in
-                    for start in text.indices {
+                    var start = 0
+                    while start < text.count {
                         let value = Int(text[start].value)
                         var mask = value < masks.count ? masks[value] : 0
                         if mask != 0 {
@@ -40,11 +41,26 @@ enum DigitsMissingScanner {
                             found[pattern].append(Match(pattern: pattern, start: start, end: end))
                             resume[pattern] = end
                         }
+                        start = nextStart(in: text, masks: masks, from: start + 1)
                     }
                 }
             }
         }
         return found.flatMap { $0 }
+    }
+
+    /// The first position at or after `start` whose scalar some pattern starts with, or `text.count`: the
+    /// positions between have nothing to do (only position 0, for `^年以来`, is tried regardless), and a loop
+    /// that asks nothing else of them keeps its pointers in registers, about half the instructions per position.
+    @inline(__always)
+    static func nextStart(in text: UnsafeBufferPointer<Unicode.Scalar>, masks: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < text.count {
+            let value = Int(text[index].value)
+            if value < masks.count && masks[value] != 0 { return index }
+            index &+= 1  // below text.count, so it cannot overflow: no check
+        }
+        return text.count
     }
 
     /// The scalars each pattern can start with, as one bit per pattern, for the Basic Multilingual Plane.
