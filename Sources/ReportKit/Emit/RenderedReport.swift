@@ -57,20 +57,20 @@ struct RenderedReport: Sendable, Equatable {
         var json = ByteBuffer(capacity: 2048 + (publishText ? report.text?.utf8.count ?? 0 : 0))
         var (csvHeadEnd, jsonHeadEnd) = (0, 0)
         json.append(0x7B)
-        schema.cells.withUnsafeBufferPointer { cells in
+        schema.fields.withUnsafeBufferPointer { fields in
             schema.jsonKeys.withUnsafeBufferPointer { keys in
                 for position in 0..<split {
                     if position > 0 { json.append(0x2C) }
                     json.appendBytes(keys[position])
-                    cells[position](report).append(csv: &csv, json: &json)
+                    fields[position].append(report, csv: &csv, json: &json)
                     csv.append(0x2C)
                 }
                 (csvHeadEnd, jsonHeadEnd) = (csv.count, json.count)
-                for position in (split + 2)..<cells.count {
+                for position in (split + 2)..<fields.count {
                     csv.append(0x2C)
                     json.append(0x2C)
                     json.appendBytes(keys[position])
-                    cells[position](report).append(csv: &csv, json: &json)
+                    fields[position].append(report, csv: &csv, json: &json)
                 }
             }
         }

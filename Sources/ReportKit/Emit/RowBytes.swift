@@ -80,17 +80,22 @@ enum RowBytes {
         _ value: String, csv: inout CSV, json: inout JSON
     ) {
         var value = value
-        value.withUTF8 { bytes in
-            let clean = cleanPrefix(bytes)
-            if clean == bytes.count {
-                csv.appendBytes(bytes)
-                json.append(0x22)
-                json.appendBytes(bytes)
-                json.append(0x22)
-            } else {
-                appendCSVField(bytes, cleanPrefix: clean, to: &csv)
-                appendJSONString(bytes, cleanPrefix: clean, to: &json)
-            }
+        value.withUTF8 { appendCSVAndJSON($0, csv: &csv, json: &json) }
+    }
+
+    /// UTF-8 `bytes` as a CSV field and as a JSON string literal (``appendCSVAndJSON(_:csv:json:)``).
+    static func appendCSVAndJSON<CSV: ByteSink & ~Copyable, JSON: ByteSink & ~Copyable>(
+        _ bytes: UnsafeBufferPointer<UInt8>, csv: inout CSV, json: inout JSON
+    ) {
+        let clean = cleanPrefix(bytes)
+        if clean == bytes.count {
+            csv.appendBytes(bytes)
+            json.append(0x22)
+            json.appendBytes(bytes)
+            json.append(0x22)
+        } else {
+            appendCSVField(bytes, cleanPrefix: clean, to: &csv)
+            appendJSONString(bytes, cleanPrefix: clean, to: &json)
         }
     }
 
@@ -137,26 +142,40 @@ enum RowBytes {
     static func hyphenated(_ prefix: String, _ number: Int) -> String {
         var prefix = prefix
         return prefix.withUTF8 { head in
-            String(unsafeUninitializedCapacity: head.count + 21) { out in
-                if let source = head.baseAddress, let target = out.baseAddress { target.update(from: source, count: head.count) }
-                var count = head.count
-                out[count] = 0x2D
-                count += 1
-                if number < 0 {
-                    out[count] = 0x2D
-                    count += 1
-                }
-                let digitsStart = count
-                var magnitude = number.magnitude
-                repeat {
-                    out[count] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                    magnitude /= 10
-                    count += 1
-                } while magnitude > 0
-                out[digitsStart..<count].reverse()
-                return count
+            String(unsafeUninitializedCapacity: head.count + 21) { writeHyphenated(head, number, to: $0) }
+        }
+    }
+
+    /// The UTF-8 bytes of ``hyphenated(_:_:)``, in a temporary buffer: rows write them without the String.
+    static func withHyphenated<Result>(_ prefix: String, _ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + 21) { out in
+                body(UnsafeBufferPointer(rebasing: out[..<writeHyphenated(head, number, to: out)]))
             }
         }
+    }
+
+    /// Writes `head`, a hyphen and the digits of `number` at the start of `out` (room for `head` and 21 bytes);
+    /// returns how many bytes it wrote.
+    private static func writeHyphenated(_ head: UnsafeBufferPointer<UInt8>, _ number: Int, to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        if let source = head.baseAddress, let target = out.baseAddress { target.update(from: source, count: head.count) }
+        var count = head.count
+        out[count] = 0x2D
+        count += 1
+        if number < 0 {
+            out[count] = 0x2D
+            count += 1
+        }
+        let digitsStart = count
+        var magnitude = number.magnitude
+        repeat {
+            out[count] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        out[digitsStart..<count].reverse()
+        return count
     }
 
     /// ``Cell/format(_:)`` of `value`, with integral values written as digits without a String.
