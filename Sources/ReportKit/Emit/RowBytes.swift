@@ -3,8 +3,7 @@
 enum RowBytes {
     /// A CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled).
     static func appendCSVField<Out: ByteSink & ~Copyable>(_ value: String, to out: inout Out) {
-        var value = value
-        value.withUTF8 { appendCSVField($0, cleanPrefix: 0, to: &out) }
+        withUTF8(of: value) { appendCSVField($0, cleanPrefix: 0, to: &out) }
     }
 
     /// A CSV field of UTF-8 bytes whose first `cleanPrefix` bytes are known to need no quotes.
@@ -30,8 +29,7 @@ enum RowBytes {
     /// A JSON string literal; non-ASCII stays as UTF-8, control characters and U+2028/U+2029 are escaped.
     /// Runs of bytes that need no escape are copied whole.
     static func appendJSONString<Out: ByteSink & ~Copyable>(_ value: String, to out: inout Out) {
-        var value = value
-        value.withUTF8 { appendJSONString($0, cleanPrefix: 0, to: &out) }
+        withUTF8(of: value) { appendJSONString($0, cleanPrefix: 0, to: &out) }
     }
 
     /// A JSON string literal of UTF-8 bytes whose first `cleanPrefix` bytes are known to need no escape.
@@ -79,8 +77,7 @@ enum RowBytes {
     static func appendCSVAndJSON<CSV: ByteSink & ~Copyable, JSON: ByteSink & ~Copyable>(
         _ value: String, csv: inout CSV, json: inout JSON
     ) {
-        var value = value
-        value.withUTF8 { appendCSVAndJSON($0, csv: &csv, json: &json) }
+        withUTF8(of: value) { appendCSVAndJSON($0, csv: &csv, json: &json) }
     }
 
     /// UTF-8 `bytes` as a CSV field and as a JSON string literal (``appendCSVAndJSON(_:csv:json:)``).
@@ -135,6 +132,14 @@ enum RowBytes {
             } while magnitude > 0
             out.appendBytes(UnsafeBufferPointer(rebasing: digits[start...]))
         }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `value`, in place when the String holds them contiguously (native
+    /// Strings do). Not `String.withUTF8`, which is mutating: the copy it needs costs a retain and a release a cell.
+    @inline(__always) static func withUTF8<Result>(of value: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var value = value
+        return value.withUTF8(body)
     }
 
     /// `"\(prefix)-\(number)"` (a `mention_id`), built on bytes: the interpolation cost a thousand
