@@ -83,6 +83,11 @@ struct ByteBuffer: ~Copyable, ByteSink {
         return body(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 
+    /// All the bytes written so far.
+    func withAllBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// The bytes written so far.
     var array: [UInt8] { array(in: 0..<count) }
 

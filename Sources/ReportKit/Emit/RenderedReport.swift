@@ -26,51 +26,81 @@ struct RenderedReport: Sendable, Equatable {
 
     init() {}
 
+    /// ``serialized(_:publishText:)`` read back into its parts.
     init(_ document: ExtractedDocument, publishText: Bool) throws {
-        renderReportRow(document.report, publishText: publishText)
-        var metrics = TableRowWriter(DatasetTables.metrics, rows: document.metrics.count)
-        for index in Self.offsetOrder(document.metrics) { metrics.append(document.metrics[index]) }
-        (metricsCSV, metricsJSON) = (metrics.csv, metrics.json)
-        var policies = TableRowWriter(DatasetTables.policies, rows: document.policies.count)
-        for policy in document.policies { policies.append(policy) }
-        (policiesCSV, policiesJSON) = (policies.csv, policies.json)
-        var initiatives = TableRowWriter(DatasetTables.initiatives, rows: document.initiatives.count)
-        for initiative in document.initiatives { initiatives.append(initiative) }
-        (initiativesCSV, initiativesJSON) = (initiatives.csv, initiatives.json)
-        var findingLines = ByteBuffer(capacity: 512 * document.findings.count)
-        for finding in document.findings {
-            finding.appendJSONLine(to: &findingLines)
-            findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
+        guard let rendered = RenderedReport(serialized: try Self.serialized(document, publishText: publishText)[...]) else {
+            preconditionFailure("serialized(_:publishText:) must write the layout init(serialized:) reads")
         }
-        findings = findingLines.array
-        metricCount = document.metrics.count
-        policyCount = document.policies.count
-        initiativeCount = document.initiatives.count
+        self = rendered
     }
 
-    /// The `reports` row, each cell read once for both formats (as ``TableRowWriter`` does), cut around the
-    /// duplicate cells into the four halves.
-    private mutating func renderReportRow(_ report: Report, publishText: Bool) {
+    /// The rows of `document` in the spool layout of ``serialized()``, joined straight from the writers' buffers:
+    /// copying each part into an array of its own first copied every rendered byte once more.
+    static func serialized(_ document: ExtractedDocument, publishText: Bool) throws -> [UInt8] {
+        var reportCSV = ByteBuffer(capacity: 1024)
+        var reportJSON = ByteBuffer(capacity: 2048 + (publishText ? document.report.text?.utf8.count ?? 0 : 0))
+        let (csvHeadEnd, jsonHeadEnd) = renderReportRow(document.report, publishText: publishText, csv: &reportCSV, json: &reportJSON)
+        var metrics = TableRowWriter(DatasetTables.metrics, rows: document.metrics.count)
+        for index in Self.offsetOrder(document.metrics) { metrics.append(document.metrics[index]) }
+        var policies = TableRowWriter(DatasetTables.policies, rows: document.policies.count)
+        for policy in document.policies { policies.append(policy) }
+        var initiatives = TableRowWriter(DatasetTables.initiatives, rows: document.initiatives.count)
+        for initiative in document.initiatives { initiatives.append(initiative) }
+        var findings = ByteBuffer(capacity: 512 * document.findings.count)
+        var findingKeys: [String] = []
+        for finding in document.findings {
+            finding.appendJSONLine(to: &findings)
+            findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
+        }
+        let keys = Array(findingKeys.joined(separator: "\n").utf8)
+        let counts = Array("\(document.metrics.count),\(document.policies.count),\(document.initiatives.count)".utf8)
+        // The parts in the order of ``SpooledRows/Part``.
+        func forEachPart(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            reportCSV.withBytes(in: 0..<csvHeadEnd, body)
+            reportCSV.withBytes(in: csvHeadEnd..<reportCSV.count, body)
+            reportJSON.withBytes(in: 0..<jsonHeadEnd, body)
+            reportJSON.withBytes(in: jsonHeadEnd..<reportJSON.count, body)
+            metrics.csvBuffer.withAllBytes(body)
+            metrics.jsonBuffer.withAllBytes(body)
+            policies.csvBuffer.withAllBytes(body)
+            policies.jsonBuffer.withAllBytes(body)
+            initiatives.csvBuffer.withAllBytes(body)
+            initiatives.jsonBuffer.withAllBytes(body)
+            findings.withAllBytes(body)
+            keys.withUnsafeBufferPointer(body)
+            counts.withUnsafeBufferPointer(body)
+        }
+        var total = 0
+        forEachPart { total += 4 + $0.count }
+        var out: [UInt8] = []
+        out.reserveCapacity(total)
+        forEachPart { LengthPrefixedParts.append($0, to: &out) }
+        return out
+    }
+
+    /// The `reports` row, each cell read once for both formats (as ``TableRowWriter`` does), with where the
+    /// duplicate cells go (the ends of the CSV and JSON heads).
+    private static func renderReportRow(
+        _ report: Report, publishText: Bool, csv: inout ByteBuffer, json: inout ByteBuffer
+    ) -> (csvHeadEnd: Int, jsonHeadEnd: Int) {
         let schema = DatasetTables.reports
         let split = Self.duplicateColumnsStart
-        var csv = ByteBuffer(capacity: 1024)
-        var json = ByteBuffer(capacity: 2048 + (publishText ? report.text?.utf8.count ?? 0 : 0))
         var (csvHeadEnd, jsonHeadEnd) = (0, 0)
         json.append(0x7B)
-        schema.cells.withUnsafeBufferPointer { cells in
+        schema.fields.withUnsafeBufferPointer { fields in
             schema.jsonKeys.withUnsafeBufferPointer { keys in
                 for position in 0..<split {
                     if position > 0 { json.append(0x2C) }
                     json.appendBytes(keys[position])
-                    cells[position](report).append(csv: &csv, json: &json)
+                    fields[position].append(report, csv: &csv, json: &json)
                     csv.append(0x2C)
                 }
                 (csvHeadEnd, jsonHeadEnd) = (csv.count, json.count)
-                for position in (split + 2)..<cells.count {
+                for position in (split + 2)..<fields.count {
                     csv.append(0x2C)
                     json.append(0x2C)
                     json.appendBytes(keys[position])
-                    cells[position](report).append(csv: &csv, json: &json)
+                    fields[position].append(report, csv: &csv, json: &json)
                 }
             }
         }
@@ -82,10 +112,7 @@ struct RenderedReport: Sendable, Equatable {
             Cell.string(report.text).appendJSON(to: &json)
         }
         json.append(0x7D, 0x0A)
-        reportCSVHead = csv.array(in: 0..<csvHeadEnd)
-        reportCSVTail = csv.array(in: csvHeadEnd..<csv.count)
-        reportJSONHead = json.array(in: 0..<jsonHeadEnd)
-        reportJSONTail = json.array(in: jsonHeadEnd..<json.count)
+        return (csvHeadEnd, jsonHeadEnd)
     }
 
     /// The positions of `metrics` by (char_start, char_end), the published order. Positions rather than a sorted

@@ -3,8 +3,7 @@
 enum RowBytes {
     /// A CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled).
     static func appendCSVField<Out: ByteSink & ~Copyable>(_ value: String, to out: inout Out) {
-        var value = value
-        value.withUTF8 { appendCSVField($0, cleanPrefix: 0, to: &out) }
+        withUTF8(of: value) { appendCSVField($0, cleanPrefix: 0, to: &out) }
     }
 
     /// A CSV field of UTF-8 bytes whose first `cleanPrefix` bytes are known to need no quotes.
@@ -30,8 +29,7 @@ enum RowBytes {
     /// A JSON string literal; non-ASCII stays as UTF-8, control characters and U+2028/U+2029 are escaped.
     /// Runs of bytes that need no escape are copied whole.
     static func appendJSONString<Out: ByteSink & ~Copyable>(_ value: String, to out: inout Out) {
-        var value = value
-        value.withUTF8 { appendJSONString($0, cleanPrefix: 0, to: &out) }
+        withUTF8(of: value) { appendJSONString($0, cleanPrefix: 0, to: &out) }
     }
 
     /// A JSON string literal of UTF-8 bytes whose first `cleanPrefix` bytes are known to need no escape.
@@ -79,18 +77,22 @@ enum RowBytes {
     static func appendCSVAndJSON<CSV: ByteSink & ~Copyable, JSON: ByteSink & ~Copyable>(
         _ value: String, csv: inout CSV, json: inout JSON
     ) {
-        var value = value
-        value.withUTF8 { bytes in
-            let clean = cleanPrefix(bytes)
-            if clean == bytes.count {
-                csv.appendBytes(bytes)
-                json.append(0x22)
-                json.appendBytes(bytes)
-                json.append(0x22)
-            } else {
-                appendCSVField(bytes, cleanPrefix: clean, to: &csv)
-                appendJSONString(bytes, cleanPrefix: clean, to: &json)
-            }
+        withUTF8(of: value) { appendCSVAndJSON($0, csv: &csv, json: &json) }
+    }
+
+    /// UTF-8 `bytes` as a CSV field and as a JSON string literal (``appendCSVAndJSON(_:csv:json:)``).
+    static func appendCSVAndJSON<CSV: ByteSink & ~Copyable, JSON: ByteSink & ~Copyable>(
+        _ bytes: UnsafeBufferPointer<UInt8>, csv: inout CSV, json: inout JSON
+    ) {
+        let clean = cleanPrefix(bytes)
+        if clean == bytes.count {
+            csv.appendBytes(bytes)
+            json.append(0x22)
+            json.appendBytes(bytes)
+            json.append(0x22)
+        } else {
+            appendCSVField(bytes, cleanPrefix: clean, to: &csv)
+            appendJSONString(bytes, cleanPrefix: clean, to: &json)
         }
     }
 
@@ -132,31 +134,53 @@ enum RowBytes {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `value`, in place when the String holds them contiguously (native
+    /// Strings do). Not `String.withUTF8`, which is mutating: the copy it needs costs a retain and a release a cell.
+    @inline(__always) static func withUTF8<Result>(of value: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var value = value
+        return value.withUTF8(body)
+    }
+
     /// `"\(prefix)-\(number)"` (a `mention_id`), built on bytes: the interpolation cost a thousand
     /// instructions a row.
     static func hyphenated(_ prefix: String, _ number: Int) -> String {
         var prefix = prefix
         return prefix.withUTF8 { head in
-            String(unsafeUninitializedCapacity: head.count + 21) { out in
-                if let source = head.baseAddress, let target = out.baseAddress { target.update(from: source, count: head.count) }
-                var count = head.count
-                out[count] = 0x2D
-                count += 1
-                if number < 0 {
-                    out[count] = 0x2D
-                    count += 1
-                }
-                let digitsStart = count
-                var magnitude = number.magnitude
-                repeat {
-                    out[count] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                    magnitude /= 10
-                    count += 1
-                } while magnitude > 0
-                out[digitsStart..<count].reverse()
-                return count
+            String(unsafeUninitializedCapacity: head.count + 21) { writeHyphenated(head, number, to: $0) }
+        }
+    }
+
+    /// The UTF-8 bytes of ``hyphenated(_:_:)``, in a temporary buffer: rows write them without the String.
+    static func withHyphenated<Result>(_ prefix: String, _ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + 21) { out in
+                body(UnsafeBufferPointer(rebasing: out[..<writeHyphenated(head, number, to: out)]))
             }
         }
+    }
+
+    /// Writes `head`, a hyphen and the digits of `number` at the start of `out` (room for `head` and 21 bytes);
+    /// returns how many bytes it wrote.
+    private static func writeHyphenated(_ head: UnsafeBufferPointer<UInt8>, _ number: Int, to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        if let source = head.baseAddress, let target = out.baseAddress { target.update(from: source, count: head.count) }
+        var count = head.count
+        out[count] = 0x2D
+        count += 1
+        if number < 0 {
+            out[count] = 0x2D
+            count += 1
+        }
+        let digitsStart = count
+        var magnitude = number.magnitude
+        repeat {
+            out[count] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        out[digitsStart..<count].reverse()
+        return count
     }
 
     /// ``Cell/format(_:)`` of `value`, with integral values written as digits without a String.

@@ -10,7 +10,7 @@ import Foundation
 struct TableRowWriter<Row>: ~Copyable {
     /// The rows so far, in ``ByteBuffer``s: a row is some forty appends of a few bytes each.
     private(set) var csvBuffer: ByteBuffer, jsonBuffer: ByteBuffer
-    private let cells: [@Sendable (Row) -> Cell]
+    private let fields: [ColumnField<Row>]
     private let keys: [[UInt8]]
     private let repeating: [Bool]
     /// The last value of each repeating column and where its escaped bytes lie in the buffers (unused for the
@@ -29,10 +29,10 @@ struct TableRowWriter<Row>: ~Copyable {
     init(_ schema: TableSchema<Row>, rows: Int = 0) {
         csvBuffer = ByteBuffer(capacity: 384 * rows)
         jsonBuffer = ByteBuffer(capacity: 640 * rows)
-        cells = schema.cells
+        fields = schema.fields
         keys = schema.jsonKeys
         repeating = schema.repeating
-        memos = Array(repeating: Memo(), count: schema.cells.count)
+        memos = Array(repeating: Memo(), count: schema.fields.count)
     }
 
     /// The CSV lines so far.
@@ -42,21 +42,20 @@ struct TableRowWriter<Row>: ~Copyable {
 
     /// One row: a CSV line and a JSON object line.
     mutating func append(_ row: Row) {
-        let cells = cells, keys = keys, repeating = repeating
+        let fields = fields, keys = keys, repeating = repeating
         jsonBuffer.append(0x7B)
-        cells.withUnsafeBufferPointer { cells in
+        fields.withUnsafeBufferPointer { fields in
             keys.withUnsafeBufferPointer { keys in
-                for position in cells.indices {
+                for position in fields.indices {
                     if position > 0 {
                         csvBuffer.append(0x2C)
                         jsonBuffer.append(0x2C)
                     }
                     jsonBuffer.appendBytes(keys[position])
-                    let cell = cells[position](row)
-                    if repeating[position], case .string(let value?) = cell {
+                    if repeating[position], case .string(let value) = fields[position], let value = value(row) {
                         appendRepeating(value, column: position)
                     } else {
-                        cell.append(csv: &csvBuffer, json: &jsonBuffer)
+                        fields[position].append(row, csv: &csvBuffer, json: &jsonBuffer)
                     }
                 }
             }

@@ -11,7 +11,7 @@ public struct TableSchema<Row>: Sendable {
         /// Whether a row's value often equals the previous row's (a claim's sentence, shared by the claims in
         /// it): ``TableRowWriter`` then reuses the bytes it escaped for the previous row.
         let repeats: Bool
-        let value: @Sendable (Row) -> Cell
+        let field: ColumnField<Row>
     }
 
     public let name: String
@@ -21,10 +21,11 @@ public struct TableSchema<Row>: Sendable {
     public let primaryKey: [String]
     /// (column, referenced table, referenced column).
     public let foreignKeys: [(String, String, String)]
-    /// Each column's cell, and its JSON key as written before the value (`"name":`), precomputed for the row
-    /// writers: walking `columns` copied each Column (five references to retain and release) and escaped every
-    /// key again on every row.
+    /// Each column's cell and field, and its JSON key as written before the value (`"name":`), precomputed for
+    /// the row writers: walking `columns` copied each Column (five references to retain and release) and escaped
+    /// every key again on every row.
     let cells: [@Sendable (Row) -> Cell]
+    let fields: [ColumnField<Row>]
     let jsonKeys: [[UInt8]]
     let repeating: [Bool]
 
@@ -38,7 +39,8 @@ public struct TableSchema<Row>: Sendable {
         self.columns = columns
         self.primaryKey = primaryKey
         self.foreignKeys = foreignKeys
-        cells = columns.map(\.value)
+        fields = columns.map(\.field)
+        cells = fields.map { field in { field.cell(of: $0) } }
         repeating = columns.map(\.repeats)
         jsonKeys = columns.map { column in
             var key: [UInt8] = []
@@ -51,9 +53,9 @@ public struct TableSchema<Row>: Sendable {
 extension TableSchema.Column {
     init(
         _ name: String, _ type: String, _ description: String, required: Bool = false, allowed: [String]? = nil,
-        repeats: Bool = false, _ value: @escaping @Sendable (Row) -> Cell
+        repeats: Bool = false, _ field: ColumnField<Row>
     ) {
         self.init(
-            name: name, type: type, description: description, required: required, allowed: allowed, repeats: repeats, value: value)
+            name: name, type: type, description: description, required: required, allowed: allowed, repeats: repeats, field: field)
     }
 }

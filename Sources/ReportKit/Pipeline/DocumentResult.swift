@@ -3,7 +3,7 @@
 /// of bytes, not a JSON decode and a second rendering.
 struct DocumentResult: Sendable, Equatable {
     var facts: ReportFacts
-    /// ``RenderedReport/serialized()``.
+    /// ``RenderedReport/serialized(_:publishText:)``.
     var rows: [UInt8]
     /// How the document was fetched: taken from this fetch, never from the cache.
     var fetch: FetchRecord? = nil
@@ -26,7 +26,7 @@ extension DocumentResult {
                 reportID: report.reportID, sourcePath: report.sourcePath, sourceSHA256: report.sourceSHA256,
                 sourceBytes: report.sourceBytes, publishedDate: report.publishedDate, completeness: Deduplicator.completeness(report),
                 sketch: document.sketch ?? DedupSketch(exactKey: report.reportID, minhash: [])),
-            rows: try RenderedReport(document, publishText: publishText).serialized(), fetch: document.fetch,
+            rows: try RenderedReport.serialized(document, publishText: publishText), fetch: document.fetch,
             document: keepsDocument ? document : nil)
     }
 }

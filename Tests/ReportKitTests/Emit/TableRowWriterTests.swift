@@ -140,6 +140,7 @@ import Testing
             let (prefix, number) = (texts.next(), texts.integer())
             #expect(RowBytes.hyphenated(prefix, number) == "\(prefix)-\(number)")
             #expect(Array(RowBytes.hyphenated(prefix, number).utf8) == Array("\(prefix)-\(number)".utf8))
+            #expect(RowBytes.withHyphenated(prefix, number) { Array($0) } == Array("\(prefix)-\(number)".utf8))
         }
         #expect(RowBytes.hyphenated("", 0) == "-0")
     }
