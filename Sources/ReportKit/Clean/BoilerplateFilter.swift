@@ -27,8 +27,8 @@ public struct BoilerplateFilter: Sendable {
     static let widgetMarkers = ["热门评论", "评论举报", "网友评论", "我要评论", "发表评论", "分享到", "扫一扫", "相关阅读", "相关新闻"]
     static let trailerMarkers = ["更多精彩", "请关注", "扫码关注", "微信扫码", "长按识别", "关注我们", "二维码", "欢迎关注", "点击关注"]
     /// The markers, searched in a plain line in one pass each.
-    static let widgetMarkerSet = PlainWordSet(widgetMarkers)
-    static let trailerMarkerSet = PlainWordSet(trailerMarkers)
+    static let widgetMarkerSet = WordListMatcher(widgetMarkers)
+    static let trailerMarkerSet = WordListMatcher(trailerMarkers)
     static let imageName = try! NSRegularExpression(pattern: "^\\S{0,60}\\.(png|jpe?g|gif|webp|bmp)$", options: [.caseInsensitive])
     static let gluedByline = try! NSRegularExpression(pattern: "^([^。，,]{0,40}?记者[^ 。，,]{2,4}报道)\\s*")
 
@@ -84,8 +84,8 @@ public struct BoilerplateFilter: Sendable {
             let plainLength = ScalarText.plainScalarCount(bare)
             let plain = plainLength != nil
             let length = plainLength ?? bare.count
-            func mentions(_ markers: [String], _ set: PlainWordSet) -> Bool {
-                plain ? set.anyOccurs(inPlain: bare) : markers.contains { bare.contains($0) }
+            func mentions(_ markers: [String], _ set: WordListMatcher) -> Bool {
+                plain ? set.matches(bare) : markers.contains { bare.contains($0) }
             }
             if Self.mayBePlaceholder(bare), Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")

@@ -139,29 +139,9 @@ enum ScalarText {
     static func isPlain(_ text: String) -> Bool { plainScalarCount(text) != nil }
 
     /// ``isPlain(_:)`` and, when it holds, the scalar count (which is then `text.count`), in one pass over the
-    /// UTF-8; nil when `text` is not plain. ASCII (plain but for CR) and U+5000…U+9FFF (lead bytes E5…E9, all
-    /// plain ideographs), most of a Chinese text, are answered from the lead byte without decoding.
+    /// UTF-8 (``PlainScalarCounter``); nil when `text` is not plain.
     static func plainScalarCount(_ text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var offset = 0
-            while offset < bytes.count {
-                let lead = bytes[offset]
-                count += 1
-                if lead < 0x80 {
-                    guard lead != 0x0D else { return nil }
-                    offset += 1
-                } else if lead >= 0xE5 && lead <= 0xE9 {
-                    offset += 3
-                } else {
-                    let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                    guard TextSpans.isPlain(Unicode.Scalar(value)!) else { return nil }
-                    offset += length
-                }
-            }
-            return count
-        }
+        RowBytes.withUTF8(of: text, PlainScalarCounter.plainScalarCount)
     }
 
     /// `text.unicodeScalars.allSatisfy(predicate)`, decoding the UTF-8 in place (the generic scalar view is

@@ -1,6 +1,7 @@
-/// Whether a text contains any word of a fixed list of ASCII words, in one pass over the text's UTF-8:
-/// at each byte only the words starting with that byte are compared (where searching word by word would
-/// scan the text once per word).
+/// Whether a text contains any word of a fixed list, in one pass over the text's UTF-8: at each byte only the
+/// words starting with that byte are compared (where searching word by word would scan the text once per word).
+/// A word's first byte is never a continuation byte, so in valid UTF-8 the matches are whole-scalar matches; in
+/// plain text (``ScalarText/isPlain(_:)``) they are exactly where `String.contains` finds the word.
 struct WordListMatcher: Sendable {
     private let words: [[UInt8]]
     /// Indices into ``words`` by first byte.
@@ -25,5 +26,10 @@ struct WordListMatcher: Sendable {
             }
         }
         return false
+    }
+
+    /// Whether `text` contains one of the words byte for byte.
+    func matches(_ text: String) -> Bool {
+        RowBytes.withUTF8(of: text) { matches($0) }
     }
 }

@@ -121,16 +121,25 @@ enum RowBytes {
 
     /// The digits of `String(value)`, written without building the String.
     static func appendDecimal<Out: ByteSink & ~Copyable>(_ value: Int64, to out: inout Out) {
-        if value < 0 { out.append(0x2D) }
+        withDecimal(value) { out.appendBytes($0) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `String(value)`, in a temporary buffer: the one digit writer of the
+    /// row writers, the `mention_id` writer and the quality-flag list.
+    @inline(__always) static func withDecimal<Result>(_ value: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var start = digits.count
             repeat {
                 start -= 1
                 digits[start] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            out.appendBytes(UnsafeBufferPointer(rebasing: digits[start...]))
+            if value < 0 {
+                start -= 1
+                digits[start] = 0x2D
+            }
+            return body(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -168,18 +177,10 @@ enum RowBytes {
         var count = head.count
         out[count] = 0x2D
         count += 1
-        if number < 0 {
-            out[count] = 0x2D
-            count += 1
+        withDecimal(Int64(number)) { digits in
+            if let source = digits.baseAddress, let target = out.baseAddress { (target + count).update(from: source, count: digits.count) }
+            count += digits.count
         }
-        let digitsStart = count
-        var magnitude = number.magnitude
-        repeat {
-            out[count] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-            count += 1
-        } while magnitude > 0
-        out[digitsStart..<count].reverse()
         return count
     }
 

@@ -4,37 +4,15 @@ enum QualityFlagList {
     /// and the join built and copied a String per flag.
     static func joined(_ flags: [(name: String, count: Int)]) -> String {
         guard !flags.isEmpty else { return "" }
-        guard flags.allSatisfy({ $0.count >= 0 }) else { return reference(flags) }
-        var capacity = 0
-        for flag in flags { capacity += flag.name.utf8.count + 1 + 20 + 1 }  // name, `=`, the digits of an Int, `;`
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
-            var written = 0
-            for (index, flag) in flags.enumerated() {
-                if index > 0 {
-                    buffer[written] = UInt8(ascii: ";")
-                    written += 1
-                }
-                for byte in flag.name.utf8 {
-                    buffer[written] = byte
-                    written += 1
-                }
-                buffer[written] = UInt8(ascii: "=")
-                written += 1
-                var digits = 1
-                var rest = flag.count / 10
-                while rest > 0 {
-                    digits += 1
-                    rest /= 10
-                }
-                var value = flag.count
-                for position in stride(from: written + digits - 1, through: written, by: -1) {
-                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-                written += digits
-            }
-            return written
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(flags.reduce(0) { $0 + $1.name.utf8.count + 22 })  // name, `=`, an Int's digits, `;`
+        for (index, flag) in flags.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ";")) }
+            bytes.append(contentsOf: flag.name.utf8)
+            bytes.append(UInt8(ascii: "="))
+            RowBytes.appendDecimal(Int64(flag.count), to: &bytes)
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The list as first written: what ``joined(_:)`` must equal.

@@ -48,11 +48,7 @@ import Testing
                     HTMLTree.Node(
                         tag: tags[name]!, parent: parent, end: index + 1, textStart: tree.text.count, textEnd: tree.text.count,
                         attributeStart: attributeStart, attributeEnd: tree.attributes.count))
-                var child = node.pointee.last
-                while let current = child {
-                    stack.append((current, index))
-                    child = current.pointee.prev
-                }
+                LibXMLDocument.forEachChildLastFirst(of: node) { stack.append(($0, index)) }
             default:
                 continue
             }

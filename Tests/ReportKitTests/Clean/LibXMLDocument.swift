@@ -15,4 +15,13 @@ enum LibXMLDocument {
             buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options) }
         }
     }
+
+    /// Calls `body` with each child of `node`, last first: pushed on a stack, they pop in document order.
+    static func forEachChildLastFirst(of node: UnsafeMutablePointer<xmlNode>, _ body: (UnsafeMutablePointer<xmlNode>) -> Void) {
+        var child = node.pointee.last
+        while let current = child {
+            body(current)
+            child = current.pointee.prev
+        }
+    }
 }

@@ -85,11 +85,7 @@ enum ReferenceHTMLExtraction {
                 nodeCount += 1
                 element.parent = parent
                 parent.children.append(element)
-                var child = node.pointee.last
-                while let current = child {
-                    stack.append((current, element))
-                    child = current.pointee.prev
-                }
+                LibXMLDocument.forEachChildLastFirst(of: node) { stack.append(($0, element)) }
             default:
                 continue
             }

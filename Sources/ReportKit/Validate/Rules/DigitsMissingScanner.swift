@@ -64,25 +64,20 @@ enum DigitsMissingScanner {
     }
 
     /// The scalars each pattern can start with, as one bit per pattern, for the Basic Multilingual Plane.
-    static let startMasks: [UInt8] = {
-        var masks = [UInt8](repeating: 0, count: 0x10000)
-        let starts = ["达超为至到共计约近逾率", "自至于在从截", "，,。；;\n", "事", "均共大实累办核完", "“"]
-        for (pattern, scalars) in starts.enumerated() {
-            for scalar in scalars.unicodeScalars { masks[Int(scalar.value)] |= 1 << pattern }
-        }
-        return masks
-    }()
+    static let startMasks = patternMasks(["达超为至到共计约近逾率", "自至于在从截", "，,。；;\n", "事", "均共大实累办核完", "“"])
 
     /// The scalars each pattern's second scalar can be (`达到%`, `超过%`, `截至年`, `共办理项`, `大厅项`, …), as one bit per
     /// pattern. `^年以来` at the text's start is the one match without such a second scalar; the scan adds it.
-    static let followMasks: [UInt8] = {
+    static let followMasks = patternMasks(["%％到过", "年至", "年", "项", "项件家个次办厅现计理发成", "”"])
+
+    /// A BMP table with bit `pattern` set for each scalar of `scalarsByPattern[pattern]`.
+    private static func patternMasks(_ scalarsByPattern: [String]) -> [UInt8] {
         var masks = [UInt8](repeating: 0, count: 0x10000)
-        let seconds = ["%％到过", "年至", "年", "项", "项件家个次办厅现计理发成", "”"]
-        for (pattern, scalars) in seconds.enumerated() {
+        for (pattern, scalars) in scalarsByPattern.enumerated() {
             for scalar in scalars.unicodeScalars { masks[Int(scalar.value)] |= 1 << pattern }
         }
         return masks
-    }()
+    }
 
     /// Where `pattern` matching at `start` ends, if it matches there.
     @inline(__always)
