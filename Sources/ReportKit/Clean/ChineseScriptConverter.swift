@@ -137,7 +137,10 @@ public final class ChineseScriptConverter: Sendable {
     /// True when Traditional-only characters outnumber Simplified-only ones (and there are at least three).
     /// Read from the UTF-8 bytes: every marker is a three-byte scalar, and only a scalar's first byte has the
     /// form `1110xxxx`.
-    public static func isTraditional(_ text: String) -> Bool {
+    public static func isTraditional(_ text: String) -> Bool { scriptMarkerTally(text).isTraditional }
+
+    /// The counts behind ``isTraditional(_:)``.
+    static func scriptMarkerTally(_ text: String) -> ScriptMarkerTally {
         var text = text
         return scriptMarkers.withUnsafeBufferPointer { markers in
             text.withUTF8 { bytes in
@@ -152,15 +155,15 @@ public final class ChineseScriptConverter: Sendable {
                         index += 1
                     }
                 }
-                return tally.isTraditional
+                return tally
             }
         }
     }
 }
 
 /// The counts behind ``ChineseScriptConverter/isTraditional(_:)``, fed one three-byte scalar at a time, so a pass
-/// that reads every scalar of the text anyway (``PinyinAnnotationStripper``) can answer it without a pass of its own.
-struct ScriptMarkerTally: Sendable {
+/// that reads every scalar of the text anyway (``UTF8Normalizer``) can answer it without a pass of its own.
+struct ScriptMarkerTally: Sendable, Equatable {
     private var traditional = 0
     private var simplified = 0
 
@@ -178,4 +181,20 @@ struct ScriptMarkerTally: Sendable {
 
     /// ``ChineseScriptConverter/isTraditional(_:)`` of the scalars counted.
     var isTraditional: Bool { traditional >= 3 && traditional > simplified }
+
+    /// Counts `scalar` `weight` times (-1 takes a counted one away).
+    mutating func add(_ scalar: Unicode.Scalar, weight: Int = 1) {
+        guard scalar.value < 0x10000 else { return }  // every marker is in the Basic Multilingual Plane
+        switch ChineseScriptConverter.scriptMarkers[Int(scalar.value)] {
+        case 2: traditional += weight
+        case 1: simplified += weight
+        default: break
+        }
+    }
+
+    /// Adds the counts of `other` (which may be a change, with negative counts).
+    mutating func add(_ other: ScriptMarkerTally) {
+        traditional += other.traditional
+        simplified += other.simplified
+    }
 }

@@ -20,12 +20,12 @@ public struct DocumentDecoder: Stage {
 
     public func process(_ raw: RawDocument) throws -> StageOutcome<DecodedDocument> {
         let isHTML = Self.looksLikeHTML(raw)
-        let (text, encoding) = try EncodingDetector().decode(
+        let (text, encoding, facts) = try EncodingDetector().decodeCounting(
             raw.bytes, path: raw.source.displayPath, isHTML: isHTML, declaredCharset: raw.declaredCharset)
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
             throw FetchError.whitespaceOnly(raw.source.displayPath)
         }
-        if Self.controlCharacterShare(text) > 0.05 {
+        if Self.controlCharacterShare(text, counted: facts) > 0.05 {
             throw FetchError.binary(raw.source.displayPath, kind: "more than 5% control characters")
         }
         return .keep(
@@ -43,6 +43,13 @@ public struct DocumentDecoder: Stage {
         let head = String(decoding: raw.bytes.prefix(1024), as: UTF8.self).lowercased()
         let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<body")
+    }
+
+    /// ``controlCharacterShare(_:)`` from the counts the UTF-8 validation of `text`'s bytes made, when it made
+    /// them and they cover the scalars the share is taken over (a text of at most 65,536).
+    static func controlCharacterShare(_ text: String, counted facts: UTF8Validation?) -> Double {
+        guard let facts, facts.scalars <= 65536 else { return controlCharacterShare(text) }
+        return facts.scalars == 0 ? 0 : Double(facts.controls) / Double(facts.scalars)
     }
 
     /// The share of control characters among the first 65,536 scalars. Counted on UTF-8 bytes: every byte

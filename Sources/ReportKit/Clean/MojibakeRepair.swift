@@ -22,6 +22,9 @@ public struct MojibakeRepair: Sendable {
         public var repairs: [Repair]
         /// Suspect runs that could not be repaired with confidence; they stay as they were.
         public var unrepaired: Int
+        /// How the script markers (``ScriptMarkerTally``) of `text` differ from the input's: the repaired runs'
+        /// characters counted in, the mojibake they replaced counted out.
+        var scriptMarkerChange = ScriptMarkerTally()
     }
 
     struct Run {
@@ -38,6 +41,7 @@ public struct MojibakeRepair: Sendable {
         var replaced: [(run: Run, replacement: String)] = []
         var repairs: [Repair] = []
         var unrepaired = 0
+        var scriptMarkerChange = ScriptMarkerTally()
         for run in runs {
             let original = Array(scalars[run.start..<run.end])
             guard let repaired = Self.decodeShifted(original, run: run, frequency: frequency) else {
@@ -51,13 +55,17 @@ public struct MojibakeRepair: Sendable {
             }
             var replacement = repaired
             if run.swallowedParenthesis { replacement.append("(") }
+            for scalar in original { scriptMarkerChange.add(scalar, weight: -1) }
+            for scalar in replacement { scriptMarkerChange.add(scalar) }
             let after = String(scalars: replacement)
             replaced.append((run, after))
             repairs.append(Repair(flag: QualityFlagName.mojibakeRepaired, before: String(scalars: original), after: after))
         }
         // No run repaired: the text itself is the answer.
         guard !replaced.isEmpty else { return Result(text: text, repairs: [], unrepaired: unrepaired) }
-        return Result(text: Self.splice(text, scalars: scalars, replacing: replaced), repairs: repairs, unrepaired: unrepaired)
+        return Result(
+            text: Self.splice(text, scalars: scalars, replacing: replaced), repairs: repairs, unrepaired: unrepaired,
+            scriptMarkerChange: scriptMarkerChange)
     }
 
     /// `text` with each run's scalars replaced, built from substrings of `text` (runs in order, not

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Removes pinyin readings that a broken system inserted after characters: `營(yíng)商環(huán)境` → `營商環境`.
 ///
 /// Only a parenthesis that holds one lower-case pinyin syllable with a tone mark, attached to the
@@ -29,78 +31,82 @@ public struct PinyinAnnotationStripper: Sendable {
         toneMarkedRange.contains(scalar.value) && toneMarked.contains(scalar)
     }
 
-    public func strip(_ text: String) -> Result {
-        // The kept text is pieces of `text` (UTF-8 offset ranges, each between whole scalars), joined as
-        // substrings at the end: building it from bytes would check all of them again.
+    public func strip(_ text: String) -> Result { strip(text, isTraditional: ChineseScriptConverter.isTraditional(text)) }
+
+    /// ``strip(_:)`` for a caller that has counted the script markers of `text` already (the clean stage, while
+    /// normalising): `isTraditional` is ``ChineseScriptConverter/isTraditional(_:)`` of `text`.
+    func strip(_ text: String, isTraditional: Bool) -> Result {
+        // The kept text is pieces of `text` (UTF-8 offset ranges, each between whole scalars), copied together
+        // at the end into a String that needs no check (``KnownValidUTF8``): appending substrings cost several
+        // hundred instructions a piece.
         var kept: [Range<Int>] = []
         var exampleRanges: [(before: Range<Int>, after: Range<Int>)] = []
         var utf8 = text
-        var script = ScriptMarkerTally()
-        let count = ChineseScriptConverter.scriptMarkers.withUnsafeBufferPointer { markers in utf8.withUTF8 { bytes in
+        var stripped: String?
+        utf8.withUTF8 { bytes in
             var copied = 0  // bytes before this offset are kept or were removed
             let count = bytes.count
-            var index = 0
-            // Only `(`, `（` (EF BC 88) and `?` can start an annotation, so the walk steps from scalar to scalar by
-            // lead byte and looks closer only at those.
-            while index < count {
-                let lead = bytes[index]
+            var index = 0  // always a scalar boundary
+            // Only `(`, `?` and `（` (EF BC 88) can start an annotation: the walk jumps from one byte 28, 3F or 88
+            // to the next and looks closer only there.
+            var starts = AnnotationStarts()
+            while true {
+                index = starts.first(in: bytes, from: index)
+                guard index < count else { break }
+                let start: Int
                 let length: Int
                 let opens: Bool
-                if lead < 0x80 {
-                    guard lead == 0x28 || lead == 0x3F else {
+                switch bytes[index] {
+                case 0x28: (start, length, opens) = (index, 1, true)
+                case 0x3F: (start, length, opens) = (index, 1, false)
+                default:
+                    // 0x88 ends `（` after EF BC (EF is never a continuation byte, so that is the scalar there);
+                    // anywhere else it is part of another character.
+                    guard index >= 2, bytes[index - 2] == 0xEF, bytes[index - 1] == 0xBC else {
                         index += 1
                         continue
                     }
-                    length = 1
-                    opens = lead == 0x28
-                } else if lead < 0xE0 {
-                    index += 2
-                    continue
-                } else if lead < 0xF0 {
-                    guard lead == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x88 else {
-                        script.add(threeByteScalarAt: index, of: bytes, markers: markers)
-                        index += 3
-                        continue
-                    }
-                    length = 3
-                    opens = true
-                } else {
-                    index += 4
-                    continue
+                    (start, length, opens) = (index - 2, 3, true)
                 }
                 // The scalar before an opening parenthesis: the character the reading belongs to.
-                let previousStart = opens ? Self.scalarStart(before: index, in: bytes) : -1
+                let previousStart = opens ? Self.scalarStart(before: start, in: bytes) : -1
                 if opens ? previousStart >= 0 && !Self.isHorizontalSpace(UTF8Scalars.decode(bytes, at: previousStart).0) : true,
-                    let end = Self.syllableEnd(bytes, from: index + length)
+                    let end = Self.syllableEnd(bytes, from: start + length)
                 {
                     if opens {
                         // `營(yíng)` → `營`: the character before stays, the reading goes.
-                        if exampleRanges.count < 3 { exampleRanges.append((previousStart..<end, previousStart..<index)) }
-                        kept.append(copied..<index)
+                        if exampleRanges.count < 3 { exampleRanges.append((previousStart..<end, previousStart..<start)) }
+                        kept.append(copied..<start)
                     } else {
                         // Mojibake swallowed the `(`: `再?gòu)` — keep the `?` that marks the damage, drop the reading.
-                        kept.append(copied..<(index + 1))
+                        kept.append(copied..<(start + 1))
                     }
                     copied = end
                     index = end
                     continue
                 }
-                index += length
+                index = start + length
             }
             kept.append(copied..<count)
-            return count
-        } }
+            guard kept.count > 1, let base = bytes.baseAddress else { return }
+            let length = kept.reduce(0) { $0 + $1.count }
+            let out = [UInt8](unsafeUninitializedCapacity: length) { out, written in
+                written = 0
+                for range in kept where !range.isEmpty {
+                    (out.baseAddress! + written).initialize(from: base + range.lowerBound, count: range.count)
+                    written += range.count
+                }
+            }
+            stripped = KnownValidUTF8.string(out)
+        }
         // Nothing removed: the text itself is the answer.
-        guard kept.count > 1 else { return Result(text: text, removed: 0, examples: [], isTraditional: script.isTraditional) }
-        var out = ""
-        out.reserveCapacity(count)
-        for range in kept where !range.isEmpty { ScalarText.append(utf8, utf8: range, to: &out) }
+        guard let stripped else { return Result(text: text, removed: 0, examples: [], isTraditional: isTraditional) }
         let examples = exampleRanges.map {
             Repair(
                 flag: QualityFlagName.pinyinRemoved, before: ScalarText.substring(utf8, utf8: $0.before),
                 after: ScalarText.substring(utf8, utf8: $0.after))
         }
-        return Result(text: out, removed: kept.count - 1, examples: examples, isTraditional: script.isTraditional)
+        return Result(text: stripped, removed: kept.count - 1, examples: examples, isTraditional: isTraditional)
     }
 
     /// Where the scalar that ends right before `offset` starts; -1 when `offset` is 0.
@@ -139,5 +145,28 @@ public struct PinyinAnnotationStripper: Sendable {
             scalars += 1
         }
         return nil
+    }
+}
+
+/// The offsets of the bytes an annotation can start at, `(`, `?` and 0x88 (the last byte of `（`, EF BC 88), in
+/// order: one `memchr` cursor per byte, each moved only once the walk has passed it. `memchr` reads many bytes
+/// per step, where a test of every byte (or word) for three values cost several instructions a byte.
+struct AnnotationStarts {
+    private static let needles: [UInt8] = [0x28, 0x3F, 0x88]
+    /// Where each needle was last found (the count when it was not); -1 before the first search.
+    private var found = [-1, -1, -1]
+
+    /// The first offset at or after `start` holding one of the bytes, or `bytes.count`.
+    mutating func first(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+        var first = bytes.count
+        for needle in 0..<3 {
+            if found[needle] < start {
+                let hit = memchr(base + start, Int32(Self.needles[needle]), bytes.count - start)
+                found[needle] = hit.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+            }
+            first = min(first, found[needle])
+        }
+        return first
     }
 }

@@ -52,6 +52,6 @@ struct RenderedLines {
             if index > 0 { bytes.append(0x0A) }
             bytes.append(contentsOf: text[paragraph])
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return KnownValidUTF8.string(bytes)  // whole lines of valid text, cut between scalars
     }
 }

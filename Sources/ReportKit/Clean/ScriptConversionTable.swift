@@ -141,7 +141,7 @@ struct ScriptConversionTable: Sendable {
                     }
                 }
             }
-            return String(decoding: out, as: UTF8.self)
+            return KnownValidUTF8.string(out)  // whole scalars of the text and well-formed values (see `init`)
         }
     }
 }

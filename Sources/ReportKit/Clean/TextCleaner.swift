@@ -23,13 +23,15 @@ public struct TextCleaner: Stage {
         var text = normalized.text
         repairs += normalized.repairs
         var unrepaired = 0
+        var scriptMarkers = normalized.scriptMarkers
         if MojibakeRepair.mayContainMojibake(text) {
             let result = MojibakeRepair().repair(text)
             text = result.text
             repairs += result.repairs
             unrepaired = result.unrepaired
+            scriptMarkers.add(result.scriptMarkerChange)
         }
-        let pinyin = PinyinAnnotationStripper().strip(text)
+        let pinyin = PinyinAnnotationStripper().strip(text, isTraditional: scriptMarkers.isTraditional)
         if pinyin.removed > 0 {
             text = pinyin.text
             repairs.append(
@@ -39,7 +41,7 @@ public struct TextCleaner: Stage {
                     after: pinyin.examples.map(\.after).joined(separator: " ")))
         }
         var script = "simplified"
-        if pinyin.isTraditional {  // ChineseScriptConverter.isTraditional(text), from the stripper's pass
+        if pinyin.isTraditional {  // ChineseScriptConverter.isTraditional(text), tallied while normalising
             script = "traditional"
             let simplified = try ChineseScriptConverter.shared.toSimplified(text)
             repairs.append(

@@ -16,6 +16,8 @@ public struct TextNormalizer: Sendable {
     public struct Result: Sendable {
         public var text: String
         public var repairs: [Repair]
+        /// The script markers of `text` (``ChineseScriptConverter/isTraditional(_:)``), counted in the same pass.
+        var scriptMarkers = ScriptMarkerTally()
     }
 
     public func normalize(_ input: String) -> Result {

@@ -16,22 +16,29 @@ enum UTF8Normalizer {
     static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, stopOutsideClassicRanges: Bool) -> TextNormalizer.Result? {
         var brokenNumbers: [Repair] = []
         var fullwidthCount = 0
+        var scriptMarkers = ScriptMarkerTally()
         var stopped = false
-        // No step writes more bytes than it reads (see `run`), so the input length is enough.
-        let text = String(unsafeUninitializedCapacity: bytes.count) { out in
-            guard let written = run(bytes, into: out, stopOutsideClassicRanges, &fullwidthCount, &brokenNumbers) else {
-                stopped = true
-                return 0
+        // No step writes more bytes than it reads (see `run`), so the input length is enough. The output is
+        // whole scalars of the valid input and ASCII bytes, so the String is made without checking it again.
+        let output = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            let written = ChineseScriptConverter.scriptMarkers.withUnsafeBufferPointer { markers in
+                run(bytes, into: out, stopOutsideClassicRanges, &fullwidthCount, &brokenNumbers, markers, &scriptMarkers)
             }
-            return written
+            guard let written else {
+                stopped = true
+                count = 0
+                return
+            }
+            count = written
         }
         if stopped { return nil }
+        let text = KnownValidUTF8.string(output)
         var repairs: [Repair] = []
         if fullwidthCount > 0 {
             repairs.append(Repair(flag: QualityFlagName.fullwidthNormalized, before: "\(fullwidthCount) characters", after: "ASCII"))
         }
         repairs += brokenNumbers
-        return TextNormalizer.Result(text: text, repairs: repairs)
+        return TextNormalizer.Result(text: text, repairs: repairs, scriptMarkers: scriptMarkers)
     }
 
     /// The length of the (mapped) ASCII digit at `offset`: 1 for `0`…`9`, 3 for `０`…`９`, 0 otherwise.
@@ -129,9 +136,12 @@ enum UTF8Normalizer {
     /// Writes the normalised text into `out` and returns its length. Every scalar writes at most its own
     /// bytes: a mapped scalar is shorter, an inserted space stands for at least one dropped horizontal space,
     /// a line feed between lines for at least one line-break byte, and a joined number loses its spaces.
+    /// The script markers are tallied on the ideographs copied: every marker is in U+4E00…U+9FFF, and each of
+    /// those is copied once, unchanged, by the run path below.
     private static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, _ stopOutsideClassicRanges: Bool,
-        _ fullwidthCount: inout Int, _ brokenNumbers: inout [Repair]
+        _ fullwidthCount: inout Int, _ brokenNumbers: inout [Repair], _ markers: UnsafeBufferPointer<UInt8>,
+        _ scriptMarkers: inout ScriptMarkerTally
     ) -> Int? {
         var writer = Writer(out: out)
         var stability = NFCStability()
@@ -143,8 +153,11 @@ enum UTF8Normalizer {
             // U+4E00…U+9FFF, most of a Chinese text: classic-stable ideographs that nothing maps or drops. A run
             // of them is copied at once: after the first, `begin` would change nothing.
             if isIdeographLead(bytes, at: index) {
-                var end = index + 3
-                while end < count && isIdeographLead(bytes, at: end) { end += 3 }
+                var end = index
+                repeat {
+                    scriptMarkers.add(threeByteScalarAt: end, of: bytes, markers: markers)
+                    end += 3
+                } while end < count && isIdeographLead(bytes, at: end)
                 writer.begin(isPunctuation: false)
                 writer.lastIsDot = false
                 writer.copyRun(bytes, index, end - index)

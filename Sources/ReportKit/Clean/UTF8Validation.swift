@@ -1,0 +1,108 @@
+/// One pass over UTF-8 bytes that checks they are well-formed exactly as `String(validating:as:)` does (Unicode
+/// Table 3-7: no overlong forms, surrogates, values above U+10FFFF or cut sequences) and counts, on the way,
+/// what the decode stage asks about a text: its scalars, its control characters, whether it is all ASCII.
+///
+/// Eight ASCII bytes are taken at a time, and a multi-byte scalar is checked from one load of the word it
+/// starts: the loop the standard library runs costs several times as much per byte of Chinese text.
+struct UTF8Validation: Equatable {
+    /// The number of scalars.
+    var scalars = 0
+    /// Scalars below U+0020 other than tab, line feed and carriage return (NUL among them).
+    var controls = 0
+    var isASCII = true
+
+    /// The facts of `bytes`, or nil when they are not well-formed UTF-8 (or, with `rejectingNUL`, hold a NUL).
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, rejectingNUL: Bool) -> UTF8Validation? {
+        var facts = UTF8Validation()
+        guard let base = bytes.baseAddress else { return facts }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var nonASCII = false
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if word & ControlCharacterCount.highs == 0 {
+                if rejectingNUL && ControlCharacterCount.zeroLanes(word) != 0 { return nil }
+                facts.controls += ControlCharacterCount.controls(in: word)
+                facts.scalars += 8
+                index += 8
+                continue
+            }
+            let lead = UInt8(truncatingIfNeeded: word)
+            facts.scalars += 1
+            if lead < 0x80 {
+                if lead < 0x20 {
+                    if rejectingNUL && lead == 0 { return nil }
+                    if isControl(lead) { facts.controls += 1 }
+                }
+                index += 1
+                continue
+            }
+            nonASCII = true
+            let second = UInt8(truncatingIfNeeded: word >> 8)
+            if word & 0xC0_C0F0 == 0x80_80E0 {  // 1110xxxx 10xxxxxx 10xxxxxx
+                // E0 needs A0…BF next (shorter forms are overlong), ED 80…9F (the rest are surrogates).
+                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) { return nil }
+                index += 3
+            } else if word & 0xC0E0 == 0x80C0 {  // 110xxxxx 10xxxxxx; C0 and C1 only make overlong forms
+                if lead < 0xC2 { return nil }
+                index += 2
+            } else if word & 0xC0C0_C0F8 == 0x8080_80F0 {  // 11110xxx and three continuation bytes
+                // F0 needs 90…BF next (overlong below), F4 80…8F (above U+10FFFF beyond), F5…F7 nothing.
+                if lead > 0xF4 || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) { return nil }
+                index += 4
+            } else {
+                return nil
+            }
+        }
+        // The last few bytes, one scalar at a time with bounds checks.
+        while index < count {
+            let lead = base[index]
+            facts.scalars += 1
+            if lead < 0x80 {
+                if lead < 0x20 {
+                    if rejectingNUL && lead == 0 { return nil }
+                    if isControl(lead) { facts.controls += 1 }
+                }
+                index += 1
+                continue
+            }
+            nonASCII = true
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF:
+                length = 3
+                if lead == 0xE0 { low = 0xA0 }
+                if lead == 0xED { high = 0x9F }
+            case 0xF0...0xF4:
+                length = 4
+                if lead == 0xF0 { low = 0x90 }
+                if lead == 0xF4 { high = 0x8F }
+            default: return nil
+            }
+            guard index + length <= count, base[index + 1] >= low, base[index + 1] <= high else { return nil }
+            for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return nil }
+            index += length
+        }
+        facts.isASCII = !nonASCII
+        return facts
+    }
+
+    /// A control character other than tab, line feed and carriage return, for a byte below 0x20.
+    @inline(__always)
+    private static func isControl(_ byte: UInt8) -> Bool { byte != 0x09 && byte != 0x0A && byte != 0x0D }
+}
+
+extension KnownValidUTF8 {
+    /// `String(validating: bytes, as: UTF8.self)` and the facts of the bytes, from one pass (``UTF8Validation``).
+    static func validating(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, UTF8Validation)? {
+        guard let facts = UTF8Validation.scan(bytes, rejectingNUL: false) else { return nil }
+        return (string(bytes, isASCII: facts.isASCII), facts)
+    }
+
+    static func validating(_ bytes: [UInt8]) -> (String, UTF8Validation)? { bytes.withUnsafeBufferPointer(validating) }
+}
