@@ -20,4 +20,20 @@ uint64_t rk_xxh64(const void *bytes, size_t length);
 /// does), else 0: glibc's memmem, which Swift's Glibc module does not export (it needs _GNU_SOURCE).
 int rk_contains_bytes(const void *bytes, size_t length, const void *needle, size_t needle_length);
 
+/// What rk_utf8_scan_avx2 counts in well-formed UTF-8.
+struct rk_utf8_facts {
+    size_t scalars;
+    /// Scalars below U+0020 other than tab, line feed and carriage return.
+    size_t controls;
+    /// 1 when every byte is below 0x80.
+    int is_ascii;
+};
+
+/// 1 when this CPU can run rk_utf8_scan_avx2 (AVX2 and POPCNT), else 0.
+int rk_utf8_has_avx2(void);
+
+/// 1 when the `length` bytes are well-formed UTF-8 (Unicode Table 3-7) and, with `reject_nul`, hold no NUL, with
+/// `facts` filled in; else 0. Call only when rk_utf8_has_avx2() returned 1.
+int rk_utf8_scan_avx2(const uint8_t *bytes, size_t length, int reject_nul, struct rk_utf8_facts *facts);
+
 #endif

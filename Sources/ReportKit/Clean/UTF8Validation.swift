@@ -1,9 +1,12 @@
+import CKernels
+
 /// One pass over UTF-8 bytes that checks they are well-formed exactly as `String(validating:as:)` does (Unicode
 /// Table 3-7: no overlong forms, surrogates, values above U+10FFFF or cut sequences) and counts, on the way,
 /// what the decode stage asks about a text: its scalars, its control characters, whether it is all ASCII.
 ///
-/// Eight ASCII bytes are taken at a time, and a multi-byte scalar is checked from one load of the word it
-/// starts: the loop the standard library runs costs several times as much per byte of Chinese text.
+/// With AVX2 the C kernel `rk_utf8_scan_avx2` checks 32 bytes per step; elsewhere ``portableScan(_:rejectingNUL:)``
+/// takes eight ASCII bytes at a time and checks a multi-byte scalar from one load of the word it starts. Either
+/// costs a fraction of the loop the standard library runs per byte of Chinese text.
 struct UTF8Validation: Equatable {
     /// The number of scalars.
     var scalars = 0
@@ -11,9 +14,19 @@ struct UTF8Validation: Equatable {
     var controls = 0
     var isASCII = true
 
+    /// Whether this CPU runs the AVX2 kernel.
+    static let avx2Available = rk_utf8_has_avx2() != 0
+
     /// The facts of `bytes`, or nil when they are not well-formed UTF-8 (or, with `rejectingNUL`, hold a NUL).
-    @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, rejectingNUL: Bool) -> UTF8Validation? {
+        guard avx2Available, let base = bytes.baseAddress else { return portableScan(bytes, rejectingNUL: rejectingNUL) }
+        var facts = rk_utf8_facts()
+        guard rk_utf8_scan_avx2(base, bytes.count, rejectingNUL ? 1 : 0, &facts) == 1 else { return nil }
+        return UTF8Validation(scalars: facts.scalars, controls: facts.controls, isASCII: facts.is_ascii != 0)
+    }
+
+    /// ``scan(_:rejectingNUL:)`` in portable Swift.
+    static func portableScan(_ bytes: UnsafeBufferPointer<UInt8>, rejectingNUL: Bool) -> UTF8Validation? {
         var facts = UTF8Validation()
         guard let base = bytes.baseAddress else { return facts }
         let count = bytes.count

@@ -31,37 +31,51 @@ import Testing
         return facts
     }
 
+    /// Both scans: the one the build uses (the AVX2 kernel on a CPU that has it) and the portable one.
+    static func scans(_ bytes: [UInt8], rejectingNUL: Bool) -> [UTF8Validation?] {
+        bytes.withUnsafeBufferPointer {
+            [UTF8Validation.scan($0, rejectingNUL: rejectingNUL), UTF8Validation.portableScan($0, rejectingNUL: rejectingNUL)]
+        }
+    }
+
     @Test("validation agrees with String(validating:) and the counts with a scalar walk") func agreesWithStandardLibrary() {
         var generator = SplitMix64(seed: 17)
         for round in 0..<30000 {
-            let bytes = Self.randomBytes(&generator, pieces: round < 20000 ? 6 : 24)
+            // Short texts, and texts of several 32-byte blocks (the kernel's step) with the pieces across their edges.
+            let bytes = Self.randomBytes(&generator, pieces: round < 15000 ? 6 : round < 25000 ? 24 : 120)
             let expected = String(validating: bytes, as: UTF8.self)
-            let scanned = bytes.withUnsafeBufferPointer { UTF8Validation.scan($0, rejectingNUL: false) }
-            #expect((scanned == nil) == (expected == nil), "\(bytes)")
-            let clean = bytes.withUnsafeBufferPointer { UTF8Validation.scan($0, rejectingNUL: true) }
-            #expect((clean == nil) == (expected == nil || bytes.contains(0)), "\(bytes)")
-            if let expected, let scanned {
-                #expect(scanned == Self.reference(expected), "\(bytes)")
+            for scanned in Self.scans(bytes, rejectingNUL: false) {
+                #expect((scanned == nil) == (expected == nil), "\(bytes)")
+                if let expected, let scanned { #expect(scanned == Self.reference(expected), "\(bytes)") }
+            }
+            for clean in Self.scans(bytes, rejectingNUL: true) {
+                #expect((clean == nil) == (expected == nil || bytes.contains(0)), "\(bytes)")
+            }
+            if let expected {
                 let (text, facts) = KnownValidUTF8.validating(bytes)!
-                #expect(facts == scanned)
+                #expect(facts == Self.reference(expected))
                 #expect(Array(text.utf8) == bytes && text == expected)
             }
         }
     }
 
-    @Test("every two-byte prefix is judged as the standard library judges it, at every offset in a word")
+    @Test("every two-byte prefix is judged as the standard library judges it, at offsets across words and blocks")
     func everyTwoBytePrefix() {
         for first in 0x80...0xFF {
-            for second in stride(from: 0, through: 0xFF, by: 1) {
-                for offset in [0, 5, 7] {
+            for second in 0...0xFF {
+                for offset in [0, 5, 7, 29, 30, 31, 60] {
                     let bytes = Array(repeating: UInt8(0x61), count: offset) + [UInt8(first), UInt8(second), 0x80, 0x80] + Array("中文".utf8)
                     let expected = String(validating: bytes, as: UTF8.self) != nil
-                    let scanned = bytes.withUnsafeBufferPointer { UTF8Validation.scan($0, rejectingNUL: false) } != nil
-                    #expect(scanned == expected, "\(bytes)")
+                    for scanned in Self.scans(bytes, rejectingNUL: false) { #expect((scanned != nil) == expected, "\(bytes)") }
+                    // The same bytes at the very end: cut short by the end of the text, not by a following byte.
+                    let end = Array(repeating: UInt8(0x61), count: offset) + [UInt8(first), UInt8(second)]
+                    let endExpected = String(validating: end, as: UTF8.self) != nil
+                    for scanned in Self.scans(end, rejectingNUL: false) { #expect((scanned != nil) == endExpected, "\(end)") }
                 }
             }
         }
     }
+
 
     @Test("known-valid strings equal validated ones") func knownValidStrings() {
         for text in ["", "a", "abcdefgh", "abcdefghi", "海", "海口市空港航空發", "a海", String(repeating: "x", count: 100) + "é", "😀\u{10FFFF}"] {
