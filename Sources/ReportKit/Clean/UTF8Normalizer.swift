@@ -140,7 +140,7 @@ enum UTF8Normalizer {
     /// those is copied once, unchanged, by the run path below.
     private static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, _ stopOutsideClassicRanges: Bool,
-        _ fullwidthCount: inout Int, _ brokenNumbers: inout [Repair], _ markers: UnsafeBufferPointer<UInt8>,
+        _ fullwidthCount: inout Int, _ brokenNumbers: inout [Repair], _ markers: UnsafeBufferPointer<UInt64>,
         _ scriptMarkers: inout ScriptMarkerTally
     ) -> Int? {
         var writer = Writer(out: out)

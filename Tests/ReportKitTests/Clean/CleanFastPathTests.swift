@@ -74,9 +74,18 @@ import Testing
         #expect(!ChineseScriptConverter.isTraditional("們這個们这个"))
         #expect(ChineseScriptConverter.isTraditional("們這個们这"))
         #expect(!ChineseScriptConverter.isTraditional("营商环境"))
-        #expect(ChineseScriptConverter.scriptMarkers[Int(("與" as Unicode.Scalar).value)] == 2)
-        #expect(ChineseScriptConverter.scriptMarkers[Int(("与" as Unicode.Scalar).value)] == 1)
-        #expect(ChineseScriptConverter.scriptMarkers[Int(("海" as Unicode.Scalar).value)] == 0)
+        func marker(_ scalar: Unicode.Scalar) -> UInt64 {
+            ChineseScriptConverter.scriptMarkers.withUnsafeBufferPointer { ChineseScriptConverter.scriptMarker(Int(scalar.value), in: $0) }
+        }
+        #expect(marker("與") == 2 && marker("与") == 1 && marker("海") == 0)
+        // Every BMP scalar's packed marker equals the lists' answer.
+        let traditional = Set(ReferenceScriptAndMojibakeChecks.traditionalOnly.unicodeScalars)
+        let simplified = Set(ReferenceScriptAndMojibakeChecks.simplifiedOnly.unicodeScalars)
+        for value in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let expected: UInt64 = traditional.contains(scalar) ? 2 : simplified.contains(scalar) ? 1 : 0
+            if marker(scalar) != expected { Issue.record("U+\(String(value, radix: 16))") }
+        }
     }
 
     /// The definition: some window of the text's bytes equals the needle's bytes.
