@@ -204,7 +204,9 @@ public struct MojibakeRepair: Sendable {
         /// of times per run and a lazy tuple would be copied (two retains and releases) on every read.
         private var plane: IdeographCountTable?
         /// `plane`'s counts, read without retaining the table (empty until the characters are counted).
-        private var planeCounts = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+        private var planeCounts = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        /// `plane`'s counts from 255 on (``IdeographCountTable/overflow``).
+        private var planeOverflow: [Int32: Int] = [:]
         private var astral: [UInt32] = []
 
         private func countCharacters() {
@@ -216,6 +218,7 @@ public struct MojibakeRepair: Sendable {
             self.astral = astral.sorted()
             self.plane = plane
             planeCounts = plane.counts
+            planeOverflow = plane.overflow
         }
 
         /// Sorted scalar values that stand before (`false`) or after (`true`) a neighbour, keyed by
@@ -259,7 +262,8 @@ public struct MojibakeRepair: Sendable {
         func count(_ scalar: Unicode.Scalar) -> Int {
             if plane == nil { countCharacters() }
             guard scalar.value < 0x10000 else { return Self.occurrences(of: scalar.value, inSorted: astral) }
-            return IdeographCountTable.count(scalar.value, in: planeCounts)  // only ideographs are counted
+            let (count, slot) = IdeographCountTable.count(scalar.value, in: planeCounts)  // only ideographs are counted
+            return count < 255 ? count : count + planeOverflow[slot, default: 0]
         }
 
         /// How often `first` stands right before `second`; cheapest when `second` is the fixed neighbour.

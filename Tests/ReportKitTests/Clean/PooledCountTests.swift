@@ -41,6 +41,21 @@ import Testing
         }
     }
 
+    @Test("counts past a byte's range go on exactly, and the table comes back clean") func overflowingCounts() {
+        let counts: [(Unicode.Scalar, Int)] = [("海", 700), ("口", 254), ("市", 255), ("空", 256), ("\u{F900}", 600), ("\u{3400}", 1)]
+        for round in 0..<3 {
+            // Counted one after another: each document gets a table the one before handed back.
+            let text = counts.map { String(repeating: String($0.0), count: $0.1 + round) }.joined() + "??谑锌崭"
+            let scalars = Array(text.unicodeScalars)
+            let frequency = MojibakeRepair.frequencyOutside(MojibakeRepair.findRuns(scalars), in: scalars)
+            for (scalar, count) in counts { #expect(frequency.count(scalar) == count + round, "\(scalar)") }
+            #expect(frequency.count("港") == 0)
+        }
+        let scalars = Array("港".unicodeScalars)
+        let fresh = MojibakeRepair.frequencyOutside([], in: scalars)
+        #expect(fresh.count("海") == 0 && fresh.count("空") == 0 && fresh.count("港") == 1)
+    }
+
     @Test("quality flags equal a dictionary tally sorted by name") func qualityFlags() throws {
         var random = SplitMix64(seed: 79)
         let names = [
