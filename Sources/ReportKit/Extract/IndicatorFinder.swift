@@ -127,6 +127,8 @@ struct IndicatorFinder {
     static let fillerWords = ScalarWordList(trailingFillers)
     static let verbWords = ScalarWordList(leftVerbs)
     static let contextWords = ScalarWordList(leadingContext)
+    /// The first scalars of ``contextWords``.
+    static let contextStarts = ScalarBits(members: Set(contextWords.words.compactMap(\.first)))
 
     /// Removes trailing fillers, pass after pass, in list order, until none is left at the end.
     ///
@@ -243,10 +245,13 @@ struct IndicatorFinder {
         var stripped = true
         while stripped {
             stripped = false
-            // A scope word can be a prefix only when the phrase starts with its first scalar (checked first).
-            for scope in Self.contextWords.words where phrase.first == scope.first && phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
-                phrase.removeFirst(scope.count)
-                stripped = true
+            // A scope word can be a prefix only when the phrase starts with its first scalar (checked first). The
+            // phrase changes only when one is removed, so a first scalar that starts none skips the whole list.
+            if let first = phrase.first, Self.contextStarts.contains(first) {
+                for scope in Self.contextWords.words where phrase.first == scope.first && phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
+                    phrase.removeFirst(scope.count)
+                    stripped = true
+                }
             }
             if let place = RegionGazetteer.shared.leadingName(of: phrase), phrase.count >= place + 2 {
                 phrase.removeFirst(place)
