@@ -21,3 +21,23 @@ import Testing
         }
     }
 }
+
+/// ``SeenTerms`` must answer as a set of arrays, before and after it turns into a set itself.
+@Suite("seen terms") struct SeenTermsTests {
+    @Test("inserted equals a set's answer, over and past the linear limit") func insertions() {
+        let alphabet: [Unicode.Scalar] = ["一", "网", "通", "办", "a", "\u{20000}"]
+        var generator = SplitMix64(seed: 31)
+        for round in 0..<300 {
+            let text = (0..<60).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            var seen = SeenTerms()
+            var arrays = Set<[Unicode.Scalar]>()
+            // Short terms repeat often; long runs of inserts pass the limit.
+            for _ in 0..<(round % 3 == 0 ? 400 : 40) {
+                let start = Int(generator.next() % 60)
+                let end = start + Int(generator.next() % UInt64(min(round % 2 == 0 ? 4 : 9, 61 - start)))
+                let term = text[start..<end]
+                #expect(seen.insert(term) == arrays.insert(Array(term)).inserted)
+            }
+        }
+    }
+}
