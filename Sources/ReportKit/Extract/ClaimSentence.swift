@@ -7,7 +7,7 @@ struct ClaimSentence {
     let trimmed: Range<Int>
     let text: String
     /// A claim without an indicator of its own takes the one before it in the sentence.
-    var lastIndicator: IndicatorFinder.Phrase?
+    var lastIndicator: (phrase: IndicatorFinder.Phrase, text: String)?
     var periods: PeriodScanner.Cursor
     /// ``category(in:)`` once found: nil before, `.some(nil)` when the sentence names no category.
     private var foundCategory: String??

@@ -69,9 +69,9 @@ struct IndicatorFinder {
             // 在全省营商环境评价中，衢州排名全省第三: the measure is in the clause before.
             let context = previousClausePhrase(before: leftStart, in: spans, limit: sentence.lowerBound)
             if isRank {
-                let measure = context.text.isEmpty ? left : context
-                left = Phrase(scalars: measure.scalars + Self.rankWord, text: measure.text + "排名")
-            } else if !left.hasTwoCharacters(plain: plain), !context.text.isEmpty {
+                let measure = context.isEmpty ? left : context
+                left = Phrase(measure.scalars + Self.rankWord)  // the measure's text + 排名
+            } else if !left.hasTwoCharacters(plain: plain), !context.isEmpty {
                 left = context
             }
         }
@@ -81,24 +81,24 @@ struct IndicatorFinder {
     }
 
     static let rankWord: [Unicode.Scalar] = ["排", "名"]
+    /// `中上里`, dropped in turn from the end of ``previousClausePhrase(before:in:limit:)``: `评价中` → `评价`.
+    static let wrappers: [Unicode.Scalar] = ["中", "上", "里"]
 
-    /// An indicator phrase: its String, and the scalars it was made of, so that the extractor reads its category
-    /// from them instead of decoding the String again.
+    /// An indicator phrase as the scalars it was made of, from which the extractor also reads its category. Its
+    /// String is made only when asked (``text``): of the phrases found, about a third are compared and dropped.
     struct Phrase {
-        /// Exactly `Array(text.unicodeScalars)`.
         var scalars: [Unicode.Scalar]
-        var text: String
 
-        static let empty = Phrase(scalars: [], text: "")
-
-        init(scalars: [Unicode.Scalar], text: String) {
-            self.scalars = scalars
-            self.text = text
-        }
+        static let empty = Phrase([])
 
         init(_ scalars: [Unicode.Scalar]) {
-            self.init(scalars: scalars, text: scalars.string)
+            self.scalars = scalars
         }
+
+        /// The String of ``scalars``, made anew on each use.
+        var text: String { scalars.isEmpty ? "" : scalars.string }
+
+        var isEmpty: Bool { scalars.isEmpty }
 
         /// ``Swift/String/hasTwoCharacters(plain:)`` of the text, counted in the scalars at hand when plain.
         func hasTwoCharacters(plain: Bool) -> Bool { plain ? scalars.count >= 2 : text.hasTwoCharacters }
@@ -110,9 +110,15 @@ struct IndicatorFinder {
         while end > limit, !Self.isClauseBreak(spans.scalars[end - 1]) { end -= 1 }
         guard end > limit else { return .empty }
         var phrase = leftPhrase(before: end - 1, in: spans, limit: limit)
-        var text = phrase.text
-        for wrapper in ["中", "上", "里"] where text.hasSuffix(wrapper) { text = String(text.dropLast()) }
-        if text.utf8.count != phrase.text.utf8.count { phrase = Phrase(scalars: ScalarText.decodedScalars(text), text: text) }
+        if spans.isPlain {
+            // Each scalar a Character without equivalents: a wrapper Character at the end is the last scalar.
+            for wrapper in Self.wrappers where phrase.scalars.last == wrapper { phrase.scalars.removeLast() }
+        } else {
+            let found = phrase.text
+            var text = found
+            for wrapper in ["中", "上", "里"] where text.hasSuffix(wrapper) { text = String(text.dropLast()) }
+            if text.utf8.count != found.utf8.count { phrase = Phrase(ScalarText.decodedScalars(text)) }
+        }
         return phrase.hasTwoCharacters(plain: spans.isPlain) ? phrase : .empty
     }
 
@@ -127,6 +133,8 @@ struct IndicatorFinder {
     static let fillerWords = ScalarWordList(trailingFillers)
     static let verbWords = ScalarWordList(leftVerbs)
     static let contextWords = ScalarWordList(leadingContext)
+    /// The first scalars of ``contextWords``.
+    static let contextStarts = ScalarBits(members: Set(contextWords.words.compactMap(\.first)))
 
     /// Removes trailing fillers, pass after pass, in list order, until none is left at the end.
     ///
@@ -243,10 +251,13 @@ struct IndicatorFinder {
         var stripped = true
         while stripped {
             stripped = false
-            // A scope word can be a prefix only when the phrase starts with its first scalar (checked first).
-            for scope in Self.contextWords.words where phrase.first == scope.first && phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
-                phrase.removeFirst(scope.count)
-                stripped = true
+            // A scope word can be a prefix only when the phrase starts with its first scalar (checked first). The
+            // phrase changes only when one is removed, so a first scalar that starts none skips the whole list.
+            if let first = phrase.first, Self.contextStarts.contains(first) {
+                for scope in Self.contextWords.words where phrase.first == scope.first && phrase.hasPrefix(scope) && phrase.count >= scope.count + 2 {
+                    phrase.removeFirst(scope.count)
+                    stripped = true
+                }
             }
             if let place = RegionGazetteer.shared.leadingName(of: phrase), phrase.count >= place + 2 {
                 phrase.removeFirst(place)

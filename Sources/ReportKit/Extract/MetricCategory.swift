@@ -27,14 +27,53 @@ public enum MetricCategory {
         category(of: Array(indicator.unicodeScalars)) ?? category(of: Array(sentence.unicodeScalars)) ?? "其他"
     }
 
-    /// The keywords by their first scalar, each with the priority (position in ``rules``) of its category.
-    static let keywordsByFirstScalar: ScalarTable<[(rule: Int, keyword: [Unicode.Scalar])]> = {
-        var entries: [Unicode.Scalar: [(rule: Int, keyword: [Unicode.Scalar])]] = [:]
-        for (rule, (_, keywords)) in scalarRules.enumerated() {
-            for keyword in keywords { entries[keyword[0], default: []].append((rule, keyword)) }
+    /// The keywords laid out flat for the scan at every position of an indicator or sentence: grouped by first
+    /// scalar, each group in priority order, all keywords' scalars in one buffer. A lookup retains nothing.
+    struct KeywordTable: Sendable {
+        struct Keyword: Sendable {
+            /// The keyword's category: its position in ``MetricCategory/rules``.
+            let rule: Int32
+            let offset: Int32
+            let length: Int32
         }
-        return ScalarTable(entries)
-    }()
+
+        /// One slot per BMP scalar: 0 when no keyword starts with it, else its group's index in ``groups`` plus one.
+        let groupNumbers: [UInt8]
+        /// Each group's range in ``keywords``.
+        let groups: [Range<Int32>]
+        let keywords: [Keyword]
+        let storage: [Unicode.Scalar]
+
+        init(_ rules: [(String, [[Unicode.Scalar]])]) {
+            var byFirst: [UInt32: [(rule: Int, keyword: [Unicode.Scalar])]] = [:]
+            for (rule, (_, keywords)) in rules.enumerated() {
+                for keyword in keywords {
+                    precondition(keyword[0].value < 0x10000, "keywords start with BMP scalars")
+                    byFirst[keyword[0].value, default: []].append((rule, keyword))
+                }
+            }
+            precondition(byFirst.count < Int(UInt8.max), "group numbers fit in a byte")
+            var groupNumbers = [UInt8](repeating: 0, count: 0x10000)
+            var groups: [Range<Int32>] = []
+            var keywords: [Keyword] = []
+            var storage: [Unicode.Scalar] = []
+            for first in byFirst.keys.sorted() {
+                let start = Int32(keywords.count)
+                for (rule, keyword) in byFirst[first]! {  // appended in rule order: ascending priority numbers
+                    keywords.append(Keyword(rule: Int32(rule), offset: Int32(storage.count), length: Int32(keyword.count)))
+                    storage.append(contentsOf: keyword)
+                }
+                groups.append(start..<Int32(keywords.count))
+                groupNumbers[Int(first)] = UInt8(groups.count)
+            }
+            self.groupNumbers = groupNumbers
+            self.groups = groups
+            self.keywords = keywords
+            self.storage = storage
+        }
+    }
+
+    static let keywordTable = KeywordTable(scalarRules)
 
     /// The first scalars of all keywords.
     static let keywordStarts: ScalarBits = {
@@ -49,22 +88,43 @@ public enum MetricCategory {
     /// ``category(of:)`` of a slice, such as a sentence of the text, without copying it.
     static func category(of text: ArraySlice<Unicode.Scalar>) -> String? {
         let keywordStarts = Self.keywordStarts
+        let table = Self.keywordTable
         let best = text.withUnsafeBufferPointer { text in
-            var best = scalarRules.count
-            // The bit table skips to where a keyword may start without fetching (and retaining) a candidate list.
-            var offset = keywordStarts.firstMember(in: text, from: 0)
-            while offset < text.count {
-                if let candidates = keywordsByFirstScalar[text[offset]] {
-                    for (rule, keyword) in candidates where rule < best && keyword.count <= text.count - offset
-                        && keyword.indices.allSatisfy({ text[offset + $0] == keyword[$0] })
-                    {
-                        best = rule
-                        if best == 0 { return 0 }
+            table.groupNumbers.withUnsafeBufferPointer { groupNumbers in
+                table.keywords.withUnsafeBufferPointer { keywords in
+                    table.storage.withUnsafeBufferPointer { storage in
+                        var best = Int32(scalarRules.count)
+                        // The bit table skips to where a keyword may start; astral scalars start none.
+                        var offset = keywordStarts.firstMember(in: text, from: 0)
+                        while offset < text.count {
+                            let value = text[offset].value
+                            let group = value < 0x10000 ? Int(groupNumbers[Int(value)]) : 0
+                            if group != 0 {
+                                let range = table.groups[group - 1]
+                                for index in Int(range.lowerBound)..<Int(range.upperBound) {
+                                    let keyword = keywords[index]
+                                    // A group lists its keywords by priority: none after this one can do better.
+                                    if keyword.rule >= best { break }
+                                    let length = Int(keyword.length)
+                                    guard length <= text.count - offset else { continue }
+                                    var matched = true
+                                    for position in 1..<length where text[offset + position] != storage[Int(keyword.offset) + position] {
+                                        matched = false
+                                        break
+                                    }
+                                    if matched {
+                                        best = keyword.rule
+                                        if best == 0 { return 0 }
+                                        break
+                                    }
+                                }
+                            }
+                            offset = keywordStarts.firstMember(in: text, from: offset + 1)
+                        }
+                        return Int(best)
                     }
                 }
-                offset = keywordStarts.firstMember(in: text, from: offset + 1)
             }
-            return best
         }
         return best < scalarRules.count ? scalarRules[best].0 : nil
     }

@@ -50,13 +50,19 @@ public struct MetricExtractor: Sendable {
             var indicator = IndicatorFinder().indicator(
                 for: claim, leftStart: claim.start, isRank: kind == .rank || claim.unitNormalized == .rank, in: spans,
                 sentence: sentence)
-            if indicator.text.isEmpty, let previous = current!.lastIndicator { indicator = previous }
-            if !indicator.text.isEmpty { current!.lastIndicator = indicator }
+            // The indicator's String is made once: for the phrase found, or taken with the one before it.
+            let indicatorText: String
+            if indicator.isEmpty, let previous = current!.lastIndicator {
+                (indicator, indicatorText) = (previous.phrase, previous.text)
+            } else {
+                indicatorText = indicator.text
+            }
+            if !indicator.isEmpty { current!.lastIndicator = (indicator, indicatorText) }
             let category = MetricCategory.category(of: indicator.scalars[...]) ?? current!.category(in: spans) ?? "其他"
             let period = current!.periods.lastMatch(before: claim.start, in: spans.scalars).map { spans.string($0) }
             metrics.append(
                 Metric(
-                    metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicator.text,
+                    metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicatorText,
                     category: category, value: claim.value,
                     unit: claim.unit, valueNormalized: Self.rounded(claim.value * claim.factor),
                     unitNormalized: claim.unitNormalized.name, qualifier: claim.qualifier.rawValue,

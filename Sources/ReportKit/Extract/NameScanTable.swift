@@ -27,10 +27,9 @@ struct NameScanTable: Sendable {
     private let runNumbers: [UInt16]
     /// The runs of the scalars names start with, in scalar order.
     private let runs: [Run]
-    /// A bit per hashed (first, second) scalar pair of every name of two or more scalars (16 KiB): clear means
-    /// no such name starts at a position, which is the answer at most positions where some name's first
-    /// scalar stands.
-    private let pairs: [UInt64]
+    /// The (first, second) scalar pairs of every name of two or more scalars (16 KiB): clear means no such name
+    /// starts at a position, which is the answer at most positions where some name's first scalar stands.
+    private let pairs: ScalarPairBits
     private let candidates: [Candidate]
     /// `candidates[i].second.value`, packed for the search for the text's next scalar.
     private let seconds: [UInt32]
@@ -39,6 +38,12 @@ struct NameScanTable: Sendable {
     private let astral: [Unicode.Scalar: [Candidate]]
     /// The common surnames of ``RegionResolver/surnames``, one flag per BMP scalar.
     private let surnames: [Bool]
+    /// The scalars any name starts with (8 KiB, where ``runNumbers`` takes 128 KiB): about three in four of a
+    /// report's positions start none.
+    private let starts: ScalarBits
+    /// The BMP scalars that start a one-scalar name: only there does a position whose pair table bit is clear
+    /// need its run.
+    private let singleStarts: ScalarBits
 
     /// `names` in scan order (longest first, as ``RegionGazetteer/nameIndex`` lists them).
     init(names: [[Unicode.Scalar]], surnames: Set<Unicode.Scalar>) {
@@ -54,7 +59,7 @@ struct NameScanTable: Sendable {
             byFirst[first, default: []].append(candidate)
         }
         var runsByScalar: [UInt32: Run] = [:]
-        var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
+        var pairList: [(Unicode.Scalar, Unicode.Scalar)] = []
         var candidates: [Candidate] = []
         var astral: [Unicode.Scalar: [Candidate]] = [:]
         for first in order {
@@ -66,10 +71,7 @@ struct NameScanTable: Sendable {
             // among those whose second scalar fits, else the one-scalar name".
             let singlesLast = list.drop { $0.length >= 2 }.allSatisfy { $0.length < 2 }
             if first.value < 0x10000, singlesLast, multi.count < Int(UInt16.max), singles.count < Int(UInt16.max) {
-                for candidate in multi {
-                    let bit = Self.pairBit(first.value, candidate.second.value)
-                    pairs[bit >> 6] |= 1 << UInt64(bit & 63)
-                }
+                pairList += multi.map { (first, $0.second) }
                 runsByScalar[first.value] = Run(start: UInt32(candidates.count), count: UInt16(multi.count), singles: UInt16(singles.count))
                 candidates.append(contentsOf: multi + singles)
             } else {
@@ -88,12 +90,14 @@ struct NameScanTable: Sendable {
         for (number, value) in scalarsWithRuns.enumerated() { runNumbers[Int(value)] = UInt16(number + 1) }
         self.runNumbers = runNumbers
         self.runs = scalarsWithRuns.map { runsByScalar[$0]! }
-        self.pairs = pairs
+        self.pairs = ScalarPairBits(pairs: pairList, bitCount: 1 << 17)
         self.candidates = candidates
         self.seconds = candidates.map(\.second.value)
         self.storage = storage
         self.astral = astral
         self.surnames = surnameFlags
+        self.starts = ScalarBits(members: Set(order))
+        self.singleStarts = ScalarBits(members: Set(runsByScalar.filter { $0.value.singles != 0 }.keys.compactMap(Unicode.Scalar.init)))
     }
 
     /// Counts names at each position, longest match first, skipping a two-character name right after a
@@ -103,13 +107,18 @@ struct NameScanTable: Sendable {
             var index = 0
             while index < text.count {
                 let value = text[index].value
+                // Most positions start no name: one bit (8 KiB table) says so.
+                guard starts.contains(text[index]) else {
+                    index += 1
+                    continue
+                }
                 var matched = 0
                 if value < 0x10000 {
-                    let runNumber = Int(runNumbers[Int(value)])
-                    if runNumber != 0 {
-                        let run = runs[runNumber - 1]
-                        let mayBeLong = index + 1 < text.count && hasPair(value, text[index + 1].value)
-                        if mayBeLong || run.singles != 0, let found = match(text, at: index, run: run, long: mayBeLong) {
+                    // The pair table first: it rules out most positions without reading the run.
+                    let mayBeLong = index + 1 < text.count && hasPair(value, text[index + 1].value)
+                    if mayBeLong || singleStarts.contains(text[index]) {
+                        let runNumber = Int(runNumbers[Int(value)])
+                        if runNumber != 0, let found = match(text, at: index, run: runs[runNumber - 1], long: mayBeLong) {
                             counts.add(weight, toName: Int(found.number))
                             matched = Int(found.length)
                         }
@@ -128,17 +137,8 @@ struct NameScanTable: Sendable {
         }
     }
 
-    static let pairBits = 1 << 17
-
-    static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
-        Int(truncatingIfNeeded: ((UInt64(first) << 32 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 47)
-    }
-
     @inline(__always)
-    private func hasPair(_ first: UInt32, _ second: UInt32) -> Bool {
-        let bit = Self.pairBit(first, second)
-        return pairs[bit >> 6] >> UInt64(bit & 63) & 1 != 0
-    }
+    private func hasPair(_ first: UInt32, _ second: UInt32) -> Bool { pairs.mayContain(first, second) }
 
     /// The first candidate (in scan order) of `run` found at `index`; `long` false when the pair table
     /// rules out every name of two or more scalars there.

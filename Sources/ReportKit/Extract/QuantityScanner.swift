@@ -87,6 +87,8 @@ struct QuantityScanner {
     /// (which retains each word it visits) is skipped.
     static let suffixQualifierStarts = ScalarBits(members: Set(suffixQualifierWords.map { $0.0[0] }))
     static let magnitudeStarts = ScalarBits(members: Set(magnitudeWords.map { $0.scalars[0] }))
+    /// The last scalars of ``prefixQualifierWords``.
+    static let prefixQualifierEnds = ScalarBits(members: Set(prefixQualifierWords.compactMap { $0.0.last }))
     static let duo: [Unicode.Scalar] = ["多"]
     static let yu: [Unicode.Scalar] = ["余"]
 
@@ -234,16 +236,28 @@ struct QuantityScanner {
         }
         if spans.hasWord("来", at: end), unitNormalized == .year || unitNormalized == .month { return nil }
         var claimStart = isRank ? start - 1 : start
-        for (word, meaning) in Self.prefixQualifierWords where spans.hasPrefix(word, before: claimStart) {
+        if let (word, meaning) = Self.prefixQualifier(before: claimStart, in: spans) {
             if qualifier == .exact { qualifier = meaning }
-            claimStart -= word.count
-            break
+            claimStart -= word
         }
         if valueMax != nil { qualifier = .range }
         return Quantity(
             start: claimStart, end: end, numberStart: start, value: value, valueMax: valueMax, written: written,
             unitNormalized: unitNormalized!, factor: factor, countsThings: countsThings, qualifier: qualifier,
             isRank: isRank)
+    }
+
+    /// The first of ``prefixQualifierWords`` that ends right before `position`: its length and meaning.
+    static func prefixQualifier(before position: Int, in spans: TextSpans) -> (Int, Qualifier)? {
+        // Most claims follow a scalar that ends no qualifier word (one bit): then no word is tried.
+        guard position > 0, position <= spans.scalars.count, prefixQualifierEnds.contains(spans.scalars[position - 1]) else { return nil }
+        return referencePrefixQualifier(before: position, in: spans)
+    }
+
+    /// The word-by-word search: what ``prefixQualifier(before:in:)`` must equal.
+    static func referencePrefixQualifier(before position: Int, in spans: TextSpans) -> (Int, Qualifier)? {
+        for (word, meaning) in prefixQualifierWords where spans.hasPrefix(word, before: position) { return (word.count, meaning) }
+        return nil
     }
 
     /// The positions of 位 and 名 in ``UnitLexicon/byLength``.

@@ -81,8 +81,9 @@ struct QuotedTermExtractor {
     func initiatives(in spans: TextSpans, reportID: String) -> [TermMention] {
         var seen = Set<String>()
         // In plain text equal scalars are equal terms (see `UTF8Key`): slices of the text need no String.
-        var seenPlain = Set<ScalarSliceKey>(minimumCapacity: spans.isPlain ? spans.slogans.count : 0)
+        var seenPlain = SeenTerms()
         var mentions: [TermMention] = []
+        mentions.reserveCapacity(spans.slogans.count)
         var sentence = SentenceCache()
         for span in spans.slogans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let trimmed = spans.trimmed(span)
@@ -98,7 +99,7 @@ struct QuotedTermExtractor {
                 if scalars.first == "第" { continue }  // 第一: a rank in quotes
                 if scalars.contains(where: Self.isSpeechMark) { continue }  // quoted speech
                 // The term's String only for its first mention.
-                guard seenPlain.insert(ScalarSliceKey(scalars)).inserted else { continue }
+                guard seenPlain.insert(scalars) else { continue }
                 mentions.append(mention(spans.string(trimmed), span: span, type: nil, spans: spans, reportID: reportID, sentence: &sentence))
                 continue
             }

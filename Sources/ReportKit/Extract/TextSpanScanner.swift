@@ -3,13 +3,30 @@
 struct TextSpanScanner {
     private(set) var isPlain = true
     private(set) var sentences: [Range<Int>] = []
-    /// Insides of the pairs, 0 for `《》` and 1... for ``TextSpans/quotePairs``.
-    private(set) var spans: [[Range<Int>]] = [[], [], [], [], []]
+    /// Insides of `《》`.
+    private(set) var titles: [Range<Int>] = []
+    /// Insides of the pairs of ``TextSpans/quotePairs``, one list each: separate stored lists (and open
+    /// positions, -1 for none) rather than arrays of them, whose every append checked and copied two levels.
+    private var doubleQuoted: [Range<Int>] = []
+    private var singleQuoted: [Range<Int>] = []
+    private var cornerQuoted: [Range<Int>] = []
+    private var straightQuoted: [Range<Int>] = []
+    private var openTitle = -1
+    private var openDouble = -1
+    private var openSingle = -1
+    private var openCorner = -1
+    private var openStraight = -1
     private var start = 0
     /// After a sentence ender, over the closers that belong to it.
     private var extending = false
-    /// Open positions, indexed like ``spans``.
-    private var opened: [Int?] = [nil, nil, nil, nil, nil]
+
+    /// `utf8Count`, the text's length in bytes, sizes the sentence list (a sentence is rarely under 16 bytes).
+    init(utf8Count: Int) {
+        sentences.reserveCapacity(utf8Count / 16 + 1)
+    }
+
+    /// The insides of the quotation pairs, in the order of ``TextSpans/quotePairs``.
+    var quoted: [[Range<Int>]] { [doubleQuoted, singleQuoted, cornerQuoted, straightQuoted] }
 
     @inline(__always)
     mutating func visit(_ scalar: Unicode.Scalar, at index: Int, flagTable: UnsafeBufferPointer<UInt8>) {
@@ -28,36 +45,35 @@ struct TextSpanScanner {
         }
         guard flags & TextSpans.structuralFlag != 0 else { return }
         if !extending && TextSpans.isSentenceEnder(scalar) { extending = true }
-        if scalar == "\n" {
-            for pair in opened.indices { opened[pair] = nil }
-            return
-        }
         // The pairs share no scalar, so at most one pair has work here: the one this scalar belongs to.
-        let pair: Int
         switch scalar {
-        case "《", "》": pair = 0
-        case "“", "”": pair = 1
-        case "‘", "’": pair = 2
-        case "「", "」": pair = 3
-        case "\"": pair = 4
+        case "\n":
+            openTitle = -1
+            openDouble = -1
+            openSingle = -1
+            openCorner = -1
+            openStraight = -1
+        case "《": openTitle = index
+        case "》": Self.close(&titles, &openTitle, at: index, maxLength: 80)
+        case "“": openDouble = index
+        case "”": Self.close(&doubleQuoted, &openDouble, at: index, maxLength: 400)
+        case "‘": openSingle = index
+        case "’": Self.close(&singleQuoted, &openSingle, at: index, maxLength: 400)
+        case "「": openCorner = index
+        case "」": Self.close(&cornerQuoted, &openCorner, at: index, maxLength: 400)
+        case "\"":
+            // The same mark opens and closes.
+            if openStraight >= 0 { Self.close(&straightQuoted, &openStraight, at: index, maxLength: 400) } else { openStraight = index }
         default: return
         }
-        let (open, close, maxLength): (Unicode.Scalar, Unicode.Scalar, Int) =
-            pair == 0 ? ("《", "》", 80) : (TextSpans.quotePairs[pair - 1].0, TextSpans.quotePairs[pair - 1].1, 400)
-        if open == close {
-            guard scalar == open else { return }
-            if let begin = opened[pair] {
-                if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
-                opened[pair] = nil
-            } else {
-                opened[pair] = index
-            }
-        } else if scalar == open {
-            opened[pair] = index
-        } else if scalar == close, let begin = opened[pair] {
-            if index - begin - 1 <= maxLength { spans[pair].append((begin + 1)..<index) }
-            opened[pair] = nil
-        }
+    }
+
+    /// A closing mark at `index`: the inside of the open pair, when one is open and not longer than `maxLength`.
+    @inline(__always)
+    private static func close(_ spans: inout [Range<Int>], _ opened: inout Int, at index: Int, maxLength: Int) {
+        guard opened >= 0 else { return }
+        if index - opened - 1 <= maxLength { spans.append((opened + 1)..<index) }
+        opened = -1
     }
 
     /// Closes the last sentence of a text of `count` scalars.

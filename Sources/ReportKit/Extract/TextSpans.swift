@@ -91,7 +91,7 @@ struct TextSpans {
     /// One pass over the UTF-8 decodes the scalars and finds the sentences, the plainness and every bracket
     /// pair at once (``TextSpanScanner``); the result equals ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
     init(_ text: String) {
-        var scanner = TextSpanScanner()
+        var scanner = TextSpanScanner(utf8Count: text.utf8.count)
         let (scalars, utf8Offsets) = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
             ScalarText.decodedScalarsWithOffsets(text) { scalar, index in scanner.visit(scalar, at: index, flagTable: flagTable) }
         }
@@ -101,12 +101,11 @@ struct TextSpans {
         self.utf8Offsets = utf8Offsets
         self.isPlain = scanner.isPlain
         self.sentences = scanner.sentences
-        let spans = scanner.spans
-        self.titles = spans[0]
+        self.titles = scanner.titles
         var slogans: [Range<Int>] = []
         var speech: [Range<Int>] = []
-        for pair in 1..<5 {
-            for span in spans[pair] {
+        for spans in scanner.quoted {
+            for span in spans {
                 let inner = scalars[span]
                 let isSpeech = inner.count > 24 || inner.contains(where: Self.isSpeechPunctuation)
                 if isSpeech { speech.append(span) } else { slogans.append(span) }
@@ -115,8 +114,10 @@ struct TextSpans {
         self.slogans = slogans
         self.speech = speech
         var insideName = [Bool](repeating: false, count: scalars.count)
-        for span in titles + slogans {
-            for position in span { insideName[position] = true }
+        for spans in [titles, slogans] {
+            for span in spans {
+                for position in span { insideName[position] = true }
+            }
         }
         self.insideName = insideName
     }

@@ -75,11 +75,33 @@ public enum UnitLexicon {
     /// ``byLength``.
     static func match(_ scalars: [Unicode.Scalar], at start: Int) -> (entry: Int, end: Int)? {
         guard start >= 0, start < scalars.count else { return nil }
-        for position in candidates(scalars[start]) where scalars.matches(byLength[position].scalars, at: start) {
-            return (position, start + byLength[position].scalars.count)
+        // The entries' scalars from one flat buffer: reading `byLength[position].scalars` retained and released
+        // the entry's array and both its Strings for every candidate.
+        let storage = entryScalars
+        let bounds = entryBounds
+        for position in candidates(scalars[start]) {
+            let lower = bounds[position]
+            let length = bounds[position + 1] - lower
+            guard length <= scalars.count - start else { continue }
+            var matched = true
+            for offset in 1..<length where scalars[start + offset] != storage[lower + offset] {
+                matched = false
+                break
+            }
+            if matched { return (position, start + length) }
         }
         return nil
     }
+
+    /// The first entry of ``byLength`` written at `start`, tried one by one: what ``match(_:at:)`` must equal.
+    static func referenceMatch(_ scalars: [Unicode.Scalar], at start: Int) -> (entry: Int, end: Int)? {
+        guard start >= 0, start < scalars.count else { return nil }
+        return byLength.indices.first { scalars.matches(byLength[$0].scalars, at: start) }.map { ($0, start + byLength[$0].scalars.count) }
+    }
+
+    /// The scalars of every ``byLength`` entry in one buffer, and where each entry's start (and the end) lies in it.
+    static let entryScalars: [Unicode.Scalar] = byLength.flatMap(\.scalars)
+    static let entryBounds: [Int] = byLength.reduce(into: [0]) { bounds, entry in bounds.append(bounds.last! + entry.scalars.count) }
 
     /// A normalised unit as its position in ``normalizedNames``: the scanner and the extractor compare these
     /// small numbers where comparing the Strings cost about a hundred instructions each time they differed.

@@ -43,6 +43,17 @@ import Testing
         return phrase.contains(where: CJK.isIdeograph) ? phrase.string : ""
     }
 
+    /// ``IndicatorFinder/previousClausePhrase(before:in:limit:)`` as first written: the wrappers dropped from the
+    /// String, Character by Character, for plain and other text alike.
+    static func referencePreviousClausePhrase(before position: Int, in spans: TextSpans, limit: Int) -> String {
+        var end = position
+        while end > limit, !IndicatorFinder.isClauseBreak(spans.scalars[end - 1]) { end -= 1 }
+        guard end > limit else { return "" }
+        var text = IndicatorFinder().leftPhrase(before: end - 1, in: spans, limit: limit).text
+        for wrapper in ["中", "上", "里"] where text.hasSuffix(wrapper) { text = String(text.dropLast()) }
+        return text.count >= 2 ? text : ""
+    }
+
     /// ``IndicatorFinder/indicator(for:leftStart:isRank:in:sentence:)`` as first written: the phrase after the claim
     /// found for every claim, before anything else.
     static func referenceIndicator(for quantity: QuantityScanner.Quantity, isRank: Bool, in spans: TextSpans, sentence: Range<Int>) -> String {
@@ -87,7 +98,7 @@ import Testing
         let words = IndicatorFinder.rightCuts.words.map { $0.string } + IndicatorFinder.leadingContext
             + Array(IndicatorFinder.trailingFillers.prefix(12)) + Array(IndicatorFinder.leftVerbs.prefix(12))
             + ["审批", "事项", "企业", "率", "的", "和", "，", "、", "。", "\r\n", "\n", "“", "”", "5", "12", "e\u{301}", "😀",
-                "\u{20000}", "\u{1F1E8}\u{1F1F3}", "杭州", "浙江省", "全", "已", "实", "A", " "]
+                "\u{20000}", "\u{1F1E8}\u{1F1F3}", "杭州", "浙江省", "全", "已", "实", "A", " ", "中", "上", "里", "评价中", "中\u{301}"]
         var generator = SplitMix64(seed: 71)
         let finder = IndicatorFinder()
         for _ in 0..<6000 {
@@ -105,6 +116,7 @@ import Testing
             #expect(left.scalars == Array(left.text.unicodeScalars), "\(text.debugDescription) \(position)")
             let context = finder.previousClausePhrase(before: position, in: spans, limit: lower)
             #expect(context.scalars == Array(context.text.unicodeScalars), "\(text.debugDescription) \(position)")
+            #expect(context.text == Self.referencePreviousClausePhrase(before: position, in: spans, limit: lower), "\(text.debugDescription) \(position)")
         }
     }
 }
