@@ -33,29 +33,42 @@ struct ByteSplice: Equatable {
     /// Appends `splices` in the spool layout.
     static func append(_ splices: [ByteSplice], to out: inout ByteBuffer) {
         for splice in splices {
-            for value in [splice.at, splice.source.lowerBound, splice.source.count] {
-                withUnsafeBytes(of: UInt32(value).littleEndian) { out.appendBytes($0.assumingMemoryBound(to: UInt8.self)) }
-            }
+            let fields = (UInt32(splice.at).littleEndian, UInt32(splice.source.lowerBound).littleEndian, UInt32(splice.source.count).littleEndian)
+            withUnsafeBytes(of: fields) { out.appendBytes($0.assumingMemoryBound(to: UInt8.self)) }
         }
     }
 
-    /// Reads splices in the spool layout; nil unless they are whole, in order of `at`, and within `storedCount`.
-    static func decode(_ bytes: ArraySlice<UInt8>, storedCount: Int) -> [ByteSplice]? {
-        guard bytes.count % stride == 0 else { return nil }
-        var splices: [ByteSplice] = []
-        splices.reserveCapacity(bytes.count / stride)
-        var index = bytes.startIndex
-        func next() -> Int {
-            defer { index += 4 }
-            return bytes[index..<index + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
+    /// Splices in the spool layout, read where they lie (no array per report and part).
+    struct Encoded: Sequence, IteratorProtocol {
+        let bytes: UnsafeRawBufferPointer
+        private var offset = 0
+
+        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+        mutating func next() -> ByteSplice? {
+            guard offset + ByteSplice.stride <= bytes.count else { return nil }
+            let (bytes, start) = (bytes, offset)
+            func field(_ index: Int) -> Int {
+                Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 4 * index, as: UInt32.self)))
+            }
+            offset += ByteSplice.stride
+            return ByteSplice(at: field(0), source: field(1)..<field(1) + field(2))
         }
+    }
+
+    /// Whether `bytes` are whole splices in the spool layout, in order of `at`, within `storedCount` bytes.
+    static func isValid(_ bytes: UnsafeRawBufferPointer, storedCount: Int) -> Bool {
+        guard bytes.count % stride == 0 else { return false }
         var previous = 0
-        while index < bytes.endIndex {
-            let (at, start, count) = (next(), next(), next())
-            guard at >= previous, at <= storedCount, start + count <= storedCount else { return nil }
-            splices.append(ByteSplice(at: at, source: start..<start + count))
-            previous = at
+        for splice in Encoded(bytes) {
+            guard splice.at >= previous, splice.at <= storedCount, splice.source.upperBound <= storedCount else { return false }
+            previous = splice.at
         }
-        return splices
+        return true
+    }
+
+    /// Reads splices in the spool layout; nil unless ``isValid(_:storedCount:)``.
+    static func decode(_ bytes: ArraySlice<UInt8>, storedCount: Int) -> [ByteSplice]? {
+        bytes.withUnsafeBytes { isValid($0, storedCount: storedCount) ? Array(Encoded($0)) : nil }
     }
 }

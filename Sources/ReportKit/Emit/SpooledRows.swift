@@ -15,22 +15,24 @@ struct SpooledRows {
 
     /// The parts, as slices of the one buffer read (no part is copied).
     private let parts: [ArraySlice<UInt8>]
-    /// Each part's splices, by the part's raw value (empty for most).
-    private let splices: [[ByteSplice]]
 
     /// Finds the parts in `bytes[rows]` (``LengthPrefixedParts``); nil unless they are exactly the parts of
     /// ``Part`` with well-formed splices.
     init?(record bytes: [UInt8], rows: Range<Int>) {
         guard let parts = LengthPrefixedParts.split(bytes[rows]), parts.count == Part.allCases.count else { return nil }
-        var splices = [[ByteSplice]](repeating: [], count: parts.count)
         for (index, part) in Part.splicedParts.enumerated() {
-            guard let list = ByteSplice.decode(parts[Part.counts.rawValue + 1 + index], storedCount: parts[part.rawValue].count) else {
+            let storedCount = parts[part.rawValue].count
+            guard parts[Part.counts.rawValue + 1 + index].withUnsafeBytes({ ByteSplice.isValid($0, storedCount: storedCount) }) else {
                 return nil
             }
-            splices[part.rawValue] = list
         }
         self.parts = parts
-        self.splices = splices
+    }
+
+    /// The part holding the splices of `part`, if it has any.
+    private func splices(of part: Part) -> ArraySlice<UInt8> {
+        guard let index = Part.splicedParts.firstIndex(of: part) else { return [] }
+        return parts[Part.counts.rawValue + 1 + index]
     }
 
     /// The stored bytes of `part` (without the repeats its splices put back).
@@ -42,13 +44,16 @@ struct SpooledRows {
 
     /// The published bytes of `part`, piece by piece: its stored bytes with the repeats spliced in.
     func forEachPiece(_ part: Part, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        let splices = splices[part.rawValue]
-        try parts[part.rawValue].withUnsafeBytes { try ByteSplice.forEachPiece($0, splices: splices, body) }
+        try splices(of: part).withUnsafeBytes { splices in
+            try parts[part.rawValue].withUnsafeBytes { try ByteSplice.forEachPiece($0, splices: ByteSplice.Encoded(splices), body) }
+        }
     }
 
     /// The published bytes of `part` in one array.
     func published(_ part: Part) -> [UInt8] {
-        parts[part.rawValue].withUnsafeBytes { ByteSplice.expanded($0, splices: splices[part.rawValue]) }
+        splices(of: part).withUnsafeBytes { splices in
+            parts[part.rawValue].withUnsafeBytes { ByteSplice.expanded($0, splices: ByteSplice.Encoded(splices)) }
+        }
     }
 
     /// The `rule|severity` key of each finding (``RenderedReport/findingKeys``), one per line.

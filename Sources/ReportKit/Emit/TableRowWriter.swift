@@ -36,6 +36,10 @@ struct TableRowWriter<Row>: ~Copyable {
         keys = schema.jsonKeys
         repeating = schema.repeating
         memos = Array(repeating: Memo(), count: schema.fields.count)
+        if schema.repeating.contains(true) {  // at most a splice per row
+            csvSplices.reserveCapacity(rows)
+            jsonSplices.reserveCapacity(rows)
+        }
     }
 
     /// The CSV lines so far.
