@@ -13,6 +13,11 @@ int rk_minhash_has_avx512(void);
 void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64_t *multipliers,
                               const uint64_t *increments, uint64_t *minima, size_t slots);
 
+/// For every start s <= count - size: hashes[s] = FNV-1a (64-bit) of values[s ..< s + size], each value xored in
+/// as a 64-bit integer, exactly like MinHasher.shingleHashes. Writes nothing when count < size or size is 0.
+/// Call only when rk_minhash_has_avx512() returned 1.
+void rk_shingle_hashes_avx512(const uint32_t *values, size_t count, size_t size, uint64_t *hashes);
+
 /// XXH64 of `length` bytes (seed 0), the reference algorithm (xxhash.com); portable C.
 uint64_t rk_xxh64(const void *bytes, size_t length);
 
