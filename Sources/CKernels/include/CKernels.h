@@ -25,4 +25,12 @@ uint64_t rk_xxh64(const void *bytes, size_t length);
 /// does), else 0: glibc's memmem, which Swift's Glibc module does not export (it needs _GNU_SOURCE).
 int rk_contains_bytes(const void *bytes, size_t length, const void *needle, size_t needle_length);
 
+/// The first index i with start <= i < count whose byte is below `below` or equals one of the four bytes packed
+/// little-endian in `needles` (repeat a byte to ask for fewer); count when there is none (start when start > count).
+/// Sixteen bytes per step with SSE2 where the target has it, else rk_find_byte_of_portable.
+size_t rk_find_byte_of(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles);
+
+/// rk_find_byte_of one byte at a time: the definition, and the path on targets without SSE2.
+size_t rk_find_byte_of_portable(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles);
+
 #endif
