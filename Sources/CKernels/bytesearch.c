@@ -7,3 +7,54 @@ int rk_contains_bytes(const void *bytes, size_t length, const void *needle, size
     if (needle_length > length) return 0;
     return memmem(bytes, length, needle, needle_length) != NULL;
 }
+
+/// Whether `byte` is below `below` or one of the four bytes packed in `needles`.
+static int is_byte_of(uint8_t byte, uint8_t below, uint32_t needles) {
+    return byte < below || byte == (uint8_t)needles || byte == (uint8_t)(needles >> 8) || byte == (uint8_t)(needles >> 16)
+        || byte == (uint8_t)(needles >> 24);
+}
+
+size_t rk_find_byte_of_portable(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles) {
+    for (size_t index = start; index < count; index++) {
+        if (is_byte_of(bytes[index], below, needles)) return index;
+    }
+    return count < start ? start : count;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/// Bit i set when byte i of the sixteen at `at` is below the limit or one of the needles.
+static inline unsigned block_mask(const uint8_t *at, __m128i limit, __m128i n0, __m128i n1, __m128i n2, __m128i n3) {
+    const __m128i v = _mm_loadu_si128((const __m128i *)at);
+    const __m128i equal = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, n0), _mm_cmpeq_epi8(v, n1)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, n2), _mm_cmpeq_epi8(v, n3)));
+    // max(v, below) == v exactly when v >= below: the bytes below the limit are the others.
+    const unsigned low = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, limit), v)) & 0xFFFFu;
+    return (unsigned)_mm_movemask_epi8(equal) | low;
+}
+
+size_t rk_find_byte_of(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles) {
+    if (start >= count || count < 16) return rk_find_byte_of_portable(bytes, count, start, below, needles);
+    const __m128i limit = _mm_set1_epi8((char)below);
+    const __m128i n0 = _mm_set1_epi8((char)needles), n1 = _mm_set1_epi8((char)(needles >> 8));
+    const __m128i n2 = _mm_set1_epi8((char)(needles >> 16)), n3 = _mm_set1_epi8((char)(needles >> 24));
+    size_t index = start;
+    for (; index + 16 <= count; index += 16) {
+        const unsigned mask = block_mask(bytes + index, limit, n0, n1, n2, n3);
+        if (mask != 0) return index + (size_t)__builtin_ctz(mask);
+    }
+    if (index == count) return count;
+    // The tail: the last sixteen bytes, without those already tested.
+    const size_t last = count - 16;
+    const unsigned mask = block_mask(bytes + last, limit, n0, n1, n2, n3) >> (index - last);
+    return mask != 0 ? index + (size_t)__builtin_ctz(mask) : count;
+}
+
+#else
+
+size_t rk_find_byte_of(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles) {
+    return rk_find_byte_of_portable(bytes, count, start, below, needles);
+}
+
+#endif

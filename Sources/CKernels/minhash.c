@@ -16,6 +16,13 @@ static void minima_scalar(const uint64_t *hashes, size_t count, const uint64_t *
     }
 }
 
+/// FNV-1a of the `size` values from `start`: one shingle's hash.
+static uint64_t shingle_hash(const uint32_t *values, size_t start, size_t size) {
+    uint64_t hash = 0xCBF29CE484222325ull;
+    for (size_t k = 0; k < size; k++) hash = (hash ^ values[start + k]) * 0x100000001B3ull;
+    return hash;
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -58,9 +65,33 @@ void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64
     minima_scalar(hashes, count, multipliers, increments, minima, slot, slots);
 }
 
+/// Eight shingles per vector: lane j of a step hashes the shingle starting at `start + j`.
+__attribute__((target("avx512f,avx512dq")))
+void rk_shingle_hashes_avx512(const uint32_t *values, size_t count, size_t size, uint64_t *hashes) {
+    if (size == 0 || count < size) return;
+    const size_t shingles = count - size + 1;
+    const __m512i basis = _mm512_set1_epi64((long long)0xCBF29CE484222325ull);
+    const __m512i prime = _mm512_set1_epi64((long long)0x100000001B3ull);
+    size_t start = 0;
+    for (; start + 8 <= shingles; start += 8) {
+        __m512i hash = basis;
+        for (size_t k = 0; k < size; k++) {
+            const __m512i value = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(values + start + k)));
+            hash = _mm512_mullo_epi64(_mm512_xor_si512(hash, value), prime);
+        }
+        _mm512_storeu_si512((void *)(hashes + start), hash);
+    }
+    for (; start < shingles; start++) hashes[start] = shingle_hash(values, start, size);
+}
+
 #else
 
 int rk_minhash_has_avx512(void) { return 0; }
+
+void rk_shingle_hashes_avx512(const uint32_t *values, size_t count, size_t size, uint64_t *hashes) {
+    if (size == 0 || count < size) return;
+    for (size_t start = 0; start + size <= count; start++) hashes[start] = shingle_hash(values, start, size);
+}
 
 void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64_t *multipliers,
                               const uint64_t *increments, uint64_t *minima, size_t slots) {

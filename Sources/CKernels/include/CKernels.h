@@ -13,6 +13,11 @@ int rk_minhash_has_avx512(void);
 void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64_t *multipliers,
                               const uint64_t *increments, uint64_t *minima, size_t slots);
 
+/// For every start s <= count - size: hashes[s] = FNV-1a (64-bit) of values[s ..< s + size], each value xored in
+/// as a 64-bit integer, exactly like MinHasher.shingleHashes. Writes nothing when count < size or size is 0.
+/// Call only when rk_minhash_has_avx512() returned 1.
+void rk_shingle_hashes_avx512(const uint32_t *values, size_t count, size_t size, uint64_t *hashes);
+
 /// XXH64 of `length` bytes (seed 0), the reference algorithm (xxhash.com); portable C.
 uint64_t rk_xxh64(const void *bytes, size_t length);
 
@@ -35,5 +40,13 @@ int rk_utf8_has_avx2(void);
 /// 1 when the `length` bytes are well-formed UTF-8 (Unicode Table 3-7) and, with `reject_nul`, hold no NUL, with
 /// `facts` filled in; else 0. Call only when rk_utf8_has_avx2() returned 1.
 int rk_utf8_scan_avx2(const uint8_t *bytes, size_t length, int reject_nul, struct rk_utf8_facts *facts);
+
+/// The first index i with start <= i < count whose byte is below `below` or equals one of the four bytes packed
+/// little-endian in `needles` (repeat a byte to ask for fewer); count when there is none (start when start > count).
+/// Sixteen bytes per step with SSE2 where the target has it, else rk_find_byte_of_portable.
+size_t rk_find_byte_of(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles);
+
+/// rk_find_byte_of one byte at a time: the definition, and the path on targets without SSE2.
+size_t rk_find_byte_of_portable(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles);
 
 #endif

@@ -121,7 +121,11 @@ public struct Deduplicator: GlobalStage {
     /// comparison, the key strings decide.
     static func collapseRepeated(_ metrics: [Metric]) -> [Metric] {
         guard metrics.count > 1 else { return metrics }
-        func hasBar(_ text: String) -> Bool { text.utf8.contains(UInt8(ascii: "|")) }
+        // On the contiguous UTF-8 where there is one (always, for native Strings): the generic UTF8View search
+        // cost about ten times as much per byte.
+        func hasBar(_ text: String) -> Bool {
+            text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "|")) } ?? text.utf8.contains(UInt8(ascii: "|"))
+        }
         guard !metrics.contains(where: { $0.valueNormalized.isNaN || hasBar($0.indicator) || hasBar($0.unitNormalized) || hasBar($0.kind) || hasBar($0.period ?? "") })
         else { return collapseRepeatedByKey(metrics) }
         var kept: [Metric] = []

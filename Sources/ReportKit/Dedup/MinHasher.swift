@@ -88,7 +88,7 @@ public struct MinHasher: Sendable {
     /// increments and minima in registers while it streams over them.
     func signature(ofValues values: [UInt32], kernel: Kernel = .fastest) -> [UInt32] {
         guard !values.isEmpty else { return [UInt32](repeating: .max, count: permutations) }
-        let hashes = Self.shingleHashes(values, size: shingleSize)
+        let hashes = Self.shingleHashes(values, size: shingleSize, kernel: kernel)
         var minima = [UInt64](repeating: .max, count: permutations)
         if kernel == .avx512 {
             hashes.withUnsafeBufferPointer { hashes in
@@ -138,6 +138,15 @@ public struct MinHasher: Sendable {
         /// 64-bit vector multiply, so the check is made at run time rather than at compile time.
         static let fastest: Kernel = avx512Available ? .avx512 : .portable
         static let avx512Available = rk_minhash_has_avx512() != 0
+    }
+
+    /// ``shingleHashes(_:size:)``, eight shingles at a time with AVX-512 (CKernels) when `kernel` says so.
+    static func shingleHashes(_ values: [UInt32], size: Int, kernel: Kernel) -> [UInt64] {
+        guard kernel == .avx512, values.count >= size else { return shingleHashes(values, size: size) }
+        return [UInt64](unsafeUninitializedCapacity: values.count - size + 1) { hashes, initialized in
+            values.withUnsafeBufferPointer { rk_shingle_hashes_avx512($0.baseAddress, $0.count, size, hashes.baseAddress) }
+            initialized = values.count - size + 1
+        }
     }
 
     /// FNV-1a of every shingle of `size` code points (one shingle of the whole text when it is shorter).

@@ -12,7 +12,11 @@ final class BufferedFileWriter {
     let url: URL
     private let descriptor: Int32
     private static let capacity = 1 << 20
-    private var buffer: [UInt8] = []
+    /// The buffer, `capacity` bytes of which `buffered` are filled. Raw memory rather than a `[UInt8]`: emit
+    /// writes each report's rows in several pieces, and `Array.append(contentsOf:)` with its exclusivity
+    /// checks cost a few hundred instructions a call.
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 64)
+    private var buffered = 0
     private var hasher = SHA256()
     private(set) var bytesWritten = 0
     private var closed = false
@@ -24,11 +28,11 @@ final class BufferedFileWriter {
         }
         self.url = url
         self.descriptor = descriptor
-        buffer.reserveCapacity(Self.capacity)
     }
 
     deinit {
         if !closed { close(descriptor) }
+        buffer.deallocate()
     }
 
     func write(_ text: String) throws {
@@ -46,18 +50,19 @@ final class BufferedFileWriter {
 
     /// Appends `bytes`; a piece at least as large as the buffer is hashed and written where it lies.
     func write(_ bytes: UnsafeRawBufferPointer) throws {
-        if buffer.count + bytes.count > Self.capacity { try flush() }
+        if buffered + bytes.count > Self.capacity { try flush() }
         if bytes.count >= Self.capacity {
             try output(bytes)
-        } else {
-            buffer.append(contentsOf: bytes)
+        } else if let source = bytes.baseAddress {
+            (buffer.baseAddress! + buffered).copyMemory(from: source, byteCount: bytes.count)
+            buffered += bytes.count
         }
     }
 
     private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try output($0) }
-        buffer.removeAll(keepingCapacity: true)
+        guard buffered > 0 else { return }
+        try output(UnsafeRawBufferPointer(rebasing: buffer[..<buffered]))
+        buffered = 0
     }
 
     /// Hashes and writes `bytes`, retrying short writes and EINTR.

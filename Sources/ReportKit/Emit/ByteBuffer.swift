@@ -68,15 +68,6 @@ struct ByteBuffer: ~Copyable, ByteSink {
         count &+= bytes.count
     }
 
-    /// Appends again the bytes already written at `range` (a cell repeated from an earlier row).
-    mutating func appendCopy(of range: Range<Int>) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= count)
-        guard !range.isEmpty else { return }
-        reserve(range.count)
-        (base + count).update(from: base + range.lowerBound, count: range.count)
-        count &+= range.count
-    }
-
     /// The bytes written at `range`.
     func withBytes<Result>(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         precondition(range.lowerBound >= 0 && range.upperBound <= count)

@@ -72,6 +72,8 @@ extension Finding {
 
 /// Bytes `JSONEncoder` escapes in a string: control characters, `"` and `\`.
 enum EncoderSpecialBytes: ByteNeedles {
+    static var below: UInt8 { 0x20 }
+    static var packed: UInt32 { pack(0x22, 0x5C, 0x5C, 0x5C) }
     @inline(__always) static func isNeedle(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
     @inline(__always) static func inWord(_ word: UInt64) -> Bool {
         ByteScan.hasByte(below: 0x20, in: word) || ByteScan.has(0x22, in: word) || ByteScan.has(0x5C, in: word)

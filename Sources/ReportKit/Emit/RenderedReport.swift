@@ -54,6 +54,12 @@ struct RenderedReport: Sendable, Equatable {
         }
         let keys = Array(findingKeys.joined(separator: "\n").utf8)
         let counts = Array("\(document.metrics.count),\(document.policies.count),\(document.initiatives.count)".utf8)
+        var splices = ByteBuffer(capacity: ByteSplice.stride * 2 * document.metrics.count)
+        var spliceEnds: [Int] = []
+        for list in [metrics.csvSplices, metrics.jsonSplices, policies.csvSplices, policies.jsonSplices, initiatives.csvSplices, initiatives.jsonSplices] {
+            ByteSplice.append(list, to: &splices)
+            spliceEnds.append(splices.count)
+        }
         // The parts in the order of ``SpooledRows/Part``.
         func forEachPart(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             reportCSV.withBytes(in: 0..<csvHeadEnd, body)
@@ -69,6 +75,7 @@ struct RenderedReport: Sendable, Equatable {
             findings.withAllBytes(body)
             keys.withUnsafeBufferPointer(body)
             counts.withUnsafeBufferPointer(body)
+            for (start, end) in zip([0] + spliceEnds, spliceEnds) { splices.withBytes(in: start..<end, body) }
         }
         var total = 0
         forEachPart { total += 4 + $0.count }
@@ -162,25 +169,26 @@ struct RenderedReport: Sendable, Equatable {
 
 extension RenderedReport {
     /// The spool layout: each part length-prefixed (``LengthPrefixedParts``), in the order of ``SpooledRows/Part``,
-    /// which is how emit finds them again.
+    /// which is how emit finds them again. Written without splices (``serialized(_:publishText:)`` stores repeats
+    /// once).
     func serialized() -> [UInt8] {
         LengthPrefixedParts.join([
             reportCSVHead, reportCSVTail, reportJSONHead, reportJSONTail, metricsCSV, metricsJSON, policiesCSV, policiesJSON,
             initiativesCSV, initiativesJSON, findings, Array(findingKeys.joined(separator: "\n").utf8),
             Array("\(metricCount),\(policyCount),\(initiativeCount)".utf8),
-        ])
+        ] + Array(repeating: [], count: SpooledRows.Part.splicedParts.count))
     }
 
-    /// Reads ``serialized()`` back; nil when the bytes are truncated or malformed.
+    /// Reads ``serialized()`` (or ``serialized(_:publishText:)``) back, with the repeats spliced in; nil when the
+    /// bytes are truncated or malformed.
     init?(serialized bytes: ArraySlice<UInt8>) {
-        guard let parts = LengthPrefixedParts.split(bytes).map({ $0.map { Array($0) } }) else { return nil }
-        let counts = String(decoding: parts.last ?? [], as: UTF8.self).split(separator: ",").compactMap { Int($0) }
-        guard parts.count == 13, counts.count == 3 else { return nil }
+        guard let rows = SpooledRows(record: Array(bytes), rows: 0..<bytes.count), let counts = rows.counts else { return nil }
+        let parts = SpooledRows.Part.allCases.map(rows.published)
         self.init()
         (reportCSVHead, reportCSVTail, reportJSONHead, reportJSONTail) = (parts[0], parts[1], parts[2], parts[3])
         (metricsCSV, metricsJSON, policiesCSV, policiesJSON) = (parts[4], parts[5], parts[6], parts[7])
         (initiativesCSV, initiativesJSON, findings) = (parts[8], parts[9], parts[10])
         findingKeys = parts[11].isEmpty ? [] : String(decoding: parts[11], as: UTF8.self).components(separatedBy: "\n")
-        (metricCount, policyCount, initiativeCount) = (counts[0], counts[1], counts[2])
+        (metricCount, policyCount, initiativeCount) = counts
     }
 }

@@ -1,28 +1,60 @@
 /// One report's rendered rows as emit reads them back: the bytes of one read and where each part of
 /// ``RenderedReport/serialized()`` lies in them. Each table's rows are written straight from those bytes;
-/// decoding a ``RenderedReport`` first copied all thirteen parts into arrays of their own, in both emit lanes.
+/// decoding a ``RenderedReport`` first copied all its parts into arrays of their own, in both emit lanes.
 struct SpooledRows {
-    /// The parts of ``RenderedReport/serialized()``, in their order there.
+    /// The parts of ``RenderedReport/serialized()``, in their order there: the rows, then the ``ByteSplice``s of
+    /// each part in ``splicedParts``.
     enum Part: Int, CaseIterable {
         case reportCSVHead, reportCSVTail, reportJSONHead, reportJSONTail, metricsCSV, metricsJSON, policiesCSV, policiesJSON
         case initiativesCSV, initiativesJSON, findings, findingKeys, counts
+        case metricsCSVSplices, metricsJSONSplices, policiesCSVSplices, policiesJSONSplices, initiativesCSVSplices, initiativesJSONSplices
+
+        /// The parts that may repeat their own bytes, in the order their splices follow ``counts``.
+        static let splicedParts: [Part] = [.metricsCSV, .metricsJSON, .policiesCSV, .policiesJSON, .initiativesCSV, .initiativesJSON]
     }
 
     /// The parts, as slices of the one buffer read (no part is copied).
     private let parts: [ArraySlice<UInt8>]
 
-    /// Finds the parts in `bytes[rows]` (``LengthPrefixedParts``); nil unless they are exactly the thirteen parts.
+    /// Finds the parts in `bytes[rows]` (``LengthPrefixedParts``); nil unless they are exactly the parts of
+    /// ``Part`` with well-formed splices.
     init?(record bytes: [UInt8], rows: Range<Int>) {
         guard let parts = LengthPrefixedParts.split(bytes[rows]), parts.count == Part.allCases.count else { return nil }
+        for (index, part) in Part.splicedParts.enumerated() {
+            let storedCount = parts[part.rawValue].count
+            guard parts[Part.counts.rawValue + 1 + index].withUnsafeBytes({ ByteSplice.isValid($0, storedCount: storedCount) }) else {
+                return nil
+            }
+        }
         self.parts = parts
     }
 
-    /// The bytes of `part`.
+    /// The part holding the splices of `part`, if it has any.
+    private func splices(of part: Part) -> ArraySlice<UInt8> {
+        guard let index = Part.splicedParts.firstIndex(of: part) else { return [] }
+        return parts[Part.counts.rawValue + 1 + index]
+    }
+
+    /// The stored bytes of `part` (without the repeats its splices put back).
     func withBytes<R>(_ part: Part, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try parts[part.rawValue].withUnsafeBytes(body)
     }
 
     func bytes(_ part: Part) -> ArraySlice<UInt8> { parts[part.rawValue] }
+
+    /// The published bytes of `part`, piece by piece: its stored bytes with the repeats spliced in.
+    func forEachPiece(_ part: Part, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try splices(of: part).withUnsafeBytes { splices in
+            try parts[part.rawValue].withUnsafeBytes { try ByteSplice.forEachPiece($0, splices: ByteSplice.Encoded(splices), body) }
+        }
+    }
+
+    /// The published bytes of `part` in one array.
+    func published(_ part: Part) -> [UInt8] {
+        splices(of: part).withUnsafeBytes { splices in
+            parts[part.rawValue].withUnsafeBytes { ByteSplice.expanded($0, splices: ByteSplice.Encoded(splices)) }
+        }
+    }
 
     /// The `rule|severity` key of each finding (``RenderedReport/findingKeys``), one per line.
     func forEachFindingKey(_ body: (String) -> Void) {

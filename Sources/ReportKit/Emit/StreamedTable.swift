@@ -42,12 +42,12 @@ enum StreamedTable: CaseIterable {
             try rows.withBytes(.reportJSONHead) { try writer.write($0) }
             try writer.write(RenderedReport.duplicateMembersJSON(summary.duplicates, summary.duplicateSources))
             try rows.withBytes(.reportJSONTail) { try writer.write($0) }
-        case .metricsCSV: try rows.withBytes(.metricsCSV) { try writer.write($0) }
-        case .metricsJSON: try rows.withBytes(.metricsJSON) { try writer.write($0) }
-        case .policiesCSV: try rows.withBytes(.policiesCSV) { try writer.write($0) }
-        case .policiesJSON: try rows.withBytes(.policiesJSON) { try writer.write($0) }
-        case .initiativesCSV: try rows.withBytes(.initiativesCSV) { try writer.write($0) }
-        case .initiativesJSON: try rows.withBytes(.initiativesJSON) { try writer.write($0) }
+        case .metricsCSV: try rows.forEachPiece(.metricsCSV, writer.write)
+        case .metricsJSON: try rows.forEachPiece(.metricsJSON, writer.write)
+        case .policiesCSV: try rows.forEachPiece(.policiesCSV, writer.write)
+        case .policiesJSON: try rows.forEachPiece(.policiesJSON, writer.write)
+        case .initiativesCSV: try rows.forEachPiece(.initiativesCSV, writer.write)
+        case .initiativesJSON: try rows.forEachPiece(.initiativesJSON, writer.write)
         case .validation: try rows.withBytes(.findings) { try writer.write($0) }
         }
     }

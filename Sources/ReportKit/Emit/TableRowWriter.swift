@@ -5,11 +5,14 @@ import Foundation
 /// (they are the definition; `TableRowWriterTests` compares). It is the writer for the tables with many rows
 /// per report, and cheaper: each cell is read once for both formats, not once per format; numbers are
 /// written as digits without a String; and in a column that ``TableSchema/Column/repeats`` (a claim's
-/// sentence, about 450 bytes, shared by the claims in it) a value equal to the previous row's reuses the
-/// bytes escaped for that row instead of being scanned and escaped twice again.
+/// sentence, about 450 bytes, shared by the claims in it) a value equal to the previous row's is neither
+/// scanned and escaped again nor stored again: a ``ByteSplice`` points back at the bytes escaped for that row.
 struct TableRowWriter<Row>: ~Copyable {
-    /// The rows so far, in ``ByteBuffer``s: a row is some forty appends of a few bytes each.
+    /// The rows so far, in ``ByteBuffer``s (a row is some forty appends of a few bytes each), without the
+    /// repeated cells that ``csvSplices`` and ``jsonSplices`` put back.
     private(set) var csvBuffer: ByteBuffer, jsonBuffer: ByteBuffer
+    /// Where the rows repeat earlier cells, in order.
+    private(set) var csvSplices: [ByteSplice] = [], jsonSplices: [ByteSplice] = []
     private let fields: [ColumnField<Row>]
     private let keys: [[UInt8]]
     private let repeating: [Bool]
@@ -33,12 +36,16 @@ struct TableRowWriter<Row>: ~Copyable {
         keys = schema.jsonKeys
         repeating = schema.repeating
         memos = Array(repeating: Memo(), count: schema.fields.count)
+        if schema.repeating.contains(true) {  // at most a splice per row
+            csvSplices.reserveCapacity(rows)
+            jsonSplices.reserveCapacity(rows)
+        }
     }
 
     /// The CSV lines so far.
-    var csv: [UInt8] { csvBuffer.array }
+    var csv: [UInt8] { csvBuffer.withAllBytes { ByteSplice.expanded(UnsafeRawBufferPointer($0), splices: csvSplices) } }
     /// The JSON Lines so far.
-    var json: [UInt8] { jsonBuffer.array }
+    var json: [UInt8] { jsonBuffer.withAllBytes { ByteSplice.expanded(UnsafeRawBufferPointer($0), splices: jsonSplices) } }
 
     /// One row: a CSV line and a JSON object line.
     mutating func append(_ row: Row) {
@@ -64,11 +71,11 @@ struct TableRowWriter<Row>: ~Copyable {
         jsonBuffer.append(0x7D, 0x0A)
     }
 
-    /// A string cell of a repeating column: escaped once, then copied while the rows repeat it.
+    /// A string cell of a repeating column: escaped and stored once, then spliced in while the rows repeat it.
     private mutating func appendRepeating(_ value: String, column: Int) {
         if let previous = memos[column].value, Self.sameBytes(previous, value) {
-            csvBuffer.appendCopy(of: memos[column].csv)
-            jsonBuffer.appendCopy(of: memos[column].json)
+            csvSplices.append(ByteSplice(at: csvBuffer.count, source: memos[column].csv))
+            jsonSplices.append(ByteSplice(at: jsonBuffer.count, source: memos[column].json))
             return
         }
         let csvStart = csvBuffer.count, jsonStart = jsonBuffer.count

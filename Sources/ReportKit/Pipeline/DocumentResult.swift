@@ -38,8 +38,8 @@ enum CachedOutcome: Sendable, Equatable {
 }
 
 extension CachedOutcome {
-    /// Names the layout; an entry in any other layout is ignored.
-    private static let layout = Array("reportkit-result/1".utf8)
+    /// Names the layout; an entry in any other layout is ignored (2: the rows store repeated cells once).
+    private static let layout = Array("reportkit-result/2".utf8)
 
     /// The entry's bytes (``LengthPrefixedParts``): layout, kind, then the fields. `fetch` and `document` stay out.
     func serialized() -> [UInt8] {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -19,11 +18,11 @@ public final class DocumentStore: Sendable {
     /// The ``DocumentCache`` whose packs hold cached reports' rows; nil when the build has no cache.
     let cache: DocumentCache?
     /// The spool, open for reading and writing: records are written with `pwrite` and read with `pread` on
-    /// this one descriptor, so a record is readable as soon as it is written, with no flush or `fsync` (the
-    /// `fsync` before emit used to force 700 MB to disk on a 20,000-report build).
+    /// this one descriptor, with no `fsync` (the `fsync` before emit used to force 700 MB to disk on a
+    /// 20,000-report build).
     private let descriptor: Int32
-    /// Where the next record goes.
-    private let end = Mutex<UInt64>(0)
+    /// Gathers records into large writes; whatever it still holds is written before the first read.
+    private let chunks: SpoolChunks
 
     public enum StoreError: Error, CustomStringConvertible {
         case cannotCreate(String), corrupt(String), documentsNotKept, cacheEntryGone(String, id: String)
@@ -52,6 +51,7 @@ public final class DocumentStore: Sendable {
         self.keepsDocuments = keepsDocuments
         self.cache = cache
         self.descriptor = descriptor
+        chunks = SpoolChunks(descriptor: descriptor)
     }
 
     deinit {
@@ -77,19 +77,13 @@ public final class DocumentStore: Sendable {
         if let cached = result.cached, !keepsDocuments {
             record = cached  // the cache entry already holds the record: nothing to copy
         } else {
-            // The parts are written where they lie, without joining them into one copy first.
             var parts = [withUnsafeBytes(of: UInt32(result.rows.count).littleEndian, Array.init), result.rows]
             if keepsDocuments {
                 guard let document = result.document else { throw StoreError.documentsNotKept }
                 parts.append(Array(try Self.encoder.encode(document)))
             }
-            let length = parts.reduce(0) { $0 + $1.count }
-            let offset = end.withLock { end in
-                defer { end += UInt64(length) }
-                return end
-            }
-            guard FileDescriptorIO.write(parts, to: descriptor, at: offset) else { throw StoreError.cannotCreate(url.path) }
-            record = RecordLocation(offset: offset, length: length)
+            guard let offset = chunks.append(parts) else { throw StoreError.cannotCreate(url.path) }
+            record = RecordLocation(offset: offset, length: parts.reduce(0) { $0 + $1.count })
         }
         return DocumentSummary(result.facts, record: record, fetch: result.fetch)
     }
@@ -136,6 +130,7 @@ public final class DocumentStore: Sendable {
             else { throw StoreError.cacheEntryGone("\(folder)/\(pack).pack", id: summary.reportID) }
             return record
         }
+        guard chunks.flush() else { throw StoreError.cannotCreate(url.path) }
         guard let record = FileDescriptorIO.read(descriptor, count: location.length, at: location.offset) else {
             throw StoreError.corrupt(summary.reportID)
         }

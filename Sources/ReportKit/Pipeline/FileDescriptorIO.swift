@@ -20,9 +20,12 @@ enum FileDescriptorIO {
 
     /// Writes all of `bytes` at `offset`; false on any error.
     static func write(_ bytes: [UInt8], to descriptor: Int32, at offset: UInt64) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            whole(buffer.count) { done in pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done)) }
-        }
+        bytes.withUnsafeBytes { write($0, to: descriptor, at: offset) }
+    }
+
+    /// Writes all of `buffer` at `offset`; false on any error.
+    static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, at offset: UInt64) -> Bool {
+        whole(buffer.count) { done in pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done)) }
     }
 
     /// Writes `parts` one after another from `offset`, with one `pwritev` when the kernel takes them whole (the

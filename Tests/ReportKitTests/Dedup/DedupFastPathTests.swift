@@ -53,6 +53,25 @@ import Testing
         #expect(MinHasher.Kernel.fastest == (MinHasher.Kernel.avx512Available ? .avx512 : .portable))
     }
 
+    /// The AVX-512 shingle hashes equal the portable ones for every shingle size, on texts shorter than a shingle,
+    /// as long as one, and long enough for whole vectors and a tail.
+    @Test("AVX-512 shingle hashes equal the portable ones") func shingleKernels() throws {
+        guard MinHasher.Kernel.avx512Available else {
+            print("note: no AVX-512 on this CPU; the AVX-512 shingle hashes were not run")
+            return
+        }
+        var random = SplitMix64(seed: 31)
+        for size in 1...9 {
+            for length in Array(0...40) + [63, 64, 65, 1000] {
+                let values = (0..<length).map { _ in
+                    random.next() % 4 == 0 ? UInt32.max - UInt32(random.next() % 3) : UInt32(truncatingIfNeeded: random.next() % 0x30000)
+                }
+                #expect(MinHasher.shingleHashes(values, size: size, kernel: .avx512) == MinHasher.shingleHashes(values, size: size),
+                        "size \(size), \(length) values")
+            }
+        }
+    }
+
     @Test("collapsing repeated claims equals the key-string definition") func collapse() {
         var random = SplitMix64(seed: 5)
         let indicators = ["可办率", "事项", "e\u{301}", "é", "a|b", "a", "", "办件量"]

@@ -20,12 +20,7 @@ import Testing
                     let bytes = (0..<Int(random.next() % 3 == 0 ? 0 : random.next() % 100)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
                     buffer.appendBytes(bytes)
                     reference.append(contentsOf: bytes)
-                case 2:
-                    let lower = reference.isEmpty ? 0 : Int(random.next() % UInt64(reference.count + 1))
-                    let upper = lower + Int(random.next() % UInt64(reference.count - lower + 1))
-                    buffer.appendCopy(of: lower..<upper)
-                    reference.append(contentsOf: reference[lower..<upper])
-                case 3:
+                case 2, 3:
                     let text = RowBytesTests.randomText(&random)
                     buffer.appendUTF8(text)
                     reference.append(contentsOf: text.utf8)
@@ -46,7 +41,6 @@ import Testing
         var buffer = ByteBuffer(capacity: 0)
         buffer.appendBytes([])
         buffer.appendUTF8("")
-        buffer.appendCopy(of: 0..<0)
         #expect(buffer.array == [])
         #expect(buffer.count == 0)
     }

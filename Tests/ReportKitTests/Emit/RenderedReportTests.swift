@@ -55,6 +55,49 @@ import Testing
         #expect(RenderedReport(serialized: [0xFF, 0xFF, 0xFF, 0x7F, 1, 2][...]) == nil)
     }
 
+    /// The spooled tables store each run of a repeated sentence once; with the splices put back, each table is
+    /// exactly what the generic writers write for the document's rows.
+    @Test("spooled tables with their splices equal the generic writers' rows") func splicedTables() throws {
+        let document = try document()
+        let bytes = try RenderedReport.serialized(document, publishText: false)
+        let rows = try #require(SpooledRows(record: bytes, rows: 0..<bytes.count))
+        func expect<Row>(_ part: SpooledRows.Part, _ json: SpooledRows.Part, _ items: [Row], _ schema: TableSchema<Row>) {
+            var pieces: [UInt8] = []
+            rows.forEachPiece(part) { pieces.append(contentsOf: $0) }
+            #expect(String(decoding: pieces, as: UTF8.self) == items.map { CSVWriter.line($0, schema: schema) }.joined(), "\(part)")
+            #expect(rows.published(part) == pieces)
+            let expectedJSON = items.map { JSONLinesWriter.line($0, schema: schema) }.joined()
+            #expect(String(decoding: rows.published(json), as: UTF8.self) == expectedJSON, "\(json)")
+        }
+        expect(.metricsCSV, .metricsJSON, RenderedReport.offsetOrder(document.metrics).map { document.metrics[$0] }, DatasetTables.metrics)
+        expect(.policiesCSV, .policiesJSON, document.policies, DatasetTables.policies)
+        expect(.initiativesCSV, .initiativesJSON, document.initiatives, DatasetTables.initiatives)
+        // The sample repeats sentences, so the spool holds fewer bytes than it publishes.
+        #expect(rows.bytes(.metricsJSON).count < rows.published(.metricsJSON).count)
+        #expect(!rows.bytes(.metricsCSVSplices).isEmpty)
+    }
+
+    /// Splices that would read outside their part, run backwards or are cut short are refused.
+    @Test("malformed splices are refused") func malformedSplices() throws {
+        func encoded(_ values: [Int]) -> ArraySlice<UInt8> {
+            values.flatMap { value in withUnsafeBytes(of: UInt32(value).littleEndian, Array.init) }[...]
+        }
+        #expect(ByteSplice.decode(encoded([2, 0, 2, 5, 1, 1]), storedCount: 5) == [
+            ByteSplice(at: 2, source: 0..<2), ByteSplice(at: 5, source: 1..<2),
+        ])
+        #expect(ByteSplice.decode(encoded([]), storedCount: 0) == [])
+        #expect(ByteSplice.decode(encoded([6, 0, 1]), storedCount: 5) == nil)  // past the end
+        #expect(ByteSplice.decode(encoded([1, 4, 2]), storedCount: 5) == nil)  // source past the end
+        #expect(ByteSplice.decode(encoded([3, 0, 1, 2, 0, 1]), storedCount: 5) == nil)  // backwards
+        #expect(ByteSplice.decode(encoded([1, 0, 1]).dropLast(), storedCount: 5) == nil)  // cut short
+        var stored = Array("ab,cd".utf8)
+        let published = stored.withUnsafeBytes {
+            ByteSplice.expanded($0, splices: [ByteSplice(at: 3, source: 0..<2), ByteSplice(at: 5, source: 3..<5)])
+        }
+        stored = Array("ab,abcdcd".utf8)
+        #expect(published == stored)
+    }
+
     /// Emit reads the parts where they lie in the record; each must be the part ``RenderedReport`` holds.
     @Test("spooled rows find every part where serialized() put it") func spooledRows() throws {
         var rendered = try RenderedReport(try document(), publishText: true)

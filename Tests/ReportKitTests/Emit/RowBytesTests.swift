@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReportKit
+import CKernels
 
 /// The word-at-a-time row writers must write exactly what the byte-at-a-time ones did.
 @Suite("RowBytes") struct RowBytesTests {
@@ -87,6 +88,32 @@ import Testing
                         #expect(ByteScan.firstIndex(in: buffer, from: 0, CSVSpecialBytes.self) == expectedCSV)
                     }
                 }
+            }
+        }
+        // Every byte value, at random places in runs long enough for vectors, words and a tail, from any start:
+        // each needle set stops exactly where the byte-by-byte test does.
+        var random = SplitMix64(seed: 41)
+        func reference<Needles: ByteNeedles>(_ bytes: [UInt8], _ start: Int, _: Needles.Type) -> Int {
+            bytes.indices.dropFirst(start).first { Needles.isNeedle(bytes[$0]) } ?? bytes.count
+        }
+        for _ in 0..<3_000 {
+            let length = Int(random.next() % 120)
+            var bytes = (0..<length).map { _ in [0x61, 0xE5, 0xA4, 0x8F, 0x20][Int(random.next() % 5)] as UInt8 }
+            for _ in 0..<Int(random.next() % 3) where length > 0 {
+                bytes[Int(random.next() % UInt64(length))] = UInt8(truncatingIfNeeded: random.next())
+            }
+            let start = Int(random.next() % UInt64(length + 1))
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(ByteScan.firstIndex(in: buffer, from: start, JSONSpecialBytes.self) == reference(bytes, start, JSONSpecialBytes.self))
+                #expect(ByteScan.firstIndex(in: buffer, from: start, CSVSpecialBytes.self) == reference(bytes, start, CSVSpecialBytes.self))
+                #expect(ByteScan.firstIndex(in: buffer, from: start, QuoteByte.self) == reference(bytes, start, QuoteByte.self))
+                #expect(ByteScan.firstIndex(in: buffer, from: start, CellSpecialBytes.self) == reference(bytes, start, CellSpecialBytes.self))
+                #expect(ByteScan.firstIndex(in: buffer, from: start, EncoderSpecialBytes.self) == reference(bytes, start, EncoderSpecialBytes.self))
+                // The SSE2 kernel and its portable definition agree for any limit and needles.
+                let below = UInt8(truncatingIfNeeded: random.next() % 3 == 0 ? 0 : random.next())
+                let packed = UInt32(truncatingIfNeeded: random.next())
+                #expect(rk_find_byte_of(buffer.baseAddress, length, start, below, packed)
+                        == rk_find_byte_of_portable(buffer.baseAddress, length, start, below, packed))
             }
         }
         // Bytes just above the limits, and high bytes, never stop a scan.
