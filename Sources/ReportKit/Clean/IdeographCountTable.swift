@@ -54,12 +54,20 @@ final class IdeographCountTable {
         swap(&touched, &self.touched)
         defer { swap(&touched, &self.touched) }
         let slots = self.slots
-        for scalar in scalars where CJK.isIdeograph(scalar) {
-            guard scalar.value < 0x10000 else {
-                astral.append(scalar.value)
+        for scalar in scalars {
+            let value = scalar.value
+            let slot: Int
+            if value &- 0x4E00 < 0xA000 - 0x4E00 {
+                slot = Int(value - 0x3400)  // U+4E00…U+9FFF, most of a Chinese text, with one test
+            } else if CJK.isIdeograph(scalar) {
+                guard value < 0x10000 else {
+                    astral.append(value)
+                    continue
+                }
+                slot = Self.slot(value)
+            } else {
                 continue
             }
-            let slot = Self.slot(scalar.value)
             switch slots[slot] {
             case 0:
                 touched.append(Int32(slot))

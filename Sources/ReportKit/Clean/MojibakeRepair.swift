@@ -230,14 +230,12 @@ public struct MojibakeRepair: Sendable {
             if let found = nextTo[key] { return found }
             var found: [UInt32] = []
             scalars.withUnsafeBufferPointer { scalars in
+                // Pairs of neighbours within a stretch: `scalars[index - 1]`, `scalars[index]`; the neighbour is
+                // at `index - 1` (then the other is at `index`) or at `index`. One tight loop per direction.
+                let (at, other) = after ? (-1, 0) : (0, -1)
                 forEachStretchOutside { stretch in
-                    // Pairs of neighbours within the stretch: `scalars[index - 1]`, `scalars[index]`.
-                    for index in stretch.dropFirst() {
-                        if after {
-                            if scalars[index - 1] == neighbour { found.append(scalars[index].value) }
-                        } else if scalars[index] == neighbour {
-                            found.append(scalars[index - 1].value)
-                        }
+                    for index in stretch.dropFirst() where scalars[index + at] == neighbour {
+                        found.append(scalars[index + other].value)
                     }
                 }
             }

@@ -124,9 +124,12 @@ struct ScriptConversionTable: Sendable {
                             var matched = false
                             for entry in entries[group] {
                                 let keyEnd = index + length + entry.rest.count
+                                // The first bytes are compared here: most phrases of a character differ there, and
+                                // a memcmp call for each cost more than the conversion's other work.
                                 guard keyEnd <= input.count,
                                     entry.rest.isEmpty
-                                        || memcmp(base + index + length, pool.baseAddress! + entry.rest.lowerBound, entry.rest.count) == 0
+                                        || (pool[entry.rest.lowerBound] == input[index + length]
+                                            && memcmp(base + index + length, pool.baseAddress! + entry.rest.lowerBound, entry.rest.count) == 0)
                                 else { continue }
                                 out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<index]))
                                 out.append(contentsOf: UnsafeBufferPointer(rebasing: pool[entry.value]))

@@ -33,22 +33,26 @@ struct UTF8Validation: Equatable {
         let raw = UnsafeRawPointer(base)
         var index = 0
         var nonASCII = false
-        while index + 8 <= count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            if word & ControlCharacterCount.highs == 0 {
-                if rejectingNUL && ControlCharacterCount.zeroLanes(word) != 0 { return nil }
-                facts.controls += ControlCharacterCount.controls(in: word)
-                facts.scalars += 8
-                index += 8
-                continue
+        while index < count {
+            // The eight bytes from `index`, the missing ones zero near the end: a scalar cut short by the end of
+            // the text then fails the continuation-byte test as one cut short by any other byte does.
+            var word: UInt64 = 0
+            if index + 8 <= count {
+                word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if word & ControlCharacterCount.highs == 0 {
+                    if rejectingNUL && ControlCharacterCount.zeroLanes(word) != 0 { return nil }
+                    facts.controls += ControlCharacterCount.controls(in: word)
+                    facts.scalars += 8
+                    index += 8
+                    continue
+                }
+            } else {
+                for offset in 0..<(count - index) { word |= UInt64(base[index + offset]) << (8 * offset) }
             }
             let lead = UInt8(truncatingIfNeeded: word)
             facts.scalars += 1
             if lead < 0x80 {
-                if lead < 0x20 {
-                    if rejectingNUL && lead == 0 { return nil }
-                    if isControl(lead) { facts.controls += 1 }
-                }
+                guard facts.countASCII(lead, rejectingNUL: rejectingNUL) else { return nil }
                 index += 1
                 continue
             }
@@ -69,45 +73,19 @@ struct UTF8Validation: Equatable {
                 return nil
             }
         }
-        // The last few bytes, one scalar at a time with bounds checks.
-        while index < count {
-            let lead = base[index]
-            facts.scalars += 1
-            if lead < 0x80 {
-                if lead < 0x20 {
-                    if rejectingNUL && lead == 0 { return nil }
-                    if isControl(lead) { facts.controls += 1 }
-                }
-                index += 1
-                continue
-            }
-            nonASCII = true
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            let length: Int
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF:
-                length = 3
-                if lead == 0xE0 { low = 0xA0 }
-                if lead == 0xED { high = 0x9F }
-            case 0xF0...0xF4:
-                length = 4
-                if lead == 0xF0 { low = 0x90 }
-                if lead == 0xF4 { high = 0x8F }
-            default: return nil
-            }
-            guard index + length <= count, base[index + 1] >= low, base[index + 1] <= high else { return nil }
-            for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return nil }
-            index += length
-        }
         facts.isASCII = !nonASCII
         return facts
     }
 
-    /// A control character other than tab, line feed and carriage return, for a byte below 0x20.
+    /// Counts the ASCII `byte` if it is a control character other than tab, line feed and carriage return;
+    /// false for a NUL that is rejected.
     @inline(__always)
-    private static func isControl(_ byte: UInt8) -> Bool { byte != 0x09 && byte != 0x0A && byte != 0x0D }
+    private mutating func countASCII(_ byte: UInt8, rejectingNUL: Bool) -> Bool {
+        guard byte < 0x20 else { return true }
+        if rejectingNUL && byte == 0 { return false }
+        if byte != 0x09 && byte != 0x0A && byte != 0x0D { controls += 1 }
+        return true
+    }
 }
 
 extension KnownValidUTF8 {
