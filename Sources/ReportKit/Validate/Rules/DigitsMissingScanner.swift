@@ -60,7 +60,7 @@ enum DigitsMissingScanner {
         }
         var index = start
         // Four positions a round, so that the loop's own count and compare come once for four.
-        while index &+ 4 <= text.count {
+        while index <= text.count - 4 {
             if starts(index) { return index }
             if starts(index &+ 1) { return index &+ 1 }
             if starts(index &+ 2) { return index &+ 2 }
