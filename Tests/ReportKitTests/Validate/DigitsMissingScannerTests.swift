@@ -25,6 +25,22 @@ import Testing
         }
     }
 
+    @Test("the four-a-round skip stops where the one-by-one loop stops") func nextStart() {
+        var random = SplitMix64(seed: 2027)
+        for _ in 0..<2000 {
+            let text = (0..<Int(random.next() % 24)).map { _ in Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))] }
+            let scalars = Array(String(text).unicodeScalars)
+            scalars.withUnsafeBufferPointer { buffer in
+                DigitsMissingScanner.startMasks.withUnsafeBufferPointer { masks in
+                    for start in 0...buffer.count {
+                        let expected = (start..<buffer.count).first { DigitsMissingScanner.canStart(buffer[$0]) } ?? buffer.count
+                        #expect(DigitsMissingScanner.nextStart(in: buffer, masks: masks, from: start) == expected)
+                    }
+                }
+            }
+        }
+    }
+
     @Test("agrees with the regular expressions on random text") func random() {
         var random = SplitMix64(seed: 2026)
         var matches = 0

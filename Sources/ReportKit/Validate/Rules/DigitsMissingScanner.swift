@@ -54,13 +54,29 @@ enum DigitsMissingScanner {
     /// that asks nothing else of them keeps its pointers in registers, about half the instructions per position.
     @inline(__always)
     static func nextStart(in text: UnsafeBufferPointer<Unicode.Scalar>, masks: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        while index < text.count {
+        @inline(__always) func starts(_ index: Int) -> Bool {
             let value = Int(text[index].value)
-            if value < masks.count && masks[value] != 0 { return index }
+            return value < masks.count && masks[value] != 0
+        }
+        var index = start
+        // Four positions a round, so that the loop's own count and compare come once for four.
+        while index <= text.count - 4 {
+            if starts(index) { return index }
+            if starts(index &+ 1) { return index &+ 1 }
+            if starts(index &+ 2) { return index &+ 2 }
+            if starts(index &+ 3) { return index &+ 3 }
+            index &+= 4
+        }
+        while index < text.count {
+            if starts(index) { return index }
             index &+= 1  // below text.count, so it cannot overflow: no check
         }
         return text.count
+    }
+
+    /// True when some pattern can start with `scalar`.
+    static func canStart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < startMasks.count && startMasks[Int(scalar.value)] != 0
     }
 
     /// The scalars each pattern can start with, as one bit per pattern, for the Basic Multilingual Plane.

@@ -29,6 +29,7 @@ struct PlausibleRangeRule: ValidationRule {
         // A report's metrics use a few units: each unit's bound is hashed out of the dictionary once, and a
         // metric is copied (all its Strings retained) only when it is reported.
         var bounds: [(unit: String, bound: Double?)] = []
+        bounds.reserveCapacity(8)  // a report's units, most often fewer: one allocation instead of growing
         var findings: [Finding] = []
         let metrics = document.metrics
         for index in metrics.indices {
