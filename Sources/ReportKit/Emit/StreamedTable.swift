@@ -63,15 +63,28 @@ enum StreamedTable: CaseIterable {
     /// Streams every row table of `content` into `folder`, in report order.
     /// - Returns: Each file's SHA-256, and what was counted on the way (by the lane holding `validation`).
     static func writeAll(_ content: DatasetContent, into folder: URL, jobs: Int) throws -> ([String: String], EmittedCounts) {
-        let lanes = jobs >= 2 ? lanes : [lanes.flatMap { $0 }]
+        if jobs >= 2, let written = try writeAll(content, into: folder, lanes: lanes) { return written }
+        // One lane: also what runs when the second lane's thread could not be started.
+        guard let written = try writeAll(content, into: folder, lanes: [lanes.flatMap { $0 }]) else {
+            throw EmitError.cannotWrite(path: folder.path, reason: "the emit thread could not be started")
+        }
+        return written
+    }
+
+    /// The tables written by `lanes`, each lane on a thread of its own (``LaneThreads``); nil, with nothing
+    /// written, when those threads could not be started.
+    private static func writeAll(
+        _ content: DatasetContent, into folder: URL, lanes: [[StreamedTable]]
+    ) throws -> ([String: String], EmittedCounts)? {
         let results = Mutex<[Result<([String: String], EmittedCounts?), any Error>?]>(Array(repeating: nil, count: lanes.count))
         let batches = (content.summaries.count + readBatch - 1) / readBatch
         let reads = SharedRecordReads<[SpooledRows]>(batches: batches, lanes: lanes.count)
-        DispatchQueue.concurrentPerform(iterations: lanes.count) { lane in
+        let started = LaneThreads.run(lanes.count) { lane in
             let result = Result { try write(lanes[lane], content, into: folder, lane: lane, reads: reads) }
             if case .failure = result { reads.abandon(lane: lane) }
             results.withLock { $0[lane] = result }
         }
+        guard started else { return nil }
         var checksums: [String: String] = [:]
         var counts = EmittedCounts()
         for result in results.withLock({ $0 }) {

@@ -6,11 +6,13 @@ import Testing
 @Suite("SharedRecordReads") struct SharedRecordReadsTests {
     struct Broken: Error {}
 
-    /// Runs `body` on `lanes` threads; false when they do not all finish within ten seconds (a deadlock).
+    /// Runs `body` on `lanes` threads of their own, as emit does (``LaneThreads``); false when they do not all
+    /// finish within a minute (a deadlock). Threads from the global queue are not enough: with fewer pool threads
+    /// than lanes, a lane that waits for a later one never sees it start.
     func run(lanes: Int, _ body: @escaping @Sendable (Int) -> Void) -> Bool {
         let group = DispatchGroup()
-        for lane in 0..<lanes { DispatchQueue.global().async(group: group) { body(lane) } }
-        return group.wait(timeout: .now() + 10) == .success
+        DispatchQueue.global().async(group: group) { _ = LaneThreads.run(lanes, body) }
+        return group.wait(timeout: .now() + 60) == .success
     }
 
     @Test("every lane sees every batch in order, and each batch is read once", arguments: [1, 2, 3])
