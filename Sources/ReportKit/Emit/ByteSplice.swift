@@ -3,37 +3,51 @@
 /// repeats in every row of the claims it holds; spooling it once per report rather than once per row takes about
 /// a third of the bytes out of the spool (written, read back and freed again on every build), and emit copies
 /// the repeats from the one stored instance.
+///
+/// A splice of a JSON part may instead copy from its companion, the CSV part of the same table
+/// (`fromCompanion`): a cell that needs neither CSV quotes nor a JSON escape is the same bytes in both, only
+/// quoted in JSON, so its JSON form is stored as the two quotes around a splice of the CSV bytes.
 struct ByteSplice: Equatable {
     var at: Int
     var source: Range<Int>
+    /// Whether `source` lies in the companion part's stored bytes rather than in this part's.
+    var fromCompanion = false
 
-    /// Bytes of one splice in the spool layout: `at`, `source` start and `source` count, little-endian UInt32s.
+    /// Bytes of one splice in the spool layout: `at`, `source` start and `source` count, little-endian UInt32s;
+    /// the top bit of the start is `fromCompanion`.
     static let stride = 12
+    private static let companionBit: UInt32 = 1 << 31
 
-    /// Calls `body` with the published bytes of `stored` and its `splices` (in order of `at`), piece by piece.
+    /// Calls `body` with the published bytes of `stored` and its `splices` (in order of `at`), piece by piece;
+    /// `companion` holds the sources of the splices `fromCompanion`.
     static func forEachPiece(
-        _ stored: UnsafeRawBufferPointer, splices: some Sequence<ByteSplice>, _ body: (UnsafeRawBufferPointer) throws -> Void
+        _ stored: UnsafeRawBufferPointer, companion: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
+        splices: some Sequence<ByteSplice>, _ body: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
         var done = 0
         for splice in splices {
             if splice.at > done { try body(UnsafeRawBufferPointer(rebasing: stored[done..<splice.at])) }
             done = splice.at
-            try body(UnsafeRawBufferPointer(rebasing: stored[splice.source]))
+            try body(UnsafeRawBufferPointer(rebasing: (splice.fromCompanion ? companion : stored)[splice.source]))
         }
         if stored.count > done { try body(UnsafeRawBufferPointer(rebasing: stored[done...])) }
     }
 
     /// The published bytes as one array.
-    static func expanded(_ stored: UnsafeRawBufferPointer, splices: some Sequence<ByteSplice>) -> [UInt8] {
+    static func expanded(
+        _ stored: UnsafeRawBufferPointer, companion: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
+        splices: some Sequence<ByteSplice>
+    ) -> [UInt8] {
         var out: [UInt8] = []
-        forEachPiece(stored, splices: splices) { out.append(contentsOf: $0) }
+        forEachPiece(stored, companion: companion, splices: splices) { out.append(contentsOf: $0) }
         return out
     }
 
     /// Appends `splices` in the spool layout.
     static func append(_ splices: [ByteSplice], to out: inout ByteBuffer) {
         for splice in splices {
-            let fields = (UInt32(splice.at).littleEndian, UInt32(splice.source.lowerBound).littleEndian, UInt32(splice.source.count).littleEndian)
+            let start = UInt32(splice.source.lowerBound) | (splice.fromCompanion ? companionBit : 0)
+            let fields = (UInt32(splice.at).littleEndian, start.littleEndian, UInt32(splice.source.count).littleEndian)
             withUnsafeBytes(of: fields) { out.appendBytes($0.assumingMemoryBound(to: UInt8.self)) }
         }
     }
@@ -52,23 +66,26 @@ struct ByteSplice: Equatable {
                 Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 4 * index, as: UInt32.self)))
             }
             offset += ByteSplice.stride
-            return ByteSplice(at: field(0), source: field(1)..<field(1) + field(2))
+            let sourceStart = field(1) & ~Int(ByteSplice.companionBit)
+            return ByteSplice(at: field(0), source: sourceStart..<sourceStart + field(2), fromCompanion: field(1) != sourceStart)
         }
     }
 
-    /// Whether `bytes` are whole splices in the spool layout, in order of `at`, within `storedCount` bytes.
-    static func isValid(_ bytes: UnsafeRawBufferPointer, storedCount: Int) -> Bool {
+    /// Whether `bytes` are whole splices in the spool layout, in order of `at`, within `storedCount` bytes (and
+    /// the companion's `companionCount`).
+    static func isValid(_ bytes: UnsafeRawBufferPointer, storedCount: Int, companionCount: Int = 0) -> Bool {
         guard bytes.count % stride == 0 else { return false }
         var previous = 0
         for splice in Encoded(bytes) {
-            guard splice.at >= previous, splice.at <= storedCount, splice.source.upperBound <= storedCount else { return false }
+            let sourceCount = splice.fromCompanion ? companionCount : storedCount
+            guard splice.at >= previous, splice.at <= storedCount, splice.source.upperBound <= sourceCount else { return false }
             previous = splice.at
         }
         return true
     }
 
-    /// Reads splices in the spool layout; nil unless ``isValid(_:storedCount:)``.
-    static func decode(_ bytes: ArraySlice<UInt8>, storedCount: Int) -> [ByteSplice]? {
-        bytes.withUnsafeBytes { isValid($0, storedCount: storedCount) ? Array(Encoded($0)) : nil }
+    /// Reads splices in the spool layout; nil unless ``isValid(_:storedCount:companionCount:)``.
+    static func decode(_ bytes: ArraySlice<UInt8>, storedCount: Int, companionCount: Int = 0) -> [ByteSplice]? {
+        bytes.withUnsafeBytes { isValid($0, storedCount: storedCount, companionCount: companionCount) ? Array(Encoded($0)) : nil }
     }
 }

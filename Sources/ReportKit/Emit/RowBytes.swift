@@ -106,6 +106,17 @@ enum RowBytes {
         }
     }
 
+    /// Whether no byte from `start` on needs a JSON escape (``appendJSONString(_:cleanPrefix:to:)`` would copy them).
+    static func needsNoJSONEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        while true {
+            index = ByteScan.firstIndex(in: bytes, from: index, JSONSpecialBytes.self)
+            guard index < bytes.count else { return true }
+            guard bytes[index] == 0xE2, !isLineSeparator(bytes, at: index) else { return false }
+            index += 1
+        }
+    }
+
     /// `\uXXXX` with lowercase hex digits.
     static func appendUnicodeEscape<Out: ByteSink & ~Copyable>(_ value: UInt32, to out: inout Out) {
         out.append(0x5C, 0x75)

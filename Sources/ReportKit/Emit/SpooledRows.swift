@@ -11,6 +11,17 @@ struct SpooledRows {
 
         /// The parts that may repeat their own bytes, in the order their splices follow ``counts``.
         static let splicedParts: [Part] = [.metricsCSV, .metricsJSON, .policiesCSV, .policiesJSON, .initiativesCSV, .initiativesJSON]
+
+        /// The part whose stored bytes this part's splices may copy (``ByteSplice/fromCompanion``): a table's
+        /// CSV rows for its JSON rows.
+        var companion: Part? {
+            switch self {
+            case .metricsJSON: .metricsCSV
+            case .policiesJSON: .policiesCSV
+            case .initiativesJSON: .initiativesCSV
+            default: nil
+            }
+        }
     }
 
     /// The parts, as slices of the one buffer read (no part is copied).
@@ -21,8 +32,10 @@ struct SpooledRows {
     init?(record bytes: [UInt8], rows: Range<Int>) {
         guard let parts = LengthPrefixedParts.split(bytes[rows]), parts.count == Part.allCases.count else { return nil }
         for (index, part) in Part.splicedParts.enumerated() {
-            let storedCount = parts[part.rawValue].count
-            guard parts[Part.counts.rawValue + 1 + index].withUnsafeBytes({ ByteSplice.isValid($0, storedCount: storedCount) }) else {
+            let storedCount = parts[part.rawValue].count, companionCount = part.companion.map { parts[$0.rawValue].count } ?? 0
+            guard parts[Part.counts.rawValue + 1 + index].withUnsafeBytes({
+                ByteSplice.isValid($0, storedCount: storedCount, companionCount: companionCount)
+            }) else {
                 return nil
             }
         }
@@ -45,15 +58,26 @@ struct SpooledRows {
     /// The published bytes of `part`, piece by piece: its stored bytes with the repeats spliced in.
     func forEachPiece(_ part: Part, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         try splices(of: part).withUnsafeBytes { splices in
-            try parts[part.rawValue].withUnsafeBytes { try ByteSplice.forEachPiece($0, splices: ByteSplice.Encoded(splices), body) }
+            try companionBytes(of: part).withUnsafeBytes { companion in
+                try parts[part.rawValue].withUnsafeBytes {
+                    try ByteSplice.forEachPiece($0, companion: companion, splices: ByteSplice.Encoded(splices), body)
+                }
+            }
         }
     }
 
     /// The published bytes of `part` in one array.
     func published(_ part: Part) -> [UInt8] {
         splices(of: part).withUnsafeBytes { splices in
-            parts[part.rawValue].withUnsafeBytes { ByteSplice.expanded($0, splices: ByteSplice.Encoded(splices)) }
+            companionBytes(of: part).withUnsafeBytes { companion in
+                parts[part.rawValue].withUnsafeBytes { ByteSplice.expanded($0, companion: companion, splices: ByteSplice.Encoded(splices)) }
+            }
         }
+    }
+
+    /// The stored bytes of the companion of `part` (empty when it has none).
+    private func companionBytes(of part: Part) -> ArraySlice<UInt8> {
+        part.companion.map { parts[$0.rawValue] } ?? []
     }
 
     /// The `rule|severity` key of each finding (``RenderedReport/findingKeys``), one per line.

@@ -23,7 +23,19 @@ struct TableRowWriter<Row>: ~Copyable {
     private struct Memo {
         var value: String? = nil
         var csv: Range<Int> = 0..<0
-        var json: Range<Int> = 0..<0
+        var json: JSONForm = .own(0..<0)
+    }
+
+    /// Where a repeating cell's JSON string lies. A value that needs no JSON escape holds no quote, CR or LF, so
+    /// its CSV field is the value, in quotes when it holds a comma, and its JSON string is the value in quotes:
+    /// then the JSON rows splice in the CSV bytes (``ByteSplice/fromCompanion``) and the value is stored once.
+    private enum JSONForm {
+        /// Escaped in the JSON buffer.
+        case own(Range<Int>)
+        /// The CSV field, between two quotes of its own.
+        case csvInQuotes
+        /// The CSV field as it is (quoted for its commas).
+        case csvQuoted
     }
 
     /// `rows`, when known, sizes the buffers up front: growing them by doubling copied each table's bytes about
@@ -45,7 +57,13 @@ struct TableRowWriter<Row>: ~Copyable {
     /// The CSV lines so far.
     var csv: [UInt8] { csvBuffer.withAllBytes { ByteSplice.expanded(UnsafeRawBufferPointer($0), splices: csvSplices) } }
     /// The JSON Lines so far.
-    var json: [UInt8] { jsonBuffer.withAllBytes { ByteSplice.expanded(UnsafeRawBufferPointer($0), splices: jsonSplices) } }
+    var json: [UInt8] {
+        csvBuffer.withAllBytes { csv in
+            jsonBuffer.withAllBytes {
+                ByteSplice.expanded(UnsafeRawBufferPointer($0), companion: UnsafeRawBufferPointer(csv), splices: jsonSplices)
+            }
+        }
+    }
 
     /// One row: a CSV line and a JSON object line.
     mutating func append(_ row: Row) {
@@ -72,15 +90,48 @@ struct TableRowWriter<Row>: ~Copyable {
     }
 
     /// A string cell of a repeating column: escaped and stored once, then spliced in while the rows repeat it.
+    /// A string cell of a repeating column: escaped and stored once, then spliced in while the rows repeat it.
     private mutating func appendRepeating(_ value: String, column: Int) {
         if let previous = memos[column].value, Self.sameBytes(previous, value) {
-            csvSplices.append(ByteSplice(at: csvBuffer.count, source: memos[column].csv))
-            jsonSplices.append(ByteSplice(at: jsonBuffer.count, source: memos[column].json))
+            let memo = memos[column]
+            csvSplices.append(ByteSplice(at: csvBuffer.count, source: memo.csv))
+            appendJSONSplice(of: memo)
             return
         }
         let csvStart = csvBuffer.count, jsonStart = jsonBuffer.count
-        RowBytes.appendCSVAndJSON(value, csv: &csvBuffer, json: &jsonBuffer)
-        memos[column] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: jsonStart..<jsonBuffer.count)
+        let shared: JSONForm? = RowBytes.withUTF8(of: value) { bytes in
+            let clean = RowBytes.cleanPrefix(bytes)
+            guard !bytes.isEmpty, RowBytes.needsNoJSONEscape(bytes, from: clean) else { return nil }
+            if clean == bytes.count {
+                csvBuffer.appendBytes(bytes)
+                return .csvInQuotes
+            }
+            csvBuffer.append(0x22)  // only commas need the quotes: none to double
+            csvBuffer.appendBytes(bytes)
+            csvBuffer.append(0x22)
+            return .csvQuoted
+        }
+        if let shared {
+            memos[column] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: shared)
+            appendJSONSplice(of: memos[column])
+        } else {
+            RowBytes.appendCSVAndJSON(value, csv: &csvBuffer, json: &jsonBuffer)
+            memos[column] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: .own(jsonStart..<jsonBuffer.count))
+        }
+    }
+
+    /// The JSON string of a memo's value, as a splice of its stored bytes.
+    private mutating func appendJSONSplice(of memo: Memo) {
+        switch memo.json {
+        case .own(let json):
+            jsonSplices.append(ByteSplice(at: jsonBuffer.count, source: json))
+        case .csvQuoted:
+            jsonSplices.append(ByteSplice(at: jsonBuffer.count, source: memo.csv, fromCompanion: true))
+        case .csvInQuotes:
+            jsonBuffer.append(0x22)
+            jsonSplices.append(ByteSplice(at: jsonBuffer.count, source: memo.csv, fromCompanion: true))
+            jsonBuffer.append(0x22)
+        }
     }
 
     /// Whether two strings hold the same UTF-8 bytes. Not `==`, which holds canonically equivalent strings

@@ -43,6 +43,12 @@ extension ScalarText {
                         if lead < 0x80 {
                             scalar = Unicode.Scalar(validValue: UInt32(lead))
                             offset &+= 1
+                        } else if lead & 0xF0 == 0xE0 {
+                            // Three bytes (all of CJK) first, and without overflow checks: the string's UTF-8 is valid.
+                            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset &+ 1] & 0x3F) << 6
+                                | UInt32(bytes[offset &+ 2] & 0x3F)
+                            scalar = Unicode.Scalar(validValue: value)
+                            offset &+= 3
                         } else {
                             let (value, length) = UTF8Scalars.decode(bytes, at: offset)
                             scalar = Unicode.Scalar(validValue: value)

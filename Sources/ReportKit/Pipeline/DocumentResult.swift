@@ -38,8 +38,9 @@ enum CachedOutcome: Sendable, Equatable {
 }
 
 extension CachedOutcome {
-    /// Names the layout; an entry in any other layout is ignored (2: the rows store repeated cells once).
-    private static let layout = Array("reportkit-result/2".utf8)
+    /// Names the layout; an entry in any other layout is ignored (2: the rows store repeated cells once; 3: and
+    /// a repeated cell's JSON form may point at its CSV bytes).
+    private static let layout = Array("reportkit-result/3".utf8)
 
     /// The entry's bytes (``LengthPrefixedParts``): layout, kind, then the fields. `fetch` and `document` stay out.
     func serialized() -> [UInt8] {

@@ -90,6 +90,23 @@ import Testing
         #expect(ByteSplice.decode(encoded([1, 4, 2]), storedCount: 5) == nil)  // source past the end
         #expect(ByteSplice.decode(encoded([3, 0, 1, 2, 0, 1]), storedCount: 5) == nil)  // backwards
         #expect(ByteSplice.decode(encoded([1, 0, 1]).dropLast(), storedCount: 5) == nil)  // cut short
+        // A splice from the companion part (top bit of its source start) is checked against the companion's size.
+        let companionBit = 1 << 31
+        #expect(ByteSplice.decode(encoded([1, companionBit | 2, 3]), storedCount: 2, companionCount: 5) == [
+            ByteSplice(at: 1, source: 2..<5, fromCompanion: true)
+        ])
+        #expect(ByteSplice.decode(encoded([1, companionBit | 2, 3]), storedCount: 2, companionCount: 4) == nil)
+        #expect(ByteSplice.decode(encoded([1, companionBit, 1]), storedCount: 5) == nil)  // no companion
+        var splices = ByteBuffer(capacity: 0)
+        ByteSplice.append([ByteSplice(at: 1, source: 2..<5, fromCompanion: true), ByteSplice(at: 2, source: 0..<1)], to: &splices)
+        let roundTrip = splices.withAllBytes { ByteSplice.decode(Array($0)[...], storedCount: 2, companionCount: 5) }
+        #expect(roundTrip == [ByteSplice(at: 1, source: 2..<5, fromCompanion: true), ByteSplice(at: 2, source: 0..<1)])
+        let quoted = Array("\"\"".utf8).withUnsafeBytes { stored in
+            Array("ab,cd".utf8).withUnsafeBytes { companion in
+                ByteSplice.expanded(stored, companion: companion, splices: [ByteSplice(at: 1, source: 3..<5, fromCompanion: true)])
+            }
+        }
+        #expect(quoted == Array("\"cd\"".utf8))
         var stored = Array("ab,cd".utf8)
         let published = stored.withUnsafeBytes {
             ByteSplice.expanded($0, splices: [ByteSplice(at: 3, source: 0..<2), ByteSplice(at: 5, source: 3..<5)])

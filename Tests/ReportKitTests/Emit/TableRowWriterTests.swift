@@ -119,6 +119,32 @@ import Testing
         expectSameBytes(rows, schema: DatasetTables.metrics)
     }
 
+    /// A repeated sentence that needs neither quotes nor an escape is stored once for both formats: in the CSV
+    /// bytes (quoted there only for a comma), which its JSON rows splice in. One that needs an escape keeps its own JSON bytes.
+    @Test("a repeated sentence without escapes is stored once, in the CSV bytes") func cleanSentenceStoredOnce() {
+        func occurrences(of needle: [UInt8], in buffer: borrowing ByteBuffer) -> Int {
+            buffer.withAllBytes { bytes in
+                bytes.count < needle.count ? 0 : (0...(bytes.count - needle.count)).filter { start in
+                    needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+                }.count
+            }
+        }
+        var texts = Texts(random: SplitMix64(seed: 13))
+        for (sentence, storedInJSON) in [("营商环境持续优化，可办率达97.45%。", 0), ("办件量1,234件", 0), ("开办\"企业\"", 2), ("第一行\n第二行", 2)] {
+            var rows = (0..<4).map { _ in Self.metric(&texts) }
+            for index in rows.indices { rows[index].sentence = sentence }
+            rows[2].sentence = "另一句"
+            expectSameBytes(rows, schema: DatasetTables.metrics)
+            var writer = TableRowWriter(DatasetTables.metrics)
+            for row in rows { writer.append(row) }
+            var escaped: [UInt8] = []
+            RowBytes.appendJSONString(sentence, to: &escaped)
+            #expect(occurrences(of: Array(escaped.dropFirst().dropLast()), in: writer.jsonBuffer) == storedInJSON, "\(sentence)")
+            if storedInJSON == 0 { #expect(occurrences(of: Array(sentence.utf8), in: writer.csvBuffer) == 2) }
+            #expect(writer.jsonSplices.filter(\.fromCompanion).count == (storedInJSON == 0 ? 4 : 1))
+        }
+    }
+
     @Test("digits and numbers are what String and Cell.format write") func numbers() {
         var random = SplitMix64(seed: 17)
         let values = Self.integers.map(Int64.init) + (0..<5_000).map { _ in Int64(bitPattern: random.next()) >> Int64(random.next() % 64) }

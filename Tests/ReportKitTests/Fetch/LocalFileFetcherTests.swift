@@ -23,6 +23,19 @@ import Testing
         }
     }
 
+    /// A file that reports size 0 but has content (Linux `/proc`) goes through the read-to-the-end tail: its bytes
+    /// beyond the declared size are read, counted against the limit, and the file is refused as changed.
+    @Test("reads past the declared size, then refuses the file as changed or too large") func tailBeyondDeclaredSize() throws {
+        let url = URL(fileURLWithPath: "/proc/self/maps")
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        #expect(throws: FetchError.changedWhileReading("maps")) { try fetch(url) }
+        do {
+            _ = try fetch(url, maxBytes: 10)
+        } catch FetchError.tooLarge(let name, let bytes, let limit) {
+            #expect(name == "maps" && bytes > 10 && limit == 10)
+        }
+    }
+
     @Test("names a folder, a missing file and a dangling link for what they are") func refusals() throws {
         let folder = try TestSupport.temporaryFolder("fetch-bad")
         let sub = folder.appendingPathComponent("sub.txt")

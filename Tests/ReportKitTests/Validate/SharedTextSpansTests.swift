@@ -36,6 +36,21 @@ import Testing
         }
     }
 
+    /// Every scalar of one, two and three bytes (the three-byte ones take their own branch), and astral ones
+    /// around them, so no lead byte is decoded by the wrong branch.
+    @Test("UTF-8 decoding equals the scalar view for every BMP scalar") func everyBMPScalar() {
+        let values = Array(0..<UInt32(0x10000)) + [0x10000, 0x1F600, 0x20000, 0x10FFFF]
+        var scalars = String.UnicodeScalarView()
+        for value in values { if let scalar = Unicode.Scalar(value) { scalars.append(scalar) } }
+        let text = String(scalars)
+        let expected = Array(text.unicodeScalars)
+        #expect(ScalarText.decodedScalars(text) == expected)
+        let (decoded, offsets) = ScalarText.decodedScalarsWithOffsets(text)
+        #expect(decoded == expected)
+        let view = text.unicodeScalars
+        #expect(offsets == view.indices.map { Int32(text.utf8.distance(from: text.utf8.startIndex, to: $0)) } + [Int32(text.utf8.count)])
+    }
+
     @Test("the extractor's spans are reused only for the very same bytes") func reuse() {
         var document = TestSupport.document(text: "共办理件，cafe\u{301}")
         #expect(document.textSpans == nil)
