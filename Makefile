@@ -10,7 +10,7 @@ JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 SOURCE_DIGEST := $(shell (git ls-files -z Package.swift Sources 2>/dev/null | LC_ALL=C sort -z | xargs -0 cat 2>/dev/null) | sha256sum | cut -c1-64)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build datasets test test-unit eval test-http bench bench-memory bench-python test-spark clean format lint
+.PHONY: all deps build datasets test test-unit eval test-http bench bench-memory bench-python test-spark test-one-cpu clean format lint
 
 all: datasets
 
@@ -70,6 +70,17 @@ bench-memory: deps
 ## (BENCH_PY_CORPUS) at 1 and 2 processes, in a pinned virtualenv under .bench-python/: bench/python-baseline.json.
 bench-python:
 	tools/bench_python.sh
+
+## `--jobs 2` pinned to one CPU (taskset) on a 300-report synthetic corpus must finish, with the bytes of a
+## `--jobs 1` build: emit's lanes wait for each other, and once hung when run one after another on one CPU.
+ONE_CPU_SCRATCH ?= .build/one-cpu
+test-one-cpu: build
+	rm -rf $(ONE_CPU_SCRATCH) && mkdir -p $(ONE_CPU_SCRATCH)
+	$(RELEASE_BIN) generate-corpus --count 300 --seed 7 --output $(ONE_CPU_SCRATCH)/corpus > /dev/null
+	timeout 300 taskset -c 0 $(RELEASE_BIN) build $(ONE_CPU_SCRATCH)/corpus --output-root $(ONE_CPU_SCRATCH)/two --jobs 2 --no-cache
+	$(RELEASE_BIN) build $(ONE_CPU_SCRATCH)/corpus --output-root $(ONE_CPU_SCRATCH)/one --jobs 1 --no-cache
+	diff -r $(ONE_CPU_SCRATCH)/one $(ONE_CPU_SCRATCH)/two
+	@echo "one CPU, --jobs 2: finished, identical to --jobs 1"
 
 ## Run every pipeline on Spark (local mode, 3 partitions) and check the bytes equal make's build.
 SPARK_VENV := .venv-spark
