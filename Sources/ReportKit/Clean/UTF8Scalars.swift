@@ -18,37 +18,7 @@ enum UTF8Scalars {
 
 extension UTF8Scalars {
     /// Whether `bytes` are well-formed UTF-8 (Unicode Table 3-7: no overlong forms, surrogates or values above
-    /// U+10FFFF), so they can be kept as they are where `String(cString:)` would repair them.
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
-            }
-            switch lead {
-            case 0xC2...0xDF:
-                guard continuation(1) else { return false }
-                index += 2
-            case 0xE0...0xEF:
-                let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
-                let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-                guard continuation(1, low, high), continuation(2) else { return false }
-                index += 3
-            case 0xF0...0xF4:
-                let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
-                let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-                guard continuation(1, low, high), continuation(2), continuation(3) else { return false }
-                index += 4
-            default:
-                return false
-            }
-        }
-        return true
-    }
+    /// U+10FFFF), so they can be kept as they are where `String(cString:)` would repair them. The one validator
+    /// is ``UTF8Validation``.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Validation.scan(bytes, rejectingNUL: false) != nil }
 }

@@ -177,7 +177,7 @@ import Testing
         ]
         for _ in 0..<20000 {
             let bytes = Array((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined())
-            let expected = bytes.withUnsafeBufferPointer(UTF8Scalars.isValid) && !bytes.contains(0)
+            let expected = String(validating: bytes, as: UTF8.self) != nil && !bytes.contains(0)
             #expect(HTMLTreeText.isCleanUTF8(bytes) == expected, "\(bytes)")
         }
     }

@@ -73,13 +73,18 @@ import Testing
         return right.hasTwoCharacters ? right : left
     }
 
+    /// Up to 13 of `words`, drawn at random and joined, and their spans.
+    static func randomSpans(of words: [String], _ generator: inout SplitMix64) -> (String, TextSpans) {
+        let text = (0..<Int(generator.next() % 14)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined()
+        return (text, TextSpans(text))
+    }
+
     @Test("indicators equal the version that finds the right phrase first") func indicators() {
         let words = IndicatorFinder.leadingContext + Array(IndicatorFinder.trailingFillers.prefix(12)) + Array(IndicatorFinder.leftVerbs.prefix(12))
             + ["审批", "事项", "企业", "率", "的", "和", "，", "、", "中", "e\u{301}", "\u{20000}", "杭州", "全省", "评价", "5", "项"]
         var generator = SplitMix64(seed: 73)
         for _ in 0..<6000 {
-            let text = (0..<Int(generator.next() % 14)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined()
-            let spans = TextSpans(text)
+            let (text, spans) = Self.randomSpans(of: words, &generator)
             let count = spans.scalars.count
             let start = Int(generator.next() % UInt64(count + 1))
             let end = start + Int(generator.next() % UInt64(count - start + 1))
@@ -102,8 +107,7 @@ import Testing
         var generator = SplitMix64(seed: 71)
         let finder = IndicatorFinder()
         for _ in 0..<6000 {
-            let text = (0..<Int(generator.next() % 14)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined()
-            let spans = TextSpans(text)
+            let (text, spans) = Self.randomSpans(of: words, &generator)
             let count = spans.scalars.count
             let position = Int(generator.next() % UInt64(count + 1))
             let limit = position + Int(generator.next() % UInt64(count - position + 1))
