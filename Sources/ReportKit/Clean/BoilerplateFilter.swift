@@ -206,7 +206,7 @@ public struct BoilerplateFilter: Sendable {
     /// "摄" captions: short lines ending in 摄/摄影/供图; returns the photographer's name ("" if none).
     static func captionPhotographer(_ line: String) -> String? {
         guard line.hasSuffix("摄") || line.hasSuffix("摄影") || line.hasSuffix("图") || line.hasSuffix("图片") || line.hasSuffix(")") || line.hasSuffix("）") || line.hasSuffix("]") || line.hasSuffix("】") else { return nil }
-        var body = line.trimmingCharacters(in: captionBrackets)
+        var body = ScalarText.trimming(line, in: captionBrackets)
         guard body.count <= 80 else { return nil }
         if body.hasSuffix("供图") || body.hasSuffix("资料图") || body.hasSuffix("资料图片") { return "" }
         guard body.hasSuffix("摄") || body.hasSuffix("摄影") else { return nil }
@@ -218,7 +218,7 @@ public struct BoilerplateFilter: Sendable {
 
     static func splitTrailingOutlet(_ paragraph: String) -> (String, String)? {
         guard let stop = paragraph.lastIndex(where: { "。！？”".contains($0) }) else { return nil }
-        let tail = String(paragraph[paragraph.index(after: stop)...]).trimmingCharacters(in: .whitespaces)
+        let tail = ScalarText.trimmingWhitespace(String(paragraph[paragraph.index(after: stop)...]))
         guard !tail.isEmpty, BylineParser.isOutlet(tail) else { return nil }
         return (String(paragraph[...stop]), tail)
     }

@@ -80,10 +80,16 @@ enum BylineParser {
         }
     }
 
-    /// The first date in `text` as written, or nil.
-    static func date(in text: String) -> (String, Range<String.Index>)? {
+    /// The first date in `text` as written, or nil. A plain text (`textIsPlain`, ``ScalarText/isPlain(_:)``) is
+    /// read by ``BylineDateScanner`` when it can be.
+    static func date(in text: String, textIsPlain: Bool) -> (String, Range<String.Index>)? {
         // The pattern starts with the literal `19` or `20`.
         guard ScalarText.containsPair(text, 0x31, 0x39) || ScalarText.containsPair(text, 0x32, 0x30) else { return nil }
+        if textIsPlain, let scanned = RowBytes.withUTF8(of: text, BylineDateScanner.firstMatch) {
+            guard let offsets = scanned else { return nil }
+            let found = ScalarText.utf8Index(text, offsets.lowerBound)..<ScalarText.utf8Index(text, offsets.upperBound)
+            return (ScalarText.trimmingWhitespace(String(text[found])), found)
+        }
         let range = NSRange(text.startIndex..., in: text)
         guard let match = datePattern.firstMatch(in: text, range: range), let found = Range(match.range, in: text) else {
             return nil
@@ -108,7 +114,7 @@ enum BylineParser {
         }
         var hints = MetadataHints()
         var rest = line
-        if let (date, range) = date(in: line) {
+        if let (date, range) = date(in: line, textIsPlain: plain) {
             hints.published = date
             rest.replaceSubrange(range, with: " ")
         }

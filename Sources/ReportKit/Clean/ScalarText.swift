@@ -181,12 +181,16 @@ enum ScalarText {
         }
     }
 
-    /// `text.trimmingCharacters(in: set)`, returning `text` itself without asking Foundation when neither end
-    /// is in `set` (trimming removes scalars of `set` from the ends, so there is nothing to remove).
+    /// `text.trimmingCharacters(in: set)` without Foundation's round trip through UTF-16: the scalars of `set` are
+    /// dropped from both ends (what Foundation does, a surrogate pair being one scalar), and `text` itself is
+    /// returned when neither end is in `set`.
     static func trimming(_ text: String, in set: CharacterSet) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
         if !set.contains(first) && !set.contains(last) { return text }
-        return text.trimmingCharacters(in: set)
+        guard let lower = scalars.firstIndex(where: { !set.contains($0) }) else { return "" }
+        let upper = scalars.lastIndex(where: { !set.contains($0) })!
+        return String(scalars[lower...upper])
     }
 
     /// `text.replacingOccurrences(of: target, with: replacement)`, returning `text` itself when it is plain

@@ -258,6 +258,17 @@ import Testing
         }
     }
 
+    @Test("scalar trimming equals Foundation's, scalar for scalar, on random texts") func scalarTrimming() {
+        let pieces = ["", " ", "(", ")", "（", "）", "[", "]", "【", "】", ":", "：", "张", "三", "e\u{301}", "\u{301}", "𠀀", "\u{3000}", "a", "\r\n"]
+        var generator = SplitMix64(seed: 31)
+        for set in [BylineParser.tokenBrackets, BylineParser.creditBrackets, BoilerplateFilter.captionBrackets] {
+            for _ in 0..<5000 {
+                let text = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                #expect(Array(ScalarText.trimming(text, in: set).unicodeScalars) == Array(text.trimmingCharacters(in: set).unicodeScalars), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("short-clause check equals the Character-level one") func shortClause() {
         for text in ["记者张三", "记者张三。", "责任编辑,王", String(repeating: "张", count: 40), String(repeating: "张", count: 41),
             "e\u{301}编辑", "a\r\nb", ""]
