@@ -6,24 +6,48 @@ struct WordListMatcher: Sendable {
     private let words: [[UInt8]]
     /// Indices into ``words`` by first byte.
     private let wordsByFirstByte: [[Int]]
+    /// Bit `first << 8 | second` is set when a word starts with those two bytes. Most starts in a Chinese text
+    /// share a lead byte with some word but not the pair, so one bit test turns them away.
+    private let pairBits: [UInt64]
+    /// Whether a non-empty word is shorter than two bytes (then every start is compared).
+    private let hasOneByteWord: Bool
 
     init(_ list: [String]) {
         words = list.map { Array($0.utf8) }
         var byFirst = [[Int]](repeating: [], count: 256)
-        for (index, word) in words.enumerated() where !word.isEmpty { byFirst[Int(word[0])].append(index) }
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for (index, word) in words.enumerated() where !word.isEmpty {
+            byFirst[Int(word[0])].append(index)
+            guard word.count >= 2 else { continue }
+            let pair = Int(word[0]) << 8 | Int(word[1])
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
         wordsByFirstByte = byFirst
+        pairBits = pairs
+        hasOneByteWord = words.contains { $0.count == 1 }
     }
 
     /// Whether `text` contains one of the words byte for byte.
     func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        for start in text.indices {
-            for index in wordsByFirstByte[Int(text[start])] {
-                let word = words[index]
-                guard word.count <= text.count - start else { continue }
-                var offset = 1
-                while offset < word.count && text[start + offset] == word[offset] { offset += 1 }
-                if offset == word.count { return true }
+        guard !hasOneByteWord else { return text.indices.contains { matchesWord(in: text, at: $0) } }
+        guard text.count >= 2 else { return false }
+        return pairBits.withUnsafeBufferPointer { bits in
+            for start in 0..<(text.count - 1) {
+                let pair = Int(text[start]) << 8 | Int(text[start + 1])
+                if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, matchesWord(in: text, at: start) { return true }
             }
+            return false
+        }
+    }
+
+    /// Whether one of the words starts at `start` in `text`.
+    private func matchesWord(in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        for index in wordsByFirstByte[Int(text[start])] {
+            let word = words[index]
+            guard word.count <= text.count - start else { continue }
+            var offset = 1
+            while offset < word.count && text[start + offset] == word[offset] { offset += 1 }
+            if offset == word.count { return true }
         }
         return false
     }

@@ -269,6 +269,20 @@ import Testing
         }
     }
 
+    @Test("word lists with one-byte, empty and shared-prefix words match as byte searches do") func wordLists() {
+        let lists = [["a", "bc"], ["", "ab"], ["ab", "abc", "ba"], ["记者", "记", "者b"], ["nav", "ad-", "zw"], []]
+        let pieces = ["a", "b", "c", "-", "记", "者", "n", "v", "z", "w", "d", " "]
+        var generator = SplitMix64(seed: 11)
+        for list in lists {
+            let matcher = WordListMatcher(list)
+            for _ in 0..<3000 {
+                let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                let expected = list.contains { !$0.isEmpty && ScalarText.containsBytes(text, $0) }
+                #expect(matcher.matches(text) == expected, "\(list) \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("short-clause check equals the Character-level one") func shortClause() {
         for text in ["记者张三", "记者张三。", "责任编辑,王", String(repeating: "张", count: 40), String(repeating: "张", count: 41),
             "e\u{301}编辑", "a\r\nb", ""]
