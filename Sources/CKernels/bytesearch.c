@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include <string.h>
+#include <wchar.h>
 #include "CKernels.h"
 
 int rk_contains_bytes(const void *bytes, size_t length, const void *needle, size_t needle_length) {
@@ -58,3 +59,20 @@ size_t rk_find_byte_of(const uint8_t *bytes, size_t count, size_t start, uint8_t
 }
 
 #endif
+
+size_t rk_find_u32_portable(const uint32_t *values, size_t count, uint32_t value) {
+    for (size_t index = 0; index < count; index++) {
+        if (values[index] == value) return index;
+    }
+    return count;
+}
+
+size_t rk_find_u32(const uint32_t *values, size_t count, uint32_t value) {
+#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 4
+    // A 32-bit wchar_t: the C library's vectorised wmemchr compares values whatever their sign.
+    const wchar_t *found = wmemchr((const wchar_t *)values, (wchar_t)value, count);
+    return found ? (size_t)(found - (const wchar_t *)values) : count;
+#else
+    return rk_find_u32_portable(values, count, value);
+#endif
+}

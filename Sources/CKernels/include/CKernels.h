@@ -25,6 +25,12 @@ uint64_t rk_xxh64(const void *bytes, size_t length);
 /// does), else 0: glibc's memmem, which Swift's Glibc module does not export (it needs _GNU_SOURCE).
 int rk_contains_bytes(const void *bytes, size_t length, const void *needle, size_t needle_length);
 
+/// The index of the first of the `count` values at `values` equal to `value`, or `count`: glibc's vectorised
+/// wmemchr where wchar_t is 32 bits (Swift's Glibc module does not export it), else rk_find_u32_portable.
+size_t rk_find_u32(const uint32_t *values, size_t count, uint32_t value);
+/// The plain loop rk_find_u32 must agree with.
+size_t rk_find_u32_portable(const uint32_t *values, size_t count, uint32_t value);
+
 /// What rk_utf8_scan_avx2 counts in well-formed UTF-8.
 struct rk_utf8_facts {
     size_t scalars;

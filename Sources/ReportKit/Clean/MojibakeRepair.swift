@@ -64,31 +64,25 @@ public struct MojibakeRepair: Sendable {
         // No run repaired: the text itself is the answer.
         guard !replaced.isEmpty else { return Result(text: text, repairs: [], unrepaired: unrepaired) }
         return Result(
-            text: Self.splice(text, scalars: scalars, replacing: replaced), repairs: repairs, unrepaired: unrepaired,
+            text: Self.splice(text, replacing: replaced), repairs: repairs, unrepaired: unrepaired,
             scriptMarkerChange: scriptMarkerChange)
     }
 
     /// `text` with each run's scalars replaced, built from substrings of `text` (runs in order, not
-    /// overlapping): rebuilding it from scalars would encode and check every byte again.
-    static func splice(_ text: String, scalars: [Unicode.Scalar], replacing replaced: [(run: Run, replacement: String)]) -> String {
+    /// overlapping): rebuilding it from scalars would encode and check every byte again. The runs' UTF-8 offsets
+    /// are found by counting scalar starts in `text`'s bytes (``UTF8ScalarOffsets``).
+    static func splice(_ text: String, replacing replaced: [(run: Run, replacement: String)]) -> String {
+        let ranges: [Range<Int>] = RowBytes.withUTF8(of: text) { bytes in
+            var offsets = UTF8ScalarOffsets(bytes)
+            return replaced.map { offsets.offset(ofScalar: $0.run.start)..<offsets.offset(ofScalar: $0.run.end) }
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8 * replaced.count)
-        // The UTF-8 offset of scalar `scalarIndex`, walked forward from the last one asked.
-        var scalarIndex = 0
-        var byteOffset = 0
-        func offset(ofScalar target: Int) -> Int {
-            while scalarIndex < target {
-                byteOffset += UTF8.width(scalars[scalarIndex])
-                scalarIndex += 1
-            }
-            return byteOffset
-        }
         var copied = 0  // UTF-8 offset up to which `text` is in `out` or replaced
-        for (run, replacement) in replaced {
-            let start = offset(ofScalar: run.start)
-            ScalarText.append(text, utf8: copied..<start, to: &out)
+        for (range, (_, replacement)) in zip(ranges, replaced) {
+            ScalarText.append(text, utf8: copied..<range.lowerBound, to: &out)
             out += replacement
-            copied = offset(ofScalar: run.end)
+            copied = range.upperBound
         }
         ScalarText.append(text, utf8: copied..<text.utf8.count, to: &out)
         return out
@@ -160,14 +154,13 @@ public struct MojibakeRepair: Sendable {
     }
 
     /// The index of the first `?` in `scalars` at or after `start` (`start < scalars.count`), or the last index
-    /// when none stands before it (a `?` there cannot start a run): a run can only start at a `?`, and this
-    /// tight loop skips the scalars before it without the per-scalar checks of the run test.
+    /// when none stands before it (a `?` there cannot start a run): a run can only start at a `?`, and
+    /// `wmemchr` skips the scalars before it without the per-scalar checks of the run test.
     static func firstQuestionMark(in scalars: [Unicode.Scalar], from start: Int) -> Int {
         scalars.withUnsafeBufferPointer { scalars in
             let last = scalars.count - 1
-            var index = start
-            while index < last, scalars[index] != "?" { index += 1 }
-            return index
+            guard start < last else { return start }
+            return ScalarMemchr.firstIndex(of: "?", in: scalars, range: start..<last) ?? last
         }
     }
 
@@ -230,11 +223,13 @@ public struct MojibakeRepair: Sendable {
             if let found = nextTo[key] { return found }
             var found: [UInt32] = []
             scalars.withUnsafeBufferPointer { scalars in
-                // Pairs of neighbours within a stretch: `scalars[index - 1]`, `scalars[index]`; the neighbour is
-                // at `index - 1` (then the other is at `index`) or at `index`. One tight loop per direction.
-                let (at, other) = after ? (-1, 0) : (0, -1)
+                // Pairs of neighbours within a stretch: the neighbour at `index` and the other at `index + 1`
+                // (`after`), or at `index - 1`. The neighbour's places are found with `wmemchr` (``ScalarMemchr``).
+                let other = after ? 1 : -1
                 forEachStretchOutside { stretch in
-                    for index in stretch.dropFirst() where scalars[index + at] == neighbour {
+                    guard stretch.count >= 2 else { return }
+                    let places = after ? stretch.lowerBound..<(stretch.upperBound - 1) : (stretch.lowerBound + 1)..<stretch.upperBound
+                    ScalarMemchr.forEachIndex(of: neighbour, in: scalars, range: places) { index in
                         found.append(scalars[index + other].value)
                     }
                 }

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import Testing
 @testable import ReportKit
@@ -280,6 +281,53 @@ import Testing
                 let expected = list.contains { !$0.isEmpty && ScalarText.containsBytes(text, $0) }
                 #expect(matcher.matches(text) == expected, "\(list) \(text.debugDescription)")
             }
+        }
+    }
+
+    @Test("scalar search with wmemchr equals a linear search, in every range") func scalarSearch() {
+        let alphabet: [Unicode.Scalar] = ["?", "海", "a", "\u{20000}", "\u{10FFFF}", "\u{0}", "\u{FFFF}"]
+        var generator = SplitMix64(seed: 17)
+        for _ in 0..<400 {
+            let scalars = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            scalars.withUnsafeBufferPointer { buffer in
+                for lower in 0...scalars.count {
+                    for upper in lower...scalars.count {
+                        for scalar in alphabet.prefix(3) {
+                            let expected = (lower..<upper).first { scalars[$0] == scalar }
+                            #expect(ScalarMemchr.firstIndex(of: scalar, in: buffer, range: lower..<upper) == expected)
+                            var all: [Int] = []
+                            ScalarMemchr.forEachIndex(of: scalar, in: buffer, range: lower..<upper) { all.append($0) }
+                            #expect(all == (lower..<upper).filter { scalars[$0] == scalar })
+                        }
+                        let values = scalars.map(\.value)
+                        for value: UInt32 in [0x3F, 0x10FFFF, 0, 0xFFFF_FFFF] {
+                            let slice = Array(values[lower..<upper])
+                            #expect(rk_find_u32(slice, slice.count, value) == rk_find_u32_portable(slice, slice.count, value))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("UTF-8 offsets of ascending scalar indices equal summed widths") func scalarOffsets() {
+        let alphabet: [Unicode.Scalar] = ["a", "é", "海", "\u{20000}", "?", "\u{80}", "\u{7FF}", "\u{800}"]
+        var generator = SplitMix64(seed: 23)
+        for _ in 0..<2000 {
+            let scalars = (0..<Int.random(in: 0...120, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let widths = scalars.map { UTF8.width($0) }
+            var text = String(scalars: scalars)
+            var targets: [Int] = []
+            var next = 0
+            while next <= scalars.count {
+                targets.append(next)
+                next += Int.random(in: 0...20, using: &generator)
+            }
+            let offsets = text.withUTF8 { bytes in
+                var walker = UTF8ScalarOffsets(bytes)
+                return targets.map { walker.offset(ofScalar: $0) }
+            }
+            #expect(offsets == targets.map { widths.prefix($0).reduce(0, +) })
         }
     }
 
