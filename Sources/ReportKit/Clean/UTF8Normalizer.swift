@@ -151,14 +151,26 @@ enum UTF8Normalizer {
         while index < count {
             let lead = bytes[index]
             // U+4E00…U+9FFF, most of a Chinese text: classic-stable ideographs that nothing maps or drops. A run
-            // of them is copied at once: after the first, `begin` would change nothing.
+            // of them is copied at once, and with it the unmapped punctuation between them (`，`, `。`, `“`…, see
+            // ``isUnmappedPunctuation(_:at:afterDigit:)``; no digit comes before it in the run): after the first
+            // scalar, `begin` would change nothing but whether the last one written is punctuation.
             if isIdeographLead(bytes, at: index) {
                 var end = index
-                repeat {
-                    scriptMarkers.add(threeByteScalarAt: end, of: bytes, markers: markers)
-                    end += 3
-                } while end < count && isIdeographLead(bytes, at: end)
+                var endsInPunctuation = false
+                while true {
+                    repeat {
+                        scriptMarkers.add(threeByteScalarAt: end, of: bytes, markers: markers)
+                        end += 3
+                    } while end < count && isIdeographLead(bytes, at: end)
+                    guard continuesWithPunctuation(bytes, at: end) else { break }
+                    repeat { end += 3 } while continuesWithPunctuation(bytes, at: end)
+                    guard end < count && isIdeographLead(bytes, at: end) else {
+                        endsInPunctuation = true
+                        break
+                    }
+                }
                 writer.begin(isPunctuation: false)
+                writer.lastIsPunctuation = endsInPunctuation
                 writer.lastIsDot = false
                 writer.copyRun(bytes, index, end - index)
                 previousIsDigit = false
@@ -241,6 +253,15 @@ enum UTF8Normalizer {
     private static func isIdeographLead(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let lead = bytes[offset]
         return (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && bytes[offset + 1] >= 0xB8)
+    }
+
+    /// Whether unmapped punctuation (``isUnmappedPunctuation(_:at:afterDigit:)``, no digit before it) starts at
+    /// `offset`, which may be the end.
+    @inline(__always)
+    private static func continuesWithPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let lead = bytes[offset]
+        return (lead == 0xE2 || lead == 0xE3 || lead == 0xEF) && isUnmappedPunctuation(bytes, at: offset, afterDigit: false)
     }
 
     /// Whether the three-byte scalar at `offset` (its lead is E2, E3 or EF) is common CJK punctuation that passes

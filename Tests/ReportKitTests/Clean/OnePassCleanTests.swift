@@ -26,6 +26,8 @@ import Testing
         let fixed = [
             "", " ", "\r\n", "率达到１０６． 66％", "１，２３４，５６７ 元", "a  b 。 c", "1. 5 与 2.\u{2005}7", "x. 1. 2",
             "≈\u{2000}", "\u{2000}≈", "≈ \u{302A}a", "⑷e\u{301}", "\u{2001}营\u{2ADC}", "\u{E088}\u{302F}",
+            // Ideograph runs that go on through punctuation, and end in it before spaces, digits and line breaks.
+            "营，商。 a", "營“境”5，678", "营。\n商", "。营，", "营，５６７", "营．５", "营％ 5", "营…— b", "营、\u{3000}商",
         ]
         for text in fixed + (0..<20000).map({ _ in Self.randomText(&generator) }) {
             let expected = ReferenceTextNormalizer.normalize(text)
