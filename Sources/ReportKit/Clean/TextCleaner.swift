@@ -57,7 +57,7 @@ public struct TextCleaner: Stage {
         return .keep(
             CleanedDocument(
                 source: document.source, sha256: document.sha256, byteCount: document.byteCount,
-                format: document.format, encoding: document.encoding, text: filtered.paragraphs.joined(separator: "\n"),
+                format: document.format, encoding: document.encoding, text: ScalarText.joinedLines(filtered.paragraphs),
                 originalScript: script, hints: hints, repairs: repairs, unrepairedMojibake: unrepaired, fetch: document.fetch))
     }
 }

@@ -331,6 +331,19 @@ import Testing
         }
     }
 
+    @Test("joined lines equal joined(separator:), byte for byte") func joinedLines() {
+        let pieces = ["", "a", "正文。", "e\u{301}", "\u{301}", "𠀀", " ", "\r", "ASCII only"]
+        var generator = SplitMix64(seed: 3)
+        for _ in 0..<3000 {
+            let lines = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            let joined = ScalarText.joinedLines(lines)
+            #expect(Array(joined.utf8) == Array(lines.joined(separator: "\n").utf8), "\(lines)")
+            #expect(joined == lines.joined(separator: "\n"))
+        }
+    }
+
     @Test("short-clause check equals the Character-level one") func shortClause() {
         for text in ["记者张三", "记者张三。", "责任编辑,王", String(repeating: "张", count: 40), String(repeating: "张", count: 41),
             "e\u{301}编辑", "a\r\nb", ""]
