@@ -20,7 +20,9 @@ enum PlainScalarCounter {
             var index = 0
             while index < count {
                 let lead = base[index]
-                if lead >= 0xE5 && lead <= 0xE9 {  // U+5000…U+9FFF, CJK ideographs: all plain
+                // U+4000…U+9FFF, CJK ideographs (and extension A), all plain but U+4DC0…U+4DFF (E4 B7 xx), the
+                // hexagram symbols; U+4E00…U+4FFF holds some of the commonest characters (不, 中, 了, 人, 会).
+                if lead >= 0xE4 && lead <= 0xE9 && (lead != 0xE4 || base[index + 1] != 0xB7) {
                     scalars += 1
                     index += 3
                     continue

@@ -68,6 +68,15 @@ import Testing
         #expect(passed > 1000 && passed < 19000)  // both answers are exercised
     }
 
+    @Test("the plain scalar counter answers every scalar of the Basic Multilingual Plane as isPlain does") func plainScalars() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "营" + String(scalar) + "中"
+            let expected: Int? = TextSpans.isPlain(scalar) ? 3 : nil
+            #expect(ScalarText.plainScalarCount(text) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test("byte-level plain check and scalar counts equal the scalar view's") func plainAndCounts() {
         var generator = SplitMix64(seed: 17)
         var plainSeen = 0
