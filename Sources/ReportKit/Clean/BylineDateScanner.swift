@@ -20,18 +20,12 @@ enum BylineDateScanner {
         return .some(nil)
     }
 
-    /// No scalar of `bytes` (valid UTF-8 of a plain text) is a control character, white space other than the
-    /// space (``TextNormalizer/mayBeWhiteSpaceOtherThanSpace(_:)``) or a full-width digit, the one decimal digit
+    /// No scalar of `bytes` (valid UTF-8 of a plain text) is a control character or white space other than the
+    /// space (``TextNormalizer/mayBeWhiteSpaceOtherThanSpace(_:)``), or a full-width digit, the one decimal digit
     /// beyond ASCII among the plain scalars.
     static func isEligible(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte < 0x80 {
-                guard byte >= 0x20, byte != 0x7F else { return false }
-                offset += 1
-                continue
-            }
             let (value, length) = UTF8Scalars.decode(bytes, at: offset)
             if TextNormalizer.mayBeWhiteSpaceOtherThanSpace(Unicode.Scalar(value)!) || (0xFF10...0xFF19).contains(value) {
                 return false
