@@ -1,4 +1,5 @@
 import CKernels
+import Crypto
 
 /// SHA-256 of bytes handed over piece by piece, on the CKernels block functions, with one thing a general
 /// hasher lacks: ``update(_:_:_:_:)`` hashes two streams at once. A single stream's SHA-NI rounds wait on each
@@ -7,13 +8,16 @@ import CKernels
 struct SHA256Stream {
     /// Which block function runs; every kernel gives the same digest (a unit test compares them).
     enum Kernel: Sendable, Equatable {
-        /// Portable C.
+        /// Portable C (the CKernels fallback of the SHA-NI functions on other targets).
         case portable
         /// The x86 SHA extensions; only where ``niAvailable``.
         case ni
+        /// swift-crypto's SHA256, whose assembly beats portable C where the CPU has no SHA extensions (and which
+        /// runs under valgrind, which hides them). Two streams are then hashed one after the other.
+        case library
 
         static let niAvailable = rk_sha256_has_ni() != 0
-        static let fastest: Kernel = niAvailable ? .ni : .portable
+        static let fastest: Kernel = niAvailable ? .ni : .library
     }
 
     let kernel: Kernel
@@ -24,16 +28,23 @@ struct SHA256Stream {
     /// The bytes of an incomplete block, `tailCount` of the 64.
     private var tail: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var tailCount = 0
+    /// The hasher of the ``Kernel/library`` kernel (which keeps its own state and started block).
+    private var library: SHA256?
     /// Bytes hashed so far.
     private(set) var byteCount = 0
 
     init(kernel: Kernel = .fastest) {
         self.kernel = kernel
+        if kernel == .library { library = SHA256() }
     }
 
     /// Hashes `bytes` after everything before.
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
         byteCount += bytes.count
+        if library != nil {
+            library!.update(bufferPointer: bytes)
+            return
+        }
         let rest = absorbIntoTail(bytes)
         storeTail(compressWholeBlocks(rest))
     }
@@ -69,6 +80,7 @@ struct SHA256Stream {
 
     /// The digest of everything hashed (the stream is spent: padding was hashed into it).
     mutating func finalize() -> [UInt8] {
+        if let library { return Array(library.finalize()) }
         let bitCount = UInt64(byteCount) &* 8
         // 0x80, zeros up to 56 bytes into a block, then the length in bits, big-endian.
         let zeros = (55 - tailCount + 64) % 64
@@ -122,7 +134,7 @@ struct SHA256Stream {
             let words = state.baseAddress!.assumingMemoryBound(to: UInt32.self), bytes = data.assumingMemoryBound(to: UInt8.self)
             switch kernel {
             case .ni: rk_sha256_blocks_ni(words, bytes, blocks)
-            case .portable: rk_sha256_blocks_portable(words, bytes, blocks)
+            case .portable, .library: rk_sha256_blocks_portable(words, bytes, blocks)  // .library never gets here
             }
         }
     }
