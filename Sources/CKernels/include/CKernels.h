@@ -55,4 +55,18 @@ size_t rk_find_byte_of(const uint8_t *bytes, size_t count, size_t start, uint8_t
 /// rk_find_byte_of one byte at a time: the definition, and the path on targets without SSE2.
 size_t rk_find_byte_of_portable(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles);
 
+/// SHA-256's compression function over `blocks` whole 64-byte blocks at `data`, updating `state` (the eight
+/// working words, a first). Portable C: the definition, and the path on CPUs without the SHA extensions.
+void rk_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+/// 1 when this CPU can run rk_sha256_blocks_ni and rk_sha256_blocks_ni_x2 (x86 SHA extensions and SSE4.1), else 0.
+int rk_sha256_has_ni(void);
+
+/// rk_sha256_blocks_portable with the SHA instructions. Call only when rk_sha256_has_ni() returned 1.
+void rk_sha256_blocks_ni(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+/// rk_sha256_blocks_ni on two independent streams, `blocks` blocks of each, their rounds interleaved.
+/// Call only when rk_sha256_has_ni() returned 1.
+void rk_sha256_blocks_ni_x2(uint32_t stateA[8], const uint8_t *a, uint32_t stateB[8], const uint8_t *b, size_t blocks);
+
 #endif

@@ -38,35 +38,51 @@ public struct MinHasher: Sendable {
             var values: [UInt32] = []
             let bytes = [UInt8](unsafeUninitializedCapacity: input.count) { bytes, byteCount in
                 values = [UInt32](unsafeUninitializedCapacity: input.count) { values, count in
+                    // Raw pointers and wrapping arithmetic: indices stay below the input's count, and the
+                    // closures' captured buffers were reloaded from memory on every write.
+                    guard let source = input.baseAddress, let out = bytes.baseAddress, let kept = values.baseAddress else { return }
                     var index = 0
                     var written = 0
-                    var kept = 0
-                    func keep(_ value: UInt32, _ length: Int) {
-                        for offset in 0..<length { bytes[written + offset] = input[index + offset] }
-                        written += length
-                        values[kept] = value
-                        kept += 1
-                    }
-                    while index < input.count {
-                        let lead = input[index]
-                        if lead < 0x80 {
+                    var keptCount = 0
+                    let end = input.count
+                    while index < end {
+                        let lead = source[index]
+                        if lead & 0xF0 == 0xE0 {
+                            // Three bytes (U+0800…U+FFFF), almost every scalar of a Chinese text. The BMP's
+                            // ideographs are three ranges of CJK.isIdeograph; valid UTF-8 holds no surrogate here.
+                            let second = source[index &+ 1], third = source[index &+ 2]
+                            let value = UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+                            if value &- 0x4E00 < 0x5200 || value &- 0x3400 < 0x19C0 || value &- 0xF900 < 0x0200 {
+                                (out[written], out[written &+ 1], out[written &+ 2]) = (lead, second, third)
+                                written &+= 3
+                                kept[keptCount] = value
+                                keptCount &+= 1
+                            }
+                            index &+= 3
+                        } else if lead < 0x80 {
                             // ASCII digits and letters.
-                            if CJK.isASCIIDigit(Unicode.Scalar(lead)) || CJK.isASCIILetter(Unicode.Scalar(lead)) { keep(UInt32(lead), 1) }
-                            index += 1
+                            if lead &- 0x30 < 10 || (lead | 0x20) &- 0x61 < 26 {
+                                out[written] = lead
+                                written &+= 1
+                                kept[keptCount] = UInt32(lead)
+                                keptCount &+= 1
+                            }
+                            index &+= 1
                         } else if lead < 0xE0 {
-                            index += 2  // U+0080...U+07FF: never an ideograph
-                        } else if lead < 0xF0 {
-                            let value = UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F)
-                            if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) { keep(value, 3) }
-                            index += 3
+                            index &+= 2  // U+0080...U+07FF: never an ideograph
                         } else {
-                            let value = UInt32(lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12
-                                | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
-                            if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) { keep(value, 4) }
-                            index += 4
+                            let value = UInt32(lead & 0x07) << 18 | UInt32(source[index &+ 1] & 0x3F) << 12
+                                | UInt32(source[index &+ 2] & 0x3F) << 6 | UInt32(source[index &+ 3] & 0x3F)
+                            if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) {
+                                (out + written).update(from: source + index, count: 4)
+                                written &+= 4
+                                kept[keptCount] = value
+                                keptCount &+= 1
+                            }
+                            index &+= 4
                         }
                     }
-                    count = kept
+                    count = keptCount
                     byteCount = written
                 }
             }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -7,7 +6,9 @@ import Foundation
 
 /// Writes a file through a 1 MB buffer and hashes it on the way, so tables of any size stream to disk.
 /// Bytes go from the caller's buffer into this one and out with `write(2)`: no `Data` or `FileHandle` in the
-/// path, which emit takes for every byte of a 700 MB dataset.
+/// path, which emit takes for every byte of a 700 MB dataset. Writers joined as ``HashPartners`` hash two
+/// files at once (``SHA256Stream/update(_:_:_:_:)``): a flush hashes its buffer along with the partner's
+/// bytes still waiting in its buffer.
 final class BufferedFileWriter {
     let url: URL
     private let descriptor: Int32
@@ -17,7 +18,11 @@ final class BufferedFileWriter {
     /// checks cost a few hundred instructions a call.
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 64)
     private var buffered = 0
-    private var hasher = SHA256()
+    private var hasher = SHA256Stream()
+    /// How many of the `buffered` bytes are hashed already (by a partner's flush).
+    private var hashed = 0
+    /// The writers whose waiting bytes this one's flushes hash along with its own.
+    weak var partners: HashPartners?
     private(set) var bytesWritten = 0
     private var closed = false
 
@@ -61,13 +66,39 @@ final class BufferedFileWriter {
 
     private func flush() throws {
         guard buffered > 0 else { return }
-        try output(UnsafeRawBufferPointer(rebasing: buffer[..<buffered]))
-        buffered = 0
+        hashWaitingBytes()
+        try writeOut(UnsafeRawBufferPointer(rebasing: buffer[..<buffered]))
+        (buffered, hashed) = (0, 0)
     }
 
-    /// Hashes and writes `bytes`, retrying short writes and EINTR.
+    /// The first `count` of the buffered bytes not hashed yet (all of them by default).
+    private func waitingBytes(_ count: Int? = nil) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: buffer[hashed..<(count.map { hashed + $0 } ?? buffered)])
+    }
+
+    /// Hashes the waiting bytes side by side with the partners' waiting bytes, the partner with the most first,
+    /// while one has a block waiting; the rest alone.
+    private func hashWaitingBytes() {
+        while buffered - hashed >= 64 {
+            let partner = partners?.writers.filter { $0 !== self }.max { $0.buffered - $0.hashed < $1.buffered - $1.hashed }
+            guard let partner, partner.buffered - partner.hashed >= 64 else { break }
+            let count = min(buffered - hashed, partner.buffered - partner.hashed)
+            SHA256Stream.update(&hasher, waitingBytes(count), &partner.hasher, partner.waitingBytes(count))
+            hashed += count
+            partner.hashed += count
+        }
+        hasher.update(waitingBytes())
+        hashed = buffered
+    }
+
+    /// Hashes and writes `bytes` (which follow every buffered byte).
     private func output(_ bytes: UnsafeRawBufferPointer) throws {
-        hasher.update(bufferPointer: bytes)
+        hasher.update(bytes)
+        try writeOut(bytes)
+    }
+
+    /// Writes `bytes`, retrying short writes and EINTR.
+    private func writeOut(_ bytes: UnsafeRawBufferPointer) throws {
         var done = 0
         while done < bytes.count {
             let result = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
@@ -85,6 +116,17 @@ final class BufferedFileWriter {
         try flush()
         closed = true
         guard close(descriptor) == 0 else { throw EmitError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalizeHex()
+    }
+}
+
+/// Writers that hash each other's buffered bytes (``BufferedFileWriter``): the writers of one emit lane, which
+/// fill their buffers at the same time. Holds them; each holds it weakly.
+final class HashPartners {
+    let writers: [BufferedFileWriter]
+
+    init(_ writers: [BufferedFileWriter]) {
+        self.writers = writers
+        for writer in writers { writer.partners = self }
     }
 }

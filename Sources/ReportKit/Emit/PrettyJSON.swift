@@ -9,6 +9,8 @@ indirect enum PrettyJSON {
     case array([PrettyJSON])
     /// Members in any order; they are printed sorted by key.
     case object([String: PrettyJSON])
+    /// ``object(_:)`` as a list of distinct keys: no dictionary to build (provenance makes one per input).
+    case members([(key: String, value: PrettyJSON)])
     /// An array whose elements are made one at a time, as they are written.
     case lazyArray(count: Int, element: (Int) -> PrettyJSON)
 
@@ -16,29 +18,38 @@ indirect enum PrettyJSON {
     func write(to out: inout [UInt8], indent: Int = 0, flush: (inout [UInt8]) throws -> Void) rethrows {
         switch self {
         case .string(let value): RowBytes.appendJSONString(value, to: &out)
-        case .integer(let value): out.append(contentsOf: String(value).utf8)
+        case .integer(let value): RowBytes.appendDecimal(Int64(value), to: &out)
         case .number(let value): out.append(contentsOf: Cell.format(value).utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .array(let values):
             try Self.writeArray(count: values.count, element: { values[$0] }, to: &out, indent: indent, flush: flush)
         case .lazyArray(let count, let element):
             try Self.writeArray(count: count, element: element, to: &out, indent: indent, flush: flush)
-        case .object(let members):
-            out.append(0x7B)
-            out.append(0x0A)
-            let keys = members.keys.sorted()
-            if keys.isEmpty { out.append(0x0A) }
-            for (position, key) in keys.enumerated() {
-                Self.appendIndent(indent + 1, to: &out)
-                RowBytes.appendJSONString(key, to: &out)
-                out.append(contentsOf: " : ".utf8)
-                try members[key]!.write(to: &out, indent: indent + 1, flush: flush)
-                if position + 1 < keys.count { out.append(0x2C) }
-                out.append(0x0A)
-            }
-            Self.appendIndent(indent, to: &out)
-            out.append(0x7D)
+        case .object(let members): try Self.writeObject(Array(members), to: &out, indent: indent, flush: flush)
+        case .members(let members): try Self.writeObject(members, to: &out, indent: indent, flush: flush)
         }
+    }
+
+    /// The members sorted by key (sorting pairs: sorting a dictionary's keys and looking each up again hashed
+    /// every key once more).
+    private static func writeObject(
+        _ members: [(key: String, value: PrettyJSON)], to out: inout [UInt8], indent: Int, flush: (inout [UInt8]) throws -> Void
+    ) rethrows {
+        out.append(0x7B)
+        out.append(0x0A)
+        let sorted = members.sorted { $0.key < $1.key }
+        if sorted.isEmpty { out.append(0x0A) }
+        for (position, member) in sorted.enumerated() {
+            appendIndent(indent + 1, to: &out)
+            RowBytes.appendJSONString(member.key, to: &out)
+            out.append(0x20, 0x3A)  // " : "
+            out.append(0x20)
+            try member.value.write(to: &out, indent: indent + 1, flush: flush)
+            if position + 1 < sorted.count { out.append(0x2C) }
+            out.append(0x0A)
+        }
+        appendIndent(indent, to: &out)
+        out.append(0x7D)
     }
 
     private static func writeArray(

@@ -21,10 +21,11 @@ enum ProvenanceBuilder {
         let order = content.inputs.indices.sorted { content.inputs[$0].path < content.inputs[$1].path }
         let inputs = PrettyJSON.lazyArray(count: order.count) { position in
             let input = content.inputs[order[position]]
-            var entry: [String: PrettyJSON] = ["path": .string(input.path), "outcome": .string(input.outcome)]
-            if let sha = input.sha256 { entry["sha256"] = .string(sha) }
-            if let bytes = input.bytes { entry["bytes"] = .integer(bytes) }
-            if let id = input.reportID { entry["report_id"] = .string(id) }
+            var entry: [(key: String, value: PrettyJSON)] = [("path", .string(input.path)), ("outcome", .string(input.outcome))]
+            entry.reserveCapacity(6)
+            if let sha = input.sha256 { entry.append(("sha256", .string(sha))) }
+            if let bytes = input.bytes { entry.append(("bytes", .integer(bytes))) }
+            if let id = input.reportID { entry.append(("report_id", .string(id))) }
             if let fetch = input.fetch {
                 var web: [String: PrettyJSON] = [
                     "url": .string(fetch.url), "final_url": .string(fetch.finalURL), "status": .integer(fetch.status),
@@ -32,9 +33,9 @@ enum ProvenanceBuilder {
                 ]
                 if let etag = fetch.etag { web["etag"] = .string(etag) }
                 if let modified = fetch.lastModified { web["last_modified"] = .string(modified) }
-                entry["http"] = .object(web)
+                entry.append(("http", .object(web)))
             }
-            return .object(entry)
+            return .members(entry)
         }
         let stageCounts = content.stageCounts.merging(
             [

@@ -20,7 +20,8 @@ public enum SHA256Hex {
         digest(Array(string.utf8))
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    /// Lower-case hex of `digest`'s bytes.
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
