@@ -36,6 +36,34 @@ import Testing
         }
     }
 
+    /// The copy of the text's UTF-8 between two scalar offsets (made without validation) and the String made from
+    /// scalars must be the Strings the standard library makes: same bytes, same Characters, equal and hashed alike.
+    @Test("slices and encoded scalars equal the standard library's Strings") func slicesAndEncodedScalars() {
+        var random = SplitMix64(seed: 78)
+        var texts = [""] + Self.pieces
+        for _ in 0..<2000 { texts.append(Self.text(&random)) }
+        texts.append(String(Substring("xx营营营xx".dropFirst(2))))
+        for text in texts {
+            let spans = TextSpans(text)
+            let count = spans.scalars.count
+            var ranges = [0..<count, 0..<0, count..<count, -3..<(count + 5)]
+            for _ in 0..<8 {
+                let lower = Int(random.next() % UInt64(count + 1))
+                ranges.append(lower..<(lower + Int(random.next() % UInt64(count - lower + 1))))
+            }
+            for range in ranges {
+                let made = spans.string(range)
+                let expected = spans.referenceString(range)
+                #expect(Array(made.utf8) == Array(expected.utf8), "\(text.debugDescription) \(range)")
+                #expect(made == expected && made.count == expected.count && made.hashValue == expected.hashValue)
+                let clamped = range.clamped(to: 0..<count)
+                let encoded = String(scalars: spans.scalars[clamped])
+                let viewMade = String(String.UnicodeScalarView(spans.scalars[clamped]))
+                #expect(Array(encoded.utf8) == Array(viewMade.utf8) && encoded == viewMade && encoded.count == viewMade.count)
+            }
+        }
+    }
+
     /// Every scalar of one, two and three bytes (the three-byte ones take their own branch), and astral ones
     /// around them, so no lead byte is decoded by the wrong branch.
     @Test("UTF-8 decoding equals the scalar view for every BMP scalar") func everyBMPScalar() {
