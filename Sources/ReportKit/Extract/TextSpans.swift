@@ -21,6 +21,9 @@ struct TextSpans {
     let isPlain: Bool
     /// True at the positions inside a title or slogan (see ``isInsideName(_:)``).
     private let insideName: [Bool]
+    /// The ``flags(_:)`` byte of each scalar, as the decoding looked it up: where the number and digits-missing
+    /// scans skip to (``ScalarFlagSearch``).
+    let scalarFlagBytes: [UInt8]
 
     /// `。！？；!?;` and the line break.
     static func isSentenceEnder(_ scalar: Unicode.Scalar) -> Bool {
@@ -70,10 +73,16 @@ struct TextSpans {
     }
     static let plainBits = ScalarBits(isPlain)
 
-    /// ``flags(_:)`` bits: not ``isPlain(_:)``, ``isCloser(_:)``, ``structural``.
+    /// ``flags(_:)`` bits: not ``isPlain(_:)``, ``isCloser(_:)``, ``structural``, and where a quantity
+    /// (``QuantityScanner/numberStarts``) or a digits-missing pattern (``DigitsMissingScanner/canStart(_:)``)
+    /// can start.
     static let notPlainFlag: UInt8 = 1
     static let closerFlag: UInt8 = 2
     static let structuralFlag: UInt8 = 4
+    static let numberStartFlag: UInt8 = 8
+    static let digitsMissingStartFlag: UInt8 = 16
+    /// The bits ``TextSpanScanner`` has work for.
+    static let spanFlags: UInt8 = notPlainFlag | closerFlag | structuralFlag
 
     /// The three per-scalar questions of ``init(_:)`` in one byte per BMP scalar (64 KiB, of which a text
     /// touches a few lines): one load answers them all, and zero, the answer for almost every scalar of a
@@ -81,21 +90,37 @@ struct TextSpans {
     static let scalarFlags: [UInt8] = (0..<UInt32(0x10000)).map { value in
         guard let scalar = Unicode.Scalar(value) else { return notPlainFlag }  // surrogates: never in a String
         return (plainBits.contains(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0)
-            | (structural.contains(scalar) ? structuralFlag : 0)
+            | (structural.contains(scalar) ? structuralFlag : 0) | startFlags(scalar)
     }
 
     static func flags(computedFor scalar: Unicode.Scalar) -> UInt8 {
         (isPlain(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0) | (structural.contains(scalar) ? structuralFlag : 0)
+            | startFlags(scalar)
+    }
+
+    private static func startFlags(_ scalar: Unicode.Scalar) -> UInt8 {
+        (QuantityScanner.numberStarts.contains(scalar) ? numberStartFlag : 0)
+            | (DigitsMissingScanner.canStart(scalar) ? digitsMissingStartFlag : 0)
     }
 
     /// One pass over the UTF-8 decodes the scalars and finds the sentences, the plainness and every bracket
     /// pair at once (``TextSpanScanner``); the result equals ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
     init(_ text: String) {
-        var scanner = TextSpanScanner(utf8Count: text.utf8.count)
-        let (scalars, utf8Offsets) = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
-            ScalarText.decodedScalarsWithOffsets(text) { scalar, index in scanner.visit(scalar, at: index, flagTable: flagTable) }
+        let utf8Count = text.utf8.count
+        var scanner = TextSpanScanner(utf8Count: utf8Count)
+        var decoded: (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) = ([], [])
+        // A scalar takes at least one byte: the UTF-8 length is a capacity that always suffices.
+        let flagBytes = [UInt8](unsafeUninitializedCapacity: utf8Count) { flagBytes, count in
+            decoded = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
+                ScalarText.decodedScalarsWithOffsets(text) { scalar, index in
+                    flagBytes[index] = scanner.visit(scalar, at: index, flagTable: flagTable)
+                }
+            }
+            count = decoded.scalars.count
         }
+        let (scalars, utf8Offsets) = decoded
         scanner.finish(count: scalars.count)
+        self.scalarFlagBytes = flagBytes
         self.scalars = scalars
         self.text = text
         self.utf8Offsets = utf8Offsets

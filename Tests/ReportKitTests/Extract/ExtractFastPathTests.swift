@@ -126,6 +126,7 @@ import Testing
             #expect(spans.titles == reference.titles, "\(text.debugDescription)")
             #expect(spans.slogans == reference.slogans, "\(text.debugDescription)")
             #expect(spans.speech == reference.speech, "\(text.debugDescription)")
+            #expect(spans.scalarFlagBytes == spans.scalars.map { $0.value < 0x10000 ? TextSpans.scalarFlags[Int($0.value)] : TextSpans.flags(computedFor: $0) })
             for _ in 0..<4 {
                 let lower = Int(generator.next() % UInt64(spans.scalars.count + 2))
                 let range = lower..<(lower + Int(generator.next() % 12))
@@ -156,6 +157,8 @@ import Testing
             #expect((flags & TextSpans.notPlainFlag == 0) == TextSpans.isPlain(scalar))
             #expect((flags & TextSpans.closerFlag != 0) == TextSpans.isCloser(scalar))
             #expect((flags & TextSpans.structuralFlag != 0) == TextSpans.structural.contains(scalar))
+            #expect((flags & TextSpans.numberStartFlag != 0) == QuantityScanner.numberStarts.contains(scalar))
+            #expect((flags & TextSpans.digitsMissingStartFlag != 0) == DigitsMissingScanner.canStart(scalar))
         }
     }
 

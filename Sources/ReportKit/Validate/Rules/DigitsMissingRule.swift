@@ -21,7 +21,7 @@ struct DigitsMissingRule: ValidationRule {
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
         let spans = document.spansOfText()
         let text = spans.text
-        let matches = DigitsMissingScanner.matches(in: spans.scalars)
+        let matches = DigitsMissingScanner.matches(in: spans)
         guard !matches.isEmpty else { return [] }
         var findings: [(Int, Finding)] = []
         for match in matches {
