@@ -21,8 +21,8 @@ struct TextSpans {
     let isPlain: Bool
     /// True at the positions inside a title or slogan (see ``isInsideName(_:)``).
     private let insideName: [Bool]
-    /// The ``flags(_:)`` byte of each scalar, as the decoding looked it up: where the number and digits-missing
-    /// scans skip to (``ScalarFlagSearch``).
+    /// The ``flags(_:)`` byte of each scalar, as the decoding looked it up: where the number, digits-missing and
+    /// place-name scans skip to (``ScalarFlagSearch``).
     let scalarFlagBytes: [UInt8]
 
     /// `。！？；!?;` and the line break.
@@ -74,33 +74,39 @@ struct TextSpans {
     static let plainBits = ScalarBits(isPlain)
 
     /// ``flags(_:)`` bits: not ``isPlain(_:)``, ``isCloser(_:)``, ``structural``, and where a quantity
-    /// (``QuantityScanner/numberStarts``) or a digits-missing pattern (``DigitsMissingScanner/canStart(_:)``)
-    /// can start.
+    /// (``QuantityScanner/numberStarts``), a digits-missing pattern (``DigitsMissingScanner/canStart(_:)``) or a
+    /// place name can start.
     static let notPlainFlag: UInt8 = 1
     static let closerFlag: UInt8 = 2
     static let structuralFlag: UInt8 = 4
     static let numberStartFlag: UInt8 = 8
     static let digitsMissingStartFlag: UInt8 = 16
+    /// Where a name of the shared gazetteer (``RegionGazetteer/shared``) can start (``NameScanTable/mayStartName(_:)``).
+    static let nameStartFlag: UInt8 = 32
     /// The bits ``TextSpanScanner`` has work for.
     static let spanFlags: UInt8 = notPlainFlag | closerFlag | structuralFlag
 
     /// The three per-scalar questions of ``init(_:)`` in one byte per BMP scalar (64 KiB, of which a text
     /// touches a few lines): one load answers them all, and zero, the answer for almost every scalar of a
     /// plain report, means nothing to do. Two bit tables and the closer switch cost about three times as much.
-    static let scalarFlags: [UInt8] = (0..<UInt32(0x10000)).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return notPlainFlag }  // surrogates: never in a String
-        return (plainBits.contains(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0)
-            | (structural.contains(scalar) ? structuralFlag : 0) | startFlags(scalar)
-    }
+    static let scalarFlags: [UInt8] = {
+        let names = RegionGazetteer.shared.scanTable  // fetched once: each fetch retains the table's arrays
+        return (0..<UInt32(0x10000)).map { value in
+            guard let scalar = Unicode.Scalar(value) else { return notPlainFlag }  // surrogates: never in a String
+            return (plainBits.contains(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0)
+                | (structural.contains(scalar) ? structuralFlag : 0) | startFlags(scalar, names: names)
+        }
+    }()
 
     static func flags(computedFor scalar: Unicode.Scalar) -> UInt8 {
         (isPlain(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0) | (structural.contains(scalar) ? structuralFlag : 0)
-            | startFlags(scalar)
+            | startFlags(scalar, names: RegionGazetteer.shared.scanTable)
     }
 
-    private static func startFlags(_ scalar: Unicode.Scalar) -> UInt8 {
+    private static func startFlags(_ scalar: Unicode.Scalar, names: NameScanTable) -> UInt8 {
         (QuantityScanner.numberStarts.contains(scalar) ? numberStartFlag : 0)
             | (DigitsMissingScanner.canStart(scalar) ? digitsMissingStartFlag : 0)
+            | (names.mayStartName(scalar) ? nameStartFlag : 0)
     }
 
     /// One pass over the UTF-8 decodes the scalars and finds the sentences, the plainness and every bracket

@@ -98,6 +98,10 @@ import Testing
             var reference: [Int: Int] = [:]
             gazetteer.scanTable.count(scalars, weight: 3, into: &fast)
             resolver.referenceCount(scalars, weight: 3, into: &reference)
+            // The count that skips to the name starts the decoding flagged.
+            var flagged: [Int: Int] = [:]
+            gazetteer.scanTable.count(TextSpans(text), weight: 3, into: &flagged)
+            #expect(flagged == reference, "\(text)")
             #expect(fast == reference, "\(text)")
             // The resolver's flat tally: each name once, with the weights of both counts summed.
             var tally = MentionTally()
@@ -159,6 +163,8 @@ import Testing
             #expect((flags & TextSpans.structuralFlag != 0) == TextSpans.structural.contains(scalar))
             #expect((flags & TextSpans.numberStartFlag != 0) == QuantityScanner.numberStarts.contains(scalar))
             #expect((flags & TextSpans.digitsMissingStartFlag != 0) == DigitsMissingScanner.canStart(scalar))
+            let names = RegionGazetteer.shared.nameIndex
+            #expect((flags & TextSpans.nameStartFlag != 0) == (names[scalar] != nil))
         }
     }
 
