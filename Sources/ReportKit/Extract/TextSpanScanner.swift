@@ -1,5 +1,5 @@
-/// The state of ``TextSpans/init(_:)``'s one pass, fed each scalar as the text is decoded: sentences,
-/// plainness and every bracket pair at once, so the scalars are not walked a second time.
+/// The state of ``TextSpans/init(_:)``'s pass over the flagged scalars: sentences, plainness and every bracket
+/// pair at once.
 struct TextSpanScanner {
     private(set) var isPlain = true
     private(set) var sentences: [Range<Int>] = []
@@ -31,13 +31,18 @@ struct TextSpanScanner {
     /// The insides of the quotation pairs, in the order of ``TextSpans/quotePairs``.
     var quoted: [[Range<Int>]] { [doubleQuoted, singleQuoted, cornerQuoted, straightQuoted] }
 
-    /// Takes in the scalar at `index` and gives its ``TextSpans/flags(_:)`` byte.
-    @inline(__always)
-    mutating func visit(_ scalar: Unicode.Scalar, at index: Int, flagTable: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        let flags = scalar.value < 0x10000 ? flagTable[Int(scalar.value)] : TextSpans.flags(computedFor: scalar)
-        if flags & TextSpans.spanFlags == 0 { return flags }
-        visitMarked(scalar, at: index, flags: flags)
-        return flags
+    /// Visits the scalars whose `flags` (``TextSpans/flags(_:)``, one per scalar) hold a ``TextSpans/spanFlags`` bit:
+    /// the others change nothing here.
+    mutating func scan(_ scalars: [Unicode.Scalar], flags: [UInt8]) {
+        scalars.withUnsafeBufferPointer { scalars in
+            flags.withUnsafeBufferPointer { flags in
+                var index = ScalarFlagSearch.firstIndex(in: flags, matching: TextSpans.spanFlags, from: 0)
+                while index < flags.count {
+                    visitMarked(scalars[index], at: index, flags: flags[index])
+                    index = ScalarFlagSearch.firstIndex(in: flags, matching: TextSpans.spanFlags, from: index + 1)
+                }
+            }
+        }
     }
 
     /// A scalar that is not plain, a closer or structural.

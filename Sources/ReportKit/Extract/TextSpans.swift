@@ -109,22 +109,15 @@ struct TextSpans {
             | (names.mayStartName(scalar) ? nameStartFlag : 0)
     }
 
-    /// One pass over the UTF-8 decodes the scalars and finds the sentences, the plainness and every bracket
-    /// pair at once (``TextSpanScanner``); the result equals ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
+    /// One pass over the UTF-8 decodes the scalars and looks up their flags; the sentences, the plainness and every
+    /// bracket pair are then found at the flagged scalars alone (``TextSpanScanner``). The result equals
+    /// ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
     init(_ text: String) {
-        let utf8Count = text.utf8.count
-        var scanner = TextSpanScanner(utf8Count: utf8Count)
-        var decoded: (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) = ([], [])
-        // A scalar takes at least one byte: the UTF-8 length is a capacity that always suffices.
-        let flagBytes = [UInt8](unsafeUninitializedCapacity: utf8Count) { flagBytes, count in
-            decoded = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
-                ScalarText.decodedScalarsWithOffsets(text) { scalar, index in
-                    flagBytes[index] = scanner.visit(scalar, at: index, flagTable: flagTable)
-                }
-            }
-            count = decoded.scalars.count
+        let (scalars, utf8Offsets, flagBytes) = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
+            ScalarText.decodedScalarsWithOffsets(text, flagTable: flagTable, astralFlags: Self.flags(computedFor:))
         }
-        let (scalars, utf8Offsets) = decoded
+        var scanner = TextSpanScanner(utf8Count: text.utf8.count)
+        scanner.scan(scalars, flags: flagBytes)
         scanner.finish(count: scalars.count)
         self.scalarFlagBytes = flagBytes
         self.scalars = scalars

@@ -29,6 +29,11 @@ import Testing
             let view = text.unicodeScalars
             let expectedOffsets = view.indices.map { Int32(text.utf8.distance(from: text.utf8.startIndex, to: $0)) } + [Int32(text.utf8.count)]
             #expect(offsets == expectedOffsets, "\(text.debugDescription)")
+            let flagged = TextSpans.scalarFlags.withUnsafeBufferPointer {
+                ScalarText.decodedScalarsWithOffsets(text, flagTable: $0, astralFlags: TextSpans.flags(computedFor:))
+            }
+            #expect(flagged.scalars == expected && flagged.utf8Offsets == expectedOffsets, "\(text.debugDescription)")
+            #expect(flagged.flags == expected.map { $0.value < 0x10000 ? TextSpans.scalarFlags[Int($0.value)] : TextSpans.flags(computedFor: $0) })
             let spans = TextSpans(text)
             for position in 0...expected.count {
                 #expect(spans.index(ofScalar: position) == view.index(view.startIndex, offsetBy: position))
