@@ -15,13 +15,18 @@ import Testing
         (0..<Int(random.next() % maxPieces)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
     }
 
-    @Test("UTF-8 decoding equals the scalar view, offsets included") func decoding() {
-        var random = SplitMix64(seed: 77)
-        var texts = [""] + Self.pieces
-        for _ in 0..<3000 { texts.append(Self.text(&random)) }
+    /// The empty text, each piece, `count` random texts, and a sliced-then-copied string.
+    static func texts(seed: UInt64, count: Int) -> [String] {
+        var random = SplitMix64(seed: seed)
+        var texts = [""] + pieces
+        for _ in 0..<count { texts.append(text(&random)) }
         // A bridged-looking and a sliced-then-copied string take the same route.
         texts.append(String(Substring("xx营营营xx".dropFirst(2))))
-        for text in texts {
+        return texts
+    }
+
+    @Test("UTF-8 decoding equals the scalar view, offsets included") func decoding() {
+        for text in Self.texts(seed: 77, count: 3000) {
             let expected = Array(text.unicodeScalars)
             #expect(ScalarText.decodedScalars(text) == expected, "\(text.debugDescription)")
             let (scalars, offsets) = ScalarText.decodedScalarsWithOffsets(text)
@@ -33,7 +38,7 @@ import Testing
                 ScalarText.decodedScalarsWithOffsets(text, flagTable: $0, astralFlags: TextSpans.flags(computedFor:))
             }
             #expect(flagged.scalars == expected && flagged.utf8Offsets == expectedOffsets, "\(text.debugDescription)")
-            #expect(flagged.flags == expected.map { $0.value < 0x10000 ? TextSpans.scalarFlags[Int($0.value)] : TextSpans.flags(computedFor: $0) })
+            #expect(flagged.flags == expected.map(TextSpans.flags(computedFor:)))
             let spans = TextSpans(text)
             for position in 0...expected.count {
                 #expect(spans.index(ofScalar: position) == view.index(view.startIndex, offsetBy: position))
@@ -45,10 +50,7 @@ import Testing
     /// scalars must be the Strings the standard library makes: same bytes, same Characters, equal and hashed alike.
     @Test("slices and encoded scalars equal the standard library's Strings") func slicesAndEncodedScalars() {
         var random = SplitMix64(seed: 78)
-        var texts = [""] + Self.pieces
-        for _ in 0..<2000 { texts.append(Self.text(&random)) }
-        texts.append(String(Substring("xx营营营xx".dropFirst(2))))
-        for text in texts {
+        for text in Self.texts(seed: 79, count: 2000) {
             let spans = TextSpans(text)
             let count = spans.scalars.count
             var ranges = [0..<count, 0..<0, count..<count, -3..<(count + 5)]
