@@ -26,6 +26,9 @@ struct TextSpanScanner {
     /// `utf8Count`, the text's length in bytes, sizes the sentence list (a sentence is rarely under 16 bytes).
     init(utf8Count: Int) {
         sentences.reserveCapacity(utf8Count / 16 + 1)
+        // A report names a few titles and a dozen or so quoted slogans: room for them at once instead of growing.
+        titles.reserveCapacity(4)
+        doubleQuoted.reserveCapacity(16)
     }
 
     /// The insides of the quotation pairs, in the order of ``TextSpans/quotePairs``.

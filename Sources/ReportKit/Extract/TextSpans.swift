@@ -126,9 +126,11 @@ struct TextSpans {
         self.isPlain = scanner.isPlain
         self.sentences = scanner.sentences
         self.titles = scanner.titles
+        let quoted = scanner.quoted
         var slogans: [Range<Int>] = []
+        slogans.reserveCapacity(quoted.reduce(0) { $0 + $1.count })  // one allocation: most quotations are slogans
         var speech: [Range<Int>] = []
-        for spans in scanner.quoted {
+        for spans in quoted {
             for span in spans {
                 let inner = scalars[span]
                 let isSpeech = inner.count > 24 || inner.contains(where: Self.isSpeechPunctuation)
