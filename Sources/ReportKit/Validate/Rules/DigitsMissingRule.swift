@@ -24,6 +24,7 @@ struct DigitsMissingRule: ValidationRule {
         let matches = DigitsMissingScanner.matches(in: spans)
         guard !matches.isEmpty else { return [] }
         var findings: [(Int, Finding)] = []
+        findings.reserveCapacity(matches.count)
         for match in matches {
             // The match's scalar offsets as String indices, from the spans' UTF-8 offsets (the scalar view
             // walks from the start for each): the same positions, so the same slices and snippets.
