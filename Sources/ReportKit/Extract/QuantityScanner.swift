@@ -95,6 +95,8 @@ struct QuantityScanner {
     func scan(_ spans: TextSpans) -> [Quantity] {
         let scalars = spans.scalars
         var found: [Quantity] = []
+        // About one claim in 80 scalars on the bench corpus: room for most reports' claims at once, not doubling from 1.
+        found.reserveCapacity(scalars.count / 48 + 4)
         var index = 0
         while index < scalars.count {
             // Neither a quantity nor a rejected number starts anywhere but at a digit or numeral (``numberStarts``,
