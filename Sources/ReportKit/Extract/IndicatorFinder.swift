@@ -229,7 +229,7 @@ struct IndicatorFinder {
         // A cut word occurs only where its first scalar does: most phrases hold none, and skip 17 searches.
         if phrase.contains(where: Self.rightCutStarts.contains) {
             for stop in Self.rightCuts.words {
-                if let offset = phrase.firstOffset(of: stop), offset > 0 { phrase = Array(phrase[..<offset]) }
+                if let offset = phrase.firstOffset(of: stop), offset > 0 { phrase.removeSubrange(offset...) }
             }
         }
         return Phrase(phrase)
@@ -246,7 +246,8 @@ struct IndicatorFinder {
         Self.trimFillers(&phrase)
         // Cut at the last verb that leaves a phrase of two or more characters:
         // "推动各部门支付欠款" → "欠款", but "投资完成率" stays (cutting would leave "率").
-        if let best = Self.verbCut(phrase) { phrase = Array(phrase[best...]) }
+        // Cuts drop elements of the phrase in place: a new array for each was an allocation per claim.
+        if let best = Self.verbCut(phrase) { phrase.removeFirst(best) }
         // Leading scope words, time frames and place names are context, not the indicator.
         var stripped = true
         while stripped {
@@ -264,7 +265,7 @@ struct IndicatorFinder {
                 stripped = true
             }
         }
-        if phrase.count > 14 { phrase = Array(phrase.suffix(14)) }
+        if phrase.count > 14 { phrase.removeFirst(phrase.count - 14) }
         return phrase.contains(where: CJK.isIdeograph) ? Phrase(phrase) : .empty
     }
 }

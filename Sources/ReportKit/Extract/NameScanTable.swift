@@ -104,36 +104,54 @@ struct NameScanTable: Sendable {
     /// common surname: exactly `RegionResolver`'s rule, on flat tables.
     func count<Sink: NameMentionSink>(_ scalars: [Unicode.Scalar], weight: Int, into counts: inout Sink) {
         scalars.withUnsafeBufferPointer { text in
-            var index = 0
-            while index < text.count {
-                let value = text[index].value
-                // Most positions start no name: one bit (8 KiB table) says so.
-                guard starts.contains(text[index]) else {
-                    index += 1
-                    continue
-                }
-                var matched = 0
-                if value < 0x10000 {
-                    // The pair table first: it rules out most positions without reading the run.
-                    let mayBeLong = index + 1 < text.count && hasPair(value, text[index + 1].value)
-                    if mayBeLong || singleStarts.contains(text[index]) {
-                        let runNumber = Int(runNumbers[Int(value)])
-                        if runNumber != 0, let found = match(text, at: index, run: runs[runNumber - 1], long: mayBeLong) {
-                            counts.add(weight, toName: Int(found.number))
-                            matched = Int(found.length)
-                        }
-                    }
-                } else if let list = astral[text[index]] {
-                    // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
-                    let afterSurname = index > 0 && isSurname(text[index - 1])
-                    for candidate in list where !(candidate.length == 2 && afterSurname) && matches(candidate, text, at: index) {
-                        counts.add(weight, toName: Int(candidate.number))
-                        matched = Int(candidate.length)
-                        break
-                    }
-                }
-                index += max(matched, 1)
+            // Most positions start no name: the skip loop asks one bit (8 KiB table) of each.
+            count(text, weight: weight, into: &counts) { starts.firstMember(in: text, from: $0) }
+        }
+    }
+
+    /// ``count(_:weight:into:)`` of a text whose decoding flagged the scalars that may start a name (``TextSpans``'s
+    /// `nameStartFlag`, which is ``mayStartName(_:)`` of the shared gazetteer's table): eight positions a load.
+    func count<Sink: NameMentionSink>(_ spans: TextSpans, weight: Int, into counts: inout Sink) {
+        spans.scalars.withUnsafeBufferPointer { text in
+            spans.scalarFlagBytes.withUnsafeBufferPointer { flags in
+                count(text, weight: weight, into: &counts) { ScalarFlagSearch.firstIndex(in: flags, matching: TextSpans.nameStartFlag, from: $0) }
             }
+        }
+    }
+
+    /// True when some name starts with `scalar`.
+    func mayStartName(_ scalar: Unicode.Scalar) -> Bool { starts.contains(scalar) }
+
+    /// The count, visiting the positions `nextStart` gives: the first at or after a position whose scalar may
+    /// start a name (``mayStartName(_:)``), or `text.count`.
+    @inline(__always)
+    private func count<Sink: NameMentionSink>(
+        _ text: UnsafeBufferPointer<Unicode.Scalar>, weight: Int, into counts: inout Sink, nextStart: (Int) -> Int
+    ) {
+        var index = nextStart(0)
+        while index < text.count {
+            let value = text[index].value
+            var matched = 0
+            if value < 0x10000 {
+                // The pair table first: it rules out most positions without reading the run.
+                let mayBeLong = index + 1 < text.count && hasPair(value, text[index + 1].value)
+                if mayBeLong || singleStarts.contains(text[index]) {
+                    let runNumber = Int(runNumbers[Int(value)])
+                    if runNumber != 0, let found = match(text, at: index, run: runs[runNumber - 1], long: mayBeLong) {
+                        counts.add(weight, toName: Int(found.number))
+                        matched = Int(found.length)
+                    }
+                }
+            } else if let list = astral[text[index]] {
+                // 陈建华 is a person, not 建华区: skip a two-character short form right after a common surname.
+                let afterSurname = index > 0 && isSurname(text[index - 1])
+                for candidate in list where !(candidate.length == 2 && afterSurname) && matches(candidate, text, at: index) {
+                    counts.add(weight, toName: Int(candidate.number))
+                    matched = Int(candidate.length)
+                    break
+                }
+            }
+            index = nextStart(index + max(matched, 1))
         }
     }
 

@@ -40,6 +40,21 @@ public struct RegionResolver: Sendable {
         var mentions = MentionTally()  // name number → weighted mentions
         if let title { count(ScalarText.decodedScalars(title), weight: 3, into: &mentions) }
         count(scalars, weight: 1, into: &mentions)
+        return resolve(mentions)
+    }
+
+    /// ``resolve(title:scalars:)`` of the spans' scalars, whose name starts the decoding flagged for the shared
+    /// gazetteer (another gazetteer's scan asks its own table).
+    func resolve(title: String?, spans: TextSpans) -> Resolution? {
+        guard gazetteer === RegionGazetteer.shared else { return resolve(title: title, scalars: spans.scalars) }
+        var mentions = MentionTally()
+        if let title { count(ScalarText.decodedScalars(title), weight: 3, into: &mentions) }
+        gazetteer.scanTable.count(spans, weight: 1, into: &mentions)
+        return resolve(mentions)
+    }
+
+    /// The place the weighted name mentions point to.
+    private func resolve(_ mentions: MentionTally) -> Resolution? {
         guard !mentions.isEmpty else { return nil }
         var scores: [Score] = []
         var deferred: [(Int, Int)] = []  // (name number, weight)

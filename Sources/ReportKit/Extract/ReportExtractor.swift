@@ -22,7 +22,7 @@ public struct ReportExtractor: Stage {
         let terms = QuotedTermExtractor()
         let policies = terms.policies(in: spans, reportID: reportID)
         let initiatives = terms.initiatives(in: spans, reportID: reportID)
-        let region = RegionResolver(gazetteer: gazetteer).resolve(title: hints.title, scalars: spans.scalars)
+        let region = RegionResolver(gazetteer: gazetteer).resolve(title: hints.title, spans: spans)
         let flags = QualityFlagList.joined(document.qualityFlags)
         let report = Report(
             reportID: reportID, title: hints.title, publishedDate: DateNormalizer.isoDate(hints.published),

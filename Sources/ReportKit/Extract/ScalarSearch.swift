@@ -60,17 +60,21 @@ extension ArraySlice where Element == Unicode.Scalar {
 extension String {
     /// A String of `scalars`, encoded to UTF-8 in one buffer. Appending to a `String.UnicodeScalarView`
     /// one scalar at a time is several times slower, and extraction builds a String for every term,
-    /// sentence and quote it reports.
+    /// sentence and quote it reports. Encoded scalars are well-formed UTF-8, so the bytes (in a scratch
+    /// buffer, on the stack when small) become the String without the validation of
+    /// `String(unsafeUninitializedCapacity:initializingUTF8With:)`, which cost more than the encoding.
     init<Scalars: Collection>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
-        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer in
             var count = 0
+            var isASCII = true
             for scalar in scalars {
+                if scalar.value >= 0x80 { isASCII = false }
                 UTF8.encode(scalar) { unit in
                     buffer[count] = unit
                     count += 1
                 }
             }
-            return count
+            return KnownValidUTF8.string(UnsafeBufferPointer(rebasing: buffer[..<count]), isASCII: isASCII)
         }
     }
 }

@@ -12,6 +12,8 @@ struct SeenTerms {
     mutating func insert(_ term: ArraySlice<Unicode.Scalar>) -> Bool {
         if set != nil { return set!.insert(ScalarSliceKey(term)).inserted }
         for seen in list where seen.count == term.count && seen.first == term.first && seen == term { return false }
+        // Room for a report's usual few dozen at once, instead of growing 1, 2, 4, … 32.
+        if list.isEmpty { list.reserveCapacity(32) }
         list.append(term)
         if list.count > Self.linearLimit {
             set = Set(list.map(ScalarSliceKey.init))

@@ -1,5 +1,5 @@
-/// The state of ``TextSpans/init(_:)``'s one pass, fed each scalar as the text is decoded: sentences,
-/// plainness and every bracket pair at once, so the scalars are not walked a second time.
+/// The state of ``TextSpans/init(_:)``'s pass over the flagged scalars: sentences, plainness and every bracket
+/// pair at once.
 struct TextSpanScanner {
     private(set) var isPlain = true
     private(set) var sentences: [Range<Int>] = []
@@ -19,32 +19,54 @@ struct TextSpanScanner {
     private var start = 0
     /// After a sentence ender, over the closers that belong to it.
     private var extending = false
+    /// While ``extending``: one past the ender or the last closer after it. Only marked scalars are visited and a
+    /// closer is marked, so a visit beyond this position means the scalar here was no closer: the sentence ended here.
+    private var extendedTo = 0
 
     /// `utf8Count`, the text's length in bytes, sizes the sentence list (a sentence is rarely under 16 bytes).
     init(utf8Count: Int) {
         sentences.reserveCapacity(utf8Count / 16 + 1)
+        // A report names a few titles and a dozen or so quoted slogans: room for them at once instead of growing.
+        titles.reserveCapacity(4)
+        doubleQuoted.reserveCapacity(16)
     }
 
     /// The insides of the quotation pairs, in the order of ``TextSpans/quotePairs``.
     var quoted: [[Range<Int>]] { [doubleQuoted, singleQuoted, cornerQuoted, straightQuoted] }
 
-    @inline(__always)
-    mutating func visit(_ scalar: Unicode.Scalar, at index: Int, flagTable: UnsafeBufferPointer<UInt8>) {
-        let flags = scalar.value < 0x10000 ? flagTable[Int(scalar.value)] : TextSpans.flags(computedFor: scalar)
-        if flags == 0 && !extending { return }
-        visitMarked(scalar, at: index, flags: flags)
+    /// Visits the scalars whose `flags` (``TextSpans/flags(_:)``, one per scalar) hold a ``TextSpans/spanFlags`` bit:
+    /// the others change nothing here.
+    mutating func scan(_ scalars: [Unicode.Scalar], flags: [UInt8]) {
+        scalars.withUnsafeBufferPointer { scalars in
+            flags.withUnsafeBufferPointer { flags in
+                var index = ScalarFlagSearch.firstIndex(in: flags, matching: TextSpans.spanFlags, from: 0)
+                while index < flags.count {
+                    visitMarked(scalars[index], at: index, flags: flags[index])
+                    index = ScalarFlagSearch.firstIndex(in: flags, matching: TextSpans.spanFlags, from: index + 1)
+                }
+            }
+        }
     }
 
-    /// A scalar that is not plain, a closer, structural, or that follows a sentence ender.
+    /// A scalar that is not plain, a closer or structural.
     private mutating func visitMarked(_ scalar: Unicode.Scalar, at index: Int, flags: UInt8) {
         if flags & TextSpans.notPlainFlag != 0 { isPlain = false }
-        if extending && flags & TextSpans.closerFlag == 0 {
-            sentences.append(start..<index)
-            start = index
-            extending = false
+        if extending {
+            if index > extendedTo || flags & TextSpans.closerFlag == 0 {
+                // The sentence ends at the first scalar after the ender and its closers: an unvisited one, or this one.
+                let end = min(index, extendedTo)
+                sentences.append(start..<end)
+                start = end
+                extending = false
+            } else {
+                extendedTo = index + 1
+            }
         }
         guard flags & TextSpans.structuralFlag != 0 else { return }
-        if !extending && TextSpans.isSentenceEnder(scalar) { extending = true }
+        if !extending && TextSpans.isSentenceEnder(scalar) {
+            extending = true
+            extendedTo = index + 1
+        }
         // The pairs share no scalar, so at most one pair has work here: the one this scalar belongs to.
         switch scalar {
         case "\n":
@@ -78,6 +100,10 @@ struct TextSpanScanner {
 
     /// Closes the last sentence of a text of `count` scalars.
     mutating func finish(count: Int) {
+        if extending && extendedTo < count {
+            sentences.append(start..<extendedTo)
+            start = extendedTo
+        }
         if start < count { sentences.append(start..<count) }
     }
 }

@@ -21,6 +21,9 @@ struct TextSpans {
     let isPlain: Bool
     /// True at the positions inside a title or slogan (see ``isInsideName(_:)``).
     private let insideName: [Bool]
+    /// The ``flags(_:)`` byte of each scalar, as the decoding looked it up: where the number, digits-missing and
+    /// place-name scans skip to (``ScalarFlagSearch``).
+    let scalarFlagBytes: [UInt8]
 
     /// `。！？；!?;` and the line break.
     static func isSentenceEnder(_ scalar: Unicode.Scalar) -> Bool {
@@ -70,41 +73,64 @@ struct TextSpans {
     }
     static let plainBits = ScalarBits(isPlain)
 
-    /// ``flags(_:)`` bits: not ``isPlain(_:)``, ``isCloser(_:)``, ``structural``.
+    /// ``flags(_:)`` bits: not ``isPlain(_:)``, ``isCloser(_:)``, ``structural``, and where a quantity
+    /// (``QuantityScanner/numberStarts``), a digits-missing pattern (``DigitsMissingScanner/canStart(_:)``) or a
+    /// place name can start.
     static let notPlainFlag: UInt8 = 1
     static let closerFlag: UInt8 = 2
     static let structuralFlag: UInt8 = 4
+    static let numberStartFlag: UInt8 = 8
+    static let digitsMissingStartFlag: UInt8 = 16
+    /// Where a name of the shared gazetteer (``RegionGazetteer/shared``) can start (``NameScanTable/mayStartName(_:)``).
+    static let nameStartFlag: UInt8 = 32
+    /// The bits ``TextSpanScanner`` has work for.
+    static let spanFlags: UInt8 = notPlainFlag | closerFlag | structuralFlag
 
     /// The three per-scalar questions of ``init(_:)`` in one byte per BMP scalar (64 KiB, of which a text
     /// touches a few lines): one load answers them all, and zero, the answer for almost every scalar of a
     /// plain report, means nothing to do. Two bit tables and the closer switch cost about three times as much.
-    static let scalarFlags: [UInt8] = (0..<UInt32(0x10000)).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return notPlainFlag }  // surrogates: never in a String
-        return (plainBits.contains(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0)
-            | (structural.contains(scalar) ? structuralFlag : 0)
-    }
+    static let scalarFlags: [UInt8] = {
+        let names = RegionGazetteer.shared.scanTable  // fetched once: each fetch retains the table's arrays
+        return (0..<UInt32(0x10000)).map { value in
+            guard let scalar = Unicode.Scalar(value) else { return notPlainFlag }  // surrogates: never in a String
+            return (plainBits.contains(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0)
+                | (structural.contains(scalar) ? structuralFlag : 0) | startFlags(scalar, names: names)
+        }
+    }()
 
     static func flags(computedFor scalar: Unicode.Scalar) -> UInt8 {
         (isPlain(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0) | (structural.contains(scalar) ? structuralFlag : 0)
+            | startFlags(scalar, names: RegionGazetteer.shared.scanTable)
     }
 
-    /// One pass over the UTF-8 decodes the scalars and finds the sentences, the plainness and every bracket
-    /// pair at once (``TextSpanScanner``); the result equals ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
+    private static func startFlags(_ scalar: Unicode.Scalar, names: NameScanTable) -> UInt8 {
+        (QuantityScanner.numberStarts.contains(scalar) ? numberStartFlag : 0)
+            | (DigitsMissingScanner.canStart(scalar) ? digitsMissingStartFlag : 0)
+            | (names.mayStartName(scalar) ? nameStartFlag : 0)
+    }
+
+    /// One pass over the UTF-8 decodes the scalars and looks up their flags; the sentences, the plainness and every
+    /// bracket pair are then found at the flagged scalars alone (``TextSpanScanner``). The result equals
+    /// ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
     init(_ text: String) {
-        var scanner = TextSpanScanner(utf8Count: text.utf8.count)
-        let (scalars, utf8Offsets) = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
-            ScalarText.decodedScalarsWithOffsets(text) { scalar, index in scanner.visit(scalar, at: index, flagTable: flagTable) }
+        let (scalars, utf8Offsets, flagBytes) = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
+            ScalarText.decodedScalarsWithOffsets(text, flagTable: flagTable, astralFlags: Self.flags(computedFor:))
         }
+        var scanner = TextSpanScanner(utf8Count: text.utf8.count)
+        scanner.scan(scalars, flags: flagBytes)
         scanner.finish(count: scalars.count)
+        self.scalarFlagBytes = flagBytes
         self.scalars = scalars
         self.text = text
         self.utf8Offsets = utf8Offsets
         self.isPlain = scanner.isPlain
         self.sentences = scanner.sentences
         self.titles = scanner.titles
+        let quoted = scanner.quoted
         var slogans: [Range<Int>] = []
+        slogans.reserveCapacity(quoted.reduce(0) { $0 + $1.count })  // one allocation: most quotations are slogans
         var speech: [Range<Int>] = []
-        for spans in scanner.quoted {
+        for spans in quoted {
             for span in spans {
                 let inner = scalars[span]
                 let isSpeech = inner.count > 24 || inner.contains(where: Self.isSpeechPunctuation)
@@ -207,8 +233,22 @@ struct TextSpans {
         position >= 0 && position < insideName.count && insideName[position]
     }
 
-    /// The scalars of `range` as a String: a copy of the text's UTF-8 between their offsets.
+    /// The scalars of `range` as a String: a copy of the text's UTF-8 between their offsets, which cut it between
+    /// scalars, so the copy needs no validation (``KnownValidUTF8``; through a `Substring` it cost ~700
+    /// instructions a call, and extraction makes about 75 per report).
     func string(_ range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<scalars.count)
+        let lower = Int(utf8Offsets[clamped.lowerBound])
+        let upper = Int(utf8Offsets[clamped.upperBound])
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            KnownValidUTF8.string(UnsafeBufferPointer(rebasing: utf8[lower..<upper]))
+        }
+        return copied ?? referenceString(range)
+    }
+
+    /// ``string(_:)`` through the String's own slicing: what it must equal, and its way for a text without
+    /// contiguous UTF-8.
+    func referenceString(_ range: Range<Int>) -> String {
         let clamped = range.clamped(to: 0..<scalars.count)
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[clamped.lowerBound]))

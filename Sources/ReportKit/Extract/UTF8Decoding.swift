@@ -4,28 +4,53 @@
 extension ScalarText {
     /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one pass.
     static func decodedScalars(_ text: String) -> [Unicode.Scalar] {
-        decode(text, offsets: false) { _, _ in }.scalars
+        decode(text, offsets: false).scalars
     }
 
     /// `Array(text.unicodeScalars)` and where each scalar starts in the UTF-8, followed by the UTF-8 length
     /// (so `utf8Offsets` has one entry more than `scalars`).
     static func decodedScalarsWithOffsets(_ text: String) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
-        decode(text, offsets: true) { _, _ in }
+        decode(text, offsets: true)
     }
 
-    /// ``decodedScalarsWithOffsets(_:)`` that also hands each scalar and its position to `visit` as it is
-    /// decoded, so a caller that classifies every scalar needs no second loop over the array.
-    @inline(__always)
-    static func decodedScalarsWithOffsets(_ text: String, visiting visit: (Unicode.Scalar, Int) -> Void)
-        -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32])
-    {
-        decode(text, offsets: true, visit: visit)
+    /// ``decodedScalarsWithOffsets(_:)`` and each scalar's byte of `flagTable` (one per BMP scalar; `astralFlags`
+    /// answers for the others), looked up as the scalar is decoded and stored one per scalar: a caller that
+    /// classifies every scalar reads those bytes instead of walking the scalars again (and the decoding loop, with
+    /// no caller's state to update, keeps its pointers in registers).
+    static func decodedScalarsWithOffsets(
+        _ text: String, flagTable: UnsafeBufferPointer<UInt8>, astralFlags: (Unicode.Scalar) -> UInt8
+    ) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32], flags: [UInt8]) {
+        var flags: [UInt8] = []
+        let (scalars, offsets) = decode(text, offsets: true) { bytes, scalarBuffer, offsetBuffer in
+            var written = 0
+            flags = [UInt8](unsafeUninitializedCapacity: bytes.count) { flagBuffer, flagCount in
+                written = decodeLoop(bytes, into: scalarBuffer, offsets: offsetBuffer) { scalar, index in
+                    let value = scalar.value
+                    flagBuffer[index] = value < 0x10000 ? flagTable[Int(value)] : astralFlags(scalar)
+                }
+                flagCount = written
+            }
+            return written
+        }
+        return (scalars, offsets, flags)
     }
 
     @inline(__always)
-    private static func decode(_ text: String, offsets wantsOffsets: Bool, visit: (Unicode.Scalar, Int) -> Void)
+    private static func decode(_ text: String, offsets wantsOffsets: Bool)
         -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32])
     {
+        decode(text, offsets: wantsOffsets) { bytes, scalarBuffer, offsetBuffer in
+            decodeLoop(bytes, into: scalarBuffer, offsets: offsetBuffer) { _, _ in }
+        }
+    }
+
+    /// The text's UTF-8 handed to `fill` with room for its scalars and (when wanted) their offsets; `fill` gives the
+    /// number of scalars it wrote.
+    @inline(__always)
+    private static func decode(
+        _ text: String, offsets wantsOffsets: Bool,
+        fill: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Unicode.Scalar>, UnsafeMutableBufferPointer<Int32>?) -> Int
+    ) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
         var text = text
         return text.withUTF8 { bytes in
             let end = bytes.count
@@ -34,31 +59,7 @@ extension ScalarText {
             // written in the same loop when asked for (the end too, so one more).
             let offsets = [Int32](unsafeUninitializedCapacity: wantsOffsets ? end + 1 : 0) { offsetBuffer, offsetCount in
                 scalars = [Unicode.Scalar](unsafeUninitializedCapacity: end) { buffer, count in
-                    var written = 0
-                    var offset = 0
-                    while offset < end {
-                        if wantsOffsets { offsetBuffer[written] = Int32(truncatingIfNeeded: offset) }
-                        let lead = bytes[offset]
-                        let scalar: Unicode.Scalar
-                        if lead < 0x80 {
-                            scalar = Unicode.Scalar(validValue: UInt32(lead))
-                            offset &+= 1
-                        } else if lead & 0xF0 == 0xE0 {
-                            // Three bytes (all of CJK) first, and without overflow checks: the string's UTF-8 is valid.
-                            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset &+ 1] & 0x3F) << 6
-                                | UInt32(bytes[offset &+ 2] & 0x3F)
-                            scalar = Unicode.Scalar(validValue: value)
-                            offset &+= 3
-                        } else {
-                            let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                            scalar = Unicode.Scalar(validValue: value)
-                            offset &+= length
-                        }
-                        buffer[written] = scalar
-                        visit(scalar, written)
-                        written &+= 1
-                    }
-                    count = written
+                    count = fill(bytes, buffer, wantsOffsets ? offsetBuffer : nil)
                 }
                 if wantsOffsets {
                     offsetBuffer[scalars.count] = Int32(truncatingIfNeeded: end)
@@ -69,6 +70,41 @@ extension ScalarText {
             }
             return (scalars, offsets)
         }
+    }
+
+    /// Decodes `bytes` into `buffer` (and each scalar's offset into `offsets`, when given), handing each scalar and
+    /// its position to `visit`; gives the number of scalars.
+    @inline(__always)
+    private static func decodeLoop(
+        _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        offsets offsetBuffer: UnsafeMutableBufferPointer<Int32>?, visit: (Unicode.Scalar, Int) -> Void
+    ) -> Int {
+        let end = bytes.count
+        var written = 0
+        var offset = 0
+        while offset < end {
+            if let offsetBuffer { offsetBuffer[written] = Int32(truncatingIfNeeded: offset) }
+            let lead = bytes[offset]
+            let scalar: Unicode.Scalar
+            if lead < 0x80 {
+                scalar = Unicode.Scalar(validValue: UInt32(lead))
+                offset &+= 1
+            } else if lead & 0xF0 == 0xE0 {
+                // Three bytes (all of CJK) first, and without overflow checks: the string's UTF-8 is valid.
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset &+ 1] & 0x3F) << 6
+                    | UInt32(bytes[offset &+ 2] & 0x3F)
+                scalar = Unicode.Scalar(validValue: value)
+                offset &+= 3
+            } else {
+                let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                scalar = Unicode.Scalar(validValue: value)
+                offset &+= length
+            }
+            buffer[written] = scalar
+            visit(scalar, written)
+            written &+= 1
+        }
+        return written
     }
 }
 

@@ -24,6 +24,7 @@ public struct Validator: Stage {
         // The rules that read the text's scalars share one decoding (usually the extractor's).
         document.textSpans = document.spansOfText()
         var findings: [Finding] = []
+        findings.reserveCapacity(16)  // a report's findings, most often fewer: one allocation instead of growing
         for rule in Self.rules {
             for var finding in rule.check(document, context: context) {
                 if let override = severityOverrides[finding.rule] {

@@ -98,6 +98,10 @@ import Testing
             var reference: [Int: Int] = [:]
             gazetteer.scanTable.count(scalars, weight: 3, into: &fast)
             resolver.referenceCount(scalars, weight: 3, into: &reference)
+            // The count that skips to the name starts the decoding flagged.
+            var flagged: [Int: Int] = [:]
+            gazetteer.scanTable.count(TextSpans(text), weight: 3, into: &flagged)
+            #expect(flagged == reference, "\(text)")
             #expect(fast == reference, "\(text)")
             // The resolver's flat tally: each name once, with the weights of both counts summed.
             var tally = MentionTally()
@@ -126,6 +130,7 @@ import Testing
             #expect(spans.titles == reference.titles, "\(text.debugDescription)")
             #expect(spans.slogans == reference.slogans, "\(text.debugDescription)")
             #expect(spans.speech == reference.speech, "\(text.debugDescription)")
+            #expect(spans.scalarFlagBytes == spans.scalars.map(TextSpans.flags(computedFor:)))
             for _ in 0..<4 {
                 let lower = Int(generator.next() % UInt64(spans.scalars.count + 2))
                 let range = lower..<(lower + Int(generator.next() % 12))
@@ -156,6 +161,10 @@ import Testing
             #expect((flags & TextSpans.notPlainFlag == 0) == TextSpans.isPlain(scalar))
             #expect((flags & TextSpans.closerFlag != 0) == TextSpans.isCloser(scalar))
             #expect((flags & TextSpans.structuralFlag != 0) == TextSpans.structural.contains(scalar))
+            #expect((flags & TextSpans.numberStartFlag != 0) == QuantityScanner.numberStarts.contains(scalar))
+            #expect((flags & TextSpans.digitsMissingStartFlag != 0) == DigitsMissingScanner.canStart(scalar))
+            let names = RegionGazetteer.shared.nameIndex
+            #expect((flags & TextSpans.nameStartFlag != 0) == (names[scalar] != nil))
         }
     }
 

@@ -25,20 +25,22 @@ import Testing
         }
     }
 
-    @Test("the four-a-round skip stops where the one-by-one loop stops") func nextStart() {
+    @Test("the eight-a-round flag search stops where the one-by-one loop stops") func flagSearch() {
         var random = SplitMix64(seed: 2027)
-        for _ in 0..<2000 {
-            let text = (0..<Int(random.next() % 24)).map { _ in Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))] }
-            let scalars = Array(String(text).unicodeScalars)
-            scalars.withUnsafeBufferPointer { buffer in
-                DigitsMissingScanner.startMasks.withUnsafeBufferPointer { masks in
-                    for start in 0...buffer.count {
-                        let expected = (start..<buffer.count).first { DigitsMissingScanner.canStart(buffer[$0]) } ?? buffer.count
-                        #expect(DigitsMissingScanner.nextStart(in: buffer, masks: masks, from: start) == expected)
+        let masks: [UInt8] = [TextSpans.digitsMissingStartFlag, TextSpans.numberStartFlag, 0x81, 0xFF]
+        for _ in 0..<3000 {
+            // Mostly zero bytes, as in a text, with a flag here and there; lengths around the eight-byte steps.
+            let flags = (0..<Int(random.next() % 40)).map { _ in random.next() % 5 == 0 ? UInt8(truncatingIfNeeded: random.next()) : 0 }
+            flags.withUnsafeBufferPointer { buffer in
+                for mask in masks {
+                    for start in -1...(buffer.count + 1) {
+                        let expected = (max(start, 0)..<max(buffer.count, max(start, 0))).first { buffer[$0] & mask != 0 } ?? buffer.count
+                        #expect(ScalarFlagSearch.firstIndex(in: buffer, matching: mask, from: start) == expected, "\(flags) \(mask) \(start)")
                     }
                 }
             }
         }
+        #expect(ScalarFlagSearch.firstIndex(in: UnsafeBufferPointer(start: nil, count: 0), matching: 1, from: 0) == 0)
     }
 
     @Test("agrees with the regular expressions on random text") func random() {

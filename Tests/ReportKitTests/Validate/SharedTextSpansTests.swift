@@ -15,13 +15,18 @@ import Testing
         (0..<Int(random.next() % maxPieces)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
     }
 
-    @Test("UTF-8 decoding equals the scalar view, offsets included") func decoding() {
-        var random = SplitMix64(seed: 77)
-        var texts = [""] + Self.pieces
-        for _ in 0..<3000 { texts.append(Self.text(&random)) }
+    /// The empty text, each piece, `count` random texts, and a sliced-then-copied string.
+    static func texts(seed: UInt64, count: Int) -> [String] {
+        var random = SplitMix64(seed: seed)
+        var texts = [""] + pieces
+        for _ in 0..<count { texts.append(text(&random)) }
         // A bridged-looking and a sliced-then-copied string take the same route.
         texts.append(String(Substring("xx营营营xx".dropFirst(2))))
-        for text in texts {
+        return texts
+    }
+
+    @Test("UTF-8 decoding equals the scalar view, offsets included") func decoding() {
+        for text in Self.texts(seed: 77, count: 3000) {
             let expected = Array(text.unicodeScalars)
             #expect(ScalarText.decodedScalars(text) == expected, "\(text.debugDescription)")
             let (scalars, offsets) = ScalarText.decodedScalarsWithOffsets(text)
@@ -29,9 +34,39 @@ import Testing
             let view = text.unicodeScalars
             let expectedOffsets = view.indices.map { Int32(text.utf8.distance(from: text.utf8.startIndex, to: $0)) } + [Int32(text.utf8.count)]
             #expect(offsets == expectedOffsets, "\(text.debugDescription)")
+            let flagged = TextSpans.scalarFlags.withUnsafeBufferPointer {
+                ScalarText.decodedScalarsWithOffsets(text, flagTable: $0, astralFlags: TextSpans.flags(computedFor:))
+            }
+            #expect(flagged.scalars == expected && flagged.utf8Offsets == expectedOffsets, "\(text.debugDescription)")
+            #expect(flagged.flags == expected.map(TextSpans.flags(computedFor:)))
             let spans = TextSpans(text)
             for position in 0...expected.count {
                 #expect(spans.index(ofScalar: position) == view.index(view.startIndex, offsetBy: position))
+            }
+        }
+    }
+
+    /// The copy of the text's UTF-8 between two scalar offsets (made without validation) and the String made from
+    /// scalars must be the Strings the standard library makes: same bytes, same Characters, equal and hashed alike.
+    @Test("slices and encoded scalars equal the standard library's Strings") func slicesAndEncodedScalars() {
+        var random = SplitMix64(seed: 78)
+        for text in Self.texts(seed: 79, count: 2000) {
+            let spans = TextSpans(text)
+            let count = spans.scalars.count
+            var ranges = [0..<count, 0..<0, count..<count, -3..<(count + 5)]
+            for _ in 0..<8 {
+                let lower = Int(random.next() % UInt64(count + 1))
+                ranges.append(lower..<(lower + Int(random.next() % UInt64(count - lower + 1))))
+            }
+            for range in ranges {
+                let made = spans.string(range)
+                let expected = spans.referenceString(range)
+                #expect(Array(made.utf8) == Array(expected.utf8), "\(text.debugDescription) \(range)")
+                #expect(made == expected && made.count == expected.count && made.hashValue == expected.hashValue)
+                let clamped = range.clamped(to: 0..<count)
+                let encoded = String(scalars: spans.scalars[clamped])
+                let viewMade = String(String.UnicodeScalarView(spans.scalars[clamped]))
+                #expect(Array(encoded.utf8) == Array(viewMade.utf8) && encoded == viewMade && encoded.count == viewMade.count)
             }
         }
     }

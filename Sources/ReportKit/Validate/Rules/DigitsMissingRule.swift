@@ -21,9 +21,10 @@ struct DigitsMissingRule: ValidationRule {
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
         let spans = document.spansOfText()
         let text = spans.text
-        let matches = DigitsMissingScanner.matches(in: spans.scalars)
+        let matches = DigitsMissingScanner.matches(in: spans)
         guard !matches.isEmpty else { return [] }
         var findings: [(Int, Finding)] = []
+        findings.reserveCapacity(matches.count)
         for match in matches {
             // The match's scalar offsets as String indices, from the spans' UTF-8 offsets (the scalar view
             // walks from the start for each): the same positions, so the same slices and snippets.

@@ -19,29 +19,34 @@ enum DigitsMissingScanner {
     /// One pass serves all six patterns: each keeps where its own search resumes, and ``startMasks`` says
     /// which patterns can start at a scalar at all (almost none can at most positions), ``followMasks`` which
     /// of those the next scalar still allows (the common starts, punctuation and 在, 为, 共, rarely go on to one).
-    static func matches(in scalars: [Unicode.Scalar]) -> [Match] {
+    /// The positions where none can start are skipped eight at a time through the flags the decoding stored
+    /// (``TextSpans/digitsMissingStartFlag``, set exactly where ``canStart(_:)`` holds); only position 0, for
+    /// `^年以来`, is tried regardless.
+    static func matches(in spans: TextSpans) -> [Match] {
         var found: [[Match]] = Array(repeating: [], count: 6)
         var resume = [Int](repeating: 0, count: 6)
-        scalars.withUnsafeBufferPointer { text in
-            startMasks.withUnsafeBufferPointer { masks in
-                followMasks.withUnsafeBufferPointer { follows in
-                    var start = 0
-                    while start < text.count {
-                        let value = Int(text[start].value)
-                        var mask = value < masks.count ? masks[value] : 0
-                        if mask != 0 {
-                            let next = start + 1 < text.count ? Int(text[start + 1].value) : Int.max
-                            mask &= next < follows.count ? follows[next] : 0
+        spans.scalars.withUnsafeBufferPointer { text in
+            spans.scalarFlagBytes.withUnsafeBufferPointer { flags in
+                startMasks.withUnsafeBufferPointer { masks in
+                    followMasks.withUnsafeBufferPointer { follows in
+                        var start = 0
+                        while start < text.count {
+                            let value = Int(text[start].value)
+                            var mask = value < masks.count ? masks[value] : 0
+                            if mask != 0 {
+                                let next = start + 1 < text.count ? Int(text[start + 1].value) : Int.max
+                                mask &= next < follows.count ? follows[next] : 0
+                            }
+                            if start == 0 { mask |= 1 << 2 }  // ^年以来
+                            while mask != 0 {
+                                let pattern = mask.trailingZeroBitCount
+                                mask &= mask - 1
+                                guard start >= resume[pattern], let end = match(pattern, in: text, at: start) else { continue }
+                                found[pattern].append(Match(pattern: pattern, start: start, end: end))
+                                resume[pattern] = end
+                            }
+                            start = ScalarFlagSearch.firstIndex(in: flags, matching: TextSpans.digitsMissingStartFlag, from: start + 1)
                         }
-                        if start == 0 { mask |= 1 << 2 }  // ^年以来
-                        while mask != 0 {
-                            let pattern = mask.trailingZeroBitCount
-                            mask &= mask - 1
-                            guard start >= resume[pattern], let end = match(pattern, in: text, at: start) else { continue }
-                            found[pattern].append(Match(pattern: pattern, start: start, end: end))
-                            resume[pattern] = end
-                        }
-                        start = nextStart(in: text, masks: masks, from: start + 1)
                     }
                 }
             }
@@ -49,30 +54,8 @@ enum DigitsMissingScanner {
         return found.flatMap { $0 }
     }
 
-    /// The first position at or after `start` whose scalar some pattern starts with, or `text.count`: the
-    /// positions between have nothing to do (only position 0, for `^年以来`, is tried regardless), and a loop
-    /// that asks nothing else of them keeps its pointers in registers, about half the instructions per position.
-    @inline(__always)
-    static func nextStart(in text: UnsafeBufferPointer<Unicode.Scalar>, masks: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        @inline(__always) func starts(_ index: Int) -> Bool {
-            let value = Int(text[index].value)
-            return value < masks.count && masks[value] != 0
-        }
-        var index = start
-        // Four positions a round, so that the loop's own count and compare come once for four.
-        while index <= text.count - 4 {
-            if starts(index) { return index }
-            if starts(index &+ 1) { return index &+ 1 }
-            if starts(index &+ 2) { return index &+ 2 }
-            if starts(index &+ 3) { return index &+ 3 }
-            index &+= 4
-        }
-        while index < text.count {
-            if starts(index) { return index }
-            index &+= 1  // below text.count, so it cannot overflow: no check
-        }
-        return text.count
-    }
+    /// ``matches(in:)`` of a text given as its scalars.
+    static func matches(in scalars: [Unicode.Scalar]) -> [Match] { matches(in: TextSpans(String(scalars: scalars))) }
 
     /// True when some pattern can start with `scalar`.
     static func canStart(_ scalar: Unicode.Scalar) -> Bool {
