@@ -12,7 +12,7 @@ enum CreditScalars {
     /// does not start with a role; the roles are ``BylineParser/creditRoles``, in the order they are tried.
     static func parse(_ compact: String) -> MetadataHints? {
         let roles = BylineParser.creditRoles
-        let scalars = ScalarText.scalars(compact)
+        let scalars = ScalarText.decodedScalars(compact)
         let words = Self.words
         /// The first role whose word starts at `index` (its first scalar is compared first).
         func role(at index: Int) -> Int? {

@@ -13,28 +13,34 @@ final class IdeographCountTable {
     /// threads safe.
     private struct Table: @unchecked Sendable {
         let slots: UnsafeMutableBufferPointer<UInt8>
+        let touched: UnsafeMutableBufferPointer<Int32>
     }
 
     static let slotCount = (0xA000 - 0x3400) + (0xFB00 - 0xF900)
 
     private let slots: UnsafeMutableBufferPointer<UInt8>
-    /// The slots whose count is above zero: the ones to clear before the table goes back to the pool.
-    private var touched: [Int32] = []
+    /// The slots whose count is above zero (the first `touchedCount`): the ones to clear before the table goes
+    /// back to the pool. Room for every slot, pooled with the table, so that noting one is a store (an array's
+    /// append checked its uniqueness and grew about eight times per document).
+    private let touched: UnsafeMutableBufferPointer<Int32>
+    private var touchedCount = 0
     /// For a slot that reached 255: the occurrences counted after that.
     private(set) var overflow: [Int32: Int] = [:]
 
     init() {
         if let table = Self.idle.withLock({ $0.popLast() }) {
             slots = table.slots
+            touched = table.touched
         } else {
             slots = .allocate(capacity: Self.slotCount)
             slots.initialize(repeating: 0)
+            touched = .allocate(capacity: Self.slotCount)
         }
     }
 
     deinit {
-        for slot in touched { slots[Int(slot)] = 0 }
-        let table = Table(slots: slots)
+        for slot in touched[..<touchedCount] { slots[Int(slot)] = 0 }
+        let table = Table(slots: slots, touched: touched)
         Self.idle.withLock { $0.append(table) }
     }
 
@@ -50,10 +56,10 @@ final class IdeographCountTable {
 
     /// Counts the ideographs among `scalars`: those of the BMP here, the values of those above it appended to `astral`.
     func add(ideographsOf scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>, astral: inout [UInt32]) {
-        var touched: [Int32] = []
-        swap(&touched, &self.touched)
-        defer { swap(&touched, &self.touched) }
         let slots = self.slots
+        let touched = self.touched
+        var touchedCount = self.touchedCount
+        defer { self.touchedCount = touchedCount }
         for scalar in scalars {
             let value = scalar.value
             let slot: Int
@@ -70,7 +76,8 @@ final class IdeographCountTable {
             }
             switch slots[slot] {
             case 0:
-                touched.append(Int32(slot))
+                touched[touchedCount] = Int32(truncatingIfNeeded: slot)  // each slot once: never past slotCount
+                touchedCount &+= 1
                 slots[slot] = 1
             case 255: overflow[Int32(slot), default: 0] += 1
             case let count: slots[slot] = count &+ 1

@@ -34,7 +34,7 @@ public struct MojibakeRepair: Sendable {
     }
 
     public func repair(_ text: String) -> Result {
-        let scalars = ScalarText.scalars(text)
+        let scalars = ScalarText.decodedScalars(text)
         let runs = Self.findRuns(scalars)
         guard !runs.isEmpty else { return Result(text: text, repairs: [], unrepaired: 0) }
         let frequency = Self.frequencyOutside(runs, in: scalars)

@@ -10,25 +10,6 @@ enum ScalarText {
         UTF8.encode(scalar) { out.append($0) }
     }
 
-    /// `Array(text.unicodeScalars)` in one pass: the array's capacity is the UTF-8 length (never too small),
-    /// so the scalars are not counted first and the array never grows; the UTF-8 is decoded in place (the
-    /// generic scalar view costs about three times as much per scalar).
-    static func scalars(_ text: String) -> [Unicode.Scalar] {
-        var text = text
-        return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                count = 0
-                var offset = 0
-                while offset < bytes.count {
-                    let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                    buffer[count] = Unicode.Scalar(value)!
-                    count += 1
-                    offset += length
-                }
-            }
-        }
-    }
-
     /// Whether UTF-8 `bytes` contain the byte pair `first`, `second` (such as `. `).
     static func containsPair<Bytes: Sequence<UInt8>>(_ bytes: Bytes, _ first: UInt8, _ second: UInt8) -> Bool {
         var previous: UInt8?

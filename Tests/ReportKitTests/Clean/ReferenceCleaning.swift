@@ -7,7 +7,7 @@ enum ReferenceTextNormalizer {
     static func normalize(_ input: String) -> TextNormalizer.Result {
         var repairs: [Repair] = []
         let composed = TextNormalizer.isNFCStable(input) ? input : input.precomposedStringWithCanonicalMapping
-        var scalars = ScalarText.scalars(composed)
+        var scalars = ScalarText.decodedScalars(composed)
         var fullwidthCount = 0
         // 1. Full-width digits and letters; ％．， only where they sit in a number.
         for index in scalars.indices {
@@ -122,7 +122,7 @@ enum ReferencePinyinAnnotationStripper {
         guard mayHoldAnnotation(text) else {
             return PinyinAnnotationStripper.Result(text: text, removed: 0, examples: [], isTraditional: isTraditional(text))
         }
-        let scalars = ScalarText.scalars(text)
+        let scalars = ScalarText.decodedScalars(text)
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
         var removed = 0
