@@ -32,11 +32,16 @@ enum GBKTable {
                         return result == -1 || inLeft > 0 ? nil : outBuffer.count - outLeft
                     }
                 }
-                guard let produced else { continue }
-                let text = String(decoding: output[0..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                if text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first {
-                    table[(lead - 0x81) * 191 + (trail - 0x40)] = scalar.value
+                guard let produced, produced > 0 else { continue }
+                // The converter writes valid UTF-8: one scalar when the first one's length is all it wrote
+                // (a String per pair cost about as much as the conversions).
+                let value: UInt32? = output.withUnsafeBufferPointer { characters in
+                    characters.withMemoryRebound(to: UInt8.self) { bytes in
+                        let (value, length) = UTF8Scalars.decode(bytes, at: 0)
+                        return length == produced ? value : nil
+                    }
                 }
+                if let value { table[(lead - 0x81) * 191 + (trail - 0x40)] = value }
             }
         }
         return table
