@@ -122,7 +122,13 @@ public struct SourceLocator: Sendable {
         return (files.sorted(), skipped.sorted())
     }
 
-    private static func glob(_ pattern: String) -> [String] {
+    static func glob(_ pattern: String) -> [String] {
+        if let matches = FolderGlob.matches(pattern) { return matches.sorted() }
+        return libcGlob(pattern)
+    }
+
+    /// glibc's `glob` with `GLOB_MARK`, sorted: what ``FolderGlob`` must equal where it answers.
+    static func libcGlob(_ pattern: String) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }
         guard Glibc.glob(pattern, GLOB_MARK, nil, &result) == 0 else { return [] }
