@@ -56,7 +56,7 @@ eval:
 ## `reportkit build` on it at --jobs 1 and 2, BENCH_REPEAT times each (the median run counts); prints a table and
 ## writes bench/results.json (tools/bench.sh).
 BENCH_COUNT   ?= 20000
-BENCH_REPEAT  ?= 3
+BENCH_REPEAT  ?= 5
 BENCH_SCRATCH ?= .build
 bench: deps
 	BENCH_COUNT=$(BENCH_COUNT) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_SCRATCH=$(BENCH_SCRATCH) SWIFT=$(SWIFT) tools/bench.sh

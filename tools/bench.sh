@@ -7,7 +7,7 @@
 #   BENCH_COUNT    reports to generate (20000, about 140 MB; 2000 for a quick run)
 #   BENCH_SEED     generator seed (42)
 #   BENCH_JOBS     the --jobs values to time ("1 2")
-#   BENCH_REPEAT   builds per --jobs value (3); the figures are the run with the median wall time, since single
+#   BENCH_REPEAT   builds per --jobs value (5); the figures are the run with the median wall time, since single
 #                  runs on a shared VM vary by up to 25%; every run's wall time is recorded too
 #   BENCH_SCRATCH  SwiftPM build folder (.build); the binary is $BENCH_SCRATCH/release/reportkit
 #   BENCH_RESULTS  where the figures go (bench/results.json)
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 COUNT="${BENCH_COUNT:-20000}"
 SEED="${BENCH_SEED:-42}"
 JOBS_LIST="${BENCH_JOBS:-1 2}"
-REPEAT="${BENCH_REPEAT:-3}"
+REPEAT="${BENCH_REPEAT:-5}"
 SCRATCH="${BENCH_SCRATCH:-.build}"
 RESULTS="${BENCH_RESULTS:-bench/results.json}"
 SWIFT="${SWIFT:-swift}"
