@@ -1,8 +1,12 @@
 /// Character classes used throughout cleaning and extraction.
 enum CJK {
     /// A Han ideograph (CJK Unified Ideographs, extension A, compatibility ideographs).
-    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool { isIdeograph(value: scalar.value) }
+
+    /// ``isIdeograph(_:)`` of a scalar value, for decoders that have the value and not yet a `Unicode.Scalar`.
+    @inline(__always)
+    static func isIdeograph(value: UInt32) -> Bool {
+        switch value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
         default: false
         }

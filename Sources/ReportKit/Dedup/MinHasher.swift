@@ -48,11 +48,10 @@ public struct MinHasher: Sendable {
                     while index < end {
                         let lead = source[index]
                         if lead & 0xF0 == 0xE0 {
-                            // Three bytes (U+0800…U+FFFF), almost every scalar of a Chinese text. The BMP's
-                            // ideographs are three ranges of CJK.isIdeograph; valid UTF-8 holds no surrogate here.
+                            // Three bytes (U+0800…U+FFFF), almost every scalar of a Chinese text.
                             let second = source[index &+ 1], third = source[index &+ 2]
                             let value = UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
-                            if value &- 0x4E00 < 0x5200 || value &- 0x3400 < 0x19C0 || value &- 0xF900 < 0x0200 {
+                            if CJK.isIdeograph(value: value) {
                                 (out[written], out[written &+ 1], out[written &+ 2]) = (lead, second, third)
                                 written &+= 3
                                 kept[keptCount] = value
@@ -61,7 +60,7 @@ public struct MinHasher: Sendable {
                             index &+= 3
                         } else if lead < 0x80 {
                             // ASCII digits and letters.
-                            if lead &- 0x30 < 10 || (lead | 0x20) &- 0x61 < 26 {
+                            if CJK.isASCIIDigit(Unicode.Scalar(lead)) || CJK.isASCIILetter(Unicode.Scalar(lead)) {
                                 out[written] = lead
                                 written &+= 1
                                 kept[keptCount] = UInt32(lead)
@@ -73,7 +72,7 @@ public struct MinHasher: Sendable {
                         } else {
                             let value = UInt32(lead & 0x07) << 18 | UInt32(source[index &+ 1] & 0x3F) << 12
                                 | UInt32(source[index &+ 2] & 0x3F) << 6 | UInt32(source[index &+ 3] & 0x3F)
-                            if let scalar = Unicode.Scalar(value), CJK.isIdeograph(scalar) {
+                            if CJK.isIdeograph(value: value) {
                                 (out + written).update(from: source + index, count: 4)
                                 written &+= 4
                                 kept[keptCount] = value
