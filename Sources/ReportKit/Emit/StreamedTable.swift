@@ -116,7 +116,7 @@ enum StreamedTable: CaseIterable {
         for (index, summary) in summaries.enumerated() {
             let batch = index / readBatch
             if index % readBatch == 0 {
-                batchRows = try reads.batch(batch, lane: lane) {
+                batchRows = try reads.batch(batch, lane: lane) { batch in
                     try summaries[(batch * readBatch)..<min(summaries.count, (batch + 1) * readBatch)].map(content.store.loadRows)
                 }
             }

@@ -22,9 +22,9 @@ import Testing
         let seen = Mutex([[Int]](repeating: [], count: lanes))
         let finished = run(lanes: lanes) { lane in
             for index in 0..<reads.batchCount {
-                let batch = try? reads.batch(index, lane: lane) {
-                    readCounts.withLock { $0[index] += 1 }
-                    return [index, index * 10]
+                let batch = try? reads.batch(index, lane: lane) { asked in
+                    readCounts.withLock { $0[asked] += 1 }
+                    return [asked, asked * 10]
                 }
                 seen.withLock { $0[lane] += batch ?? [-1] }
             }
@@ -43,9 +43,9 @@ import Testing
         let finished = run(lanes: 2) { lane in
             do {
                 for index in 0..<reads.batchCount {
-                    _ = try reads.batch(index, lane: lane) {
-                        if index == failingRead { throw Broken() }  // batch 7 is lane 1's to read
-                        return index
+                    _ = try reads.batch(index, lane: lane) { asked in
+                        if asked == failingRead { throw Broken() }  // batch 7 is lane 1's to read
+                        return asked
                     }
                     if lane == 0 && index == 12 { throw Broken() }  // lane 0 stops while writing
                 }
@@ -56,5 +56,29 @@ import Testing
         }
         #expect(finished)
         #expect(errors.withLock { $0 } == [1, 1])
+    }
+
+    @Test("a lane waiting for another lane's batch reads its own next batch meanwhile")
+    func readsAheadWhileWaiting() {
+        let reads = SharedRecordReads<Int>(batches: 4, lanes: 2)
+        let secondBatchRead = DispatchSemaphore(value: 0)
+        let firstReadSawSecond = Mutex(false)
+        let seen = Mutex([[Int]](repeating: [], count: 2))
+        let finished = run(lanes: 2) { lane in
+            for index in 0..<reads.batchCount {
+                let batch = try? reads.batch(index, lane: lane) { asked in
+                    // Lane 0's read of batch 0 holds on until lane 1 has read batch 1, which lane 1 only does
+                    // before batch 0 is handed over if it reads ahead (otherwise this gives up after 10 s).
+                    if asked == 0 { firstReadSawSecond.withLock { $0 = secondBatchRead.wait(timeout: .now() + 10) == .success } }
+                    if asked == 1 { secondBatchRead.signal() }
+                    return asked * 100
+                }
+                seen.withLock { $0[lane].append(batch ?? -1) }
+            }
+        }
+        #expect(finished)
+        #expect(firstReadSawSecond.withLock { $0 })
+        #expect(seen.withLock { $0 } == [[0, 100, 200, 300], [0, 100, 200, 300]])
+        #expect(reads.heldBatches == 0)
     }
 }
