@@ -22,6 +22,8 @@ enum UnreadAttributeFilter {
 
     private struct Scanner {
         let page: UnsafeBufferPointer<UInt8>
+        let bytes: UnsafePointer<UInt8>
+        let count: Int
         var output: [UInt8] = []
         /// Bytes before this offset are in ``output`` already (or cut).
         var copied = 0
@@ -29,16 +31,17 @@ enum UnreadAttributeFilter {
 
         init(page: UnsafeBufferPointer<UInt8>) {
             self.page = page
+            bytes = page.baseAddress!
+            count = page.count
             output.reserveCapacity(page.count)
         }
 
         /// Scans the whole page; false when it is not plain enough, or nothing was cut.
         mutating func run() -> Bool {
-            let count = page.count
             while let lessThan = find(0x3C, from: position) {
                 position = lessThan
                 guard lessThan + 1 < count else { return false }
-                let next = page[lessThan + 1]
+                let next = bytes[lessThan + 1]
                 let ok: Bool
                 if isLetter(next) {
                     ok = startTag()
@@ -58,43 +61,48 @@ enum UnreadAttributeFilter {
         }
 
         private func find(_ byte: UInt8, from offset: Int) -> Int? {
-            guard offset < page.count, let found = memchr(page.baseAddress! + offset, Int32(byte), page.count - offset) else { return nil }
-            return page.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard offset < count, let found = memchr(bytes + offset, Int32(byte), count - offset) else { return nil }
+            return bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
 
-        private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        private func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 0x30 && byte <= 0x39) }
+        @inline(__always) private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+        @inline(__always) private func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || byte &- 0x30 < 10 }
         /// libxml2's `IS_BLANK_CH`.
-        private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        @inline(__always) private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
         /// What `htmlParseHTMLName` reads after an attribute name's first letter.
-        private func isNameByte(_ byte: UInt8) -> Bool {
-            isLetterOrDigit(byte) || byte == 0x3A || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        @inline(__always) private func isNameByte(_ byte: UInt8) -> Bool {
+            isLetterOrDigit(byte) || byte == 0x2D || byte == 0x3A || byte == 0x5F || byte == 0x2E
         }
 
-        private mutating func skipBlanks() {
-            while position < page.count && isBlank(page[position]) { position += 1 }
+        @inline(__always)
+        private func skipBlanks(from offset: Int) -> Int {
+            var offset = offset
+            while offset < count && isBlank(bytes[offset]) { offset += 1 }
+            return offset
         }
+
+        private mutating func skipBlanks() { position = skipBlanks(from: position) }
 
         /// `<name` at `position` (a letter follows `<`): through the closing `>`, unread attributes cut, and
         /// through the content and end tag of a `script` or `style`.
         private mutating func startTag() -> Bool {
             let nameStart = position + 1
             position = nameStart
-            while position < page.count && isLetterOrDigit(page[position]) { position += 1 }
-            let name = UnsafeBufferPointer(rebasing: page[nameStart..<position])
+            while position < count && isLetterOrDigit(bytes[position]) { position += 1 }
+            let name = UnsafeBufferPointer(start: bytes + nameStart, count: position - nameStart)
             guard name.count < 90 else { return false }
             var selfClosing = false
             // After the name and after each attribute: blanks, then `>`, `/>` or the next attribute.
             while true {
                 skipBlanks()
-                guard position < page.count else { return false }
-                let byte = page[position]
+                guard position < count else { return false }
+                let byte = bytes[position]
                 if byte == 0x3E {
                     position += 1
                     break
                 }
                 if byte == 0x2F {
-                    guard position + 1 < page.count, page[position + 1] == 0x3E else { return false }
+                    guard position + 1 < count, bytes[position + 1] == 0x3E else { return false }
                     position += 2
                     selfClosing = true
                     break
@@ -108,28 +116,29 @@ enum UnreadAttributeFilter {
         /// One attribute at `position` (a letter): `name`, then optionally `= value`; cut when not read.
         private mutating func attribute() -> Bool {
             let start = position
-            while position < page.count && isNameByte(page[position]) { position += 1 }
-            let name = UnsafeBufferPointer(rebasing: page[start..<position])
-            guard name.count < 90, position < page.count else { return false }
-            var end = position
-            skipBlanks()
-            if position < page.count && page[position] == 0x3D {
-                position += 1
-                skipBlanks()
-                guard position < page.count else { return false }
-                let quote = page[position]
+            var offset = start
+            while offset < count && isNameByte(bytes[offset]) { offset += 1 }
+            let name = UnsafeBufferPointer(start: bytes + start, count: offset - start)
+            guard name.count < 90, offset < count else { return false }
+            var end = offset
+            offset = skipBlanks(from: offset)
+            if offset < count && bytes[offset] == 0x3D {
+                offset = skipBlanks(from: offset + 1)
+                guard offset < count else { return false }
+                let quote = bytes[offset]
                 if quote == 0x22 || quote == 0x27 {
-                    guard let close = find(quote, from: position + 1) else { return false }
-                    position = close + 1
+                    guard let close = find(quote, from: offset + 1) else { return false }
+                    offset = close + 1
                 } else {
-                    while position < page.count && !isBlank(page[position]) && page[position] != 0x3E { position += 1 }
+                    while offset < count && !isBlank(bytes[offset]) && bytes[offset] != 0x3E { offset += 1 }
                 }
-                end = position
+                end = offset
             } else {
-                guard isBlank(page[end]) || page[end] == 0x3E || page[end] == 0x2F else { return false }
+                guard isBlank(bytes[end]) || bytes[end] == 0x3E || bytes[end] == 0x2F else { return false }
             }
+            position = offset
             if !Self.isRead(name) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied..<start]))
+                output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: start - copied))
                 copied = end
             }
             return true
@@ -157,7 +166,7 @@ enum UnreadAttributeFilter {
         /// After `</`: a name of letters and digits, blanks, `>`.
         private mutating func endTag() -> Bool {
             guard position < page.count, isLetter(page[position]) else { return false }
-            while position < page.count && isLetterOrDigit(page[position]) { position += 1 }
+            while position < count && isLetterOrDigit(bytes[position]) { position += 1 }
             skipBlanks()
             guard position < page.count, page[position] == 0x3E else { return false }
             position += 1
@@ -221,23 +230,21 @@ enum UnreadAttributeFilter {
 
         private static let rawTextElements = [Array("script".utf8), Array("style".utf8)]
 
-        /// Whether the tree keeps an attribute of this name (any case): its first sixteen bytes lower-cased
-        /// against the read names', packed into two words (every read name is shorter).
+        /// Whether the tree keeps an attribute of this name (any case): up to eight bytes lower-cased and packed
+        /// into a word (name bytes are letters, digits and `:-_.`; `|0x20` makes `_` 0x7F, in no read name).
         private static func isRead(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard name.count <= 16 else { return false }
-            let key = packed(name)
-            return readNames.contains { $0 == key }
+            guard name.count <= 8 else { return name.count == longReadName.count && zip(name, longReadName).allSatisfy { $0 | 0x20 == $1 } }
+            var key: UInt64 = 0
+            for index in 0..<name.count { key |= UInt64(name[index] | 0x20) << (8 * index) }
+            return shortReadNames.contains(key)
         }
 
-        private static func packed<C: Collection<UInt8>>(_ name: C) -> (UInt64, UInt64) {
-            var words: (UInt64, UInt64) = (0, 0)
-            for (index, byte) in name.enumerated() {
-                let lowered = UInt64(byte | 0x20)  // name bytes are letters, digits and `:-_.`; `_` becomes 0x7F, in no read name
-                if index < 8 { words.0 |= lowered << (8 * index) } else { words.1 |= lowered << (8 * (index - 8)) }
-            }
-            return words
+        private static func packed(_ name: [UInt8]) -> UInt64 {
+            name.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
         }
 
-        private static let readNames = HTMLParser.readAttributes.map { packed(Array($0.utf8)) }
+        private static let shortReadNames = HTMLParser.readAttributes.filter { $0.utf8.count <= 8 }.map { packed(Array($0.utf8)) }
+        /// The one read name longer than eight bytes.
+        private static let longReadName = Array("aria-hidden".utf8)
     }
 }

@@ -17,6 +17,9 @@ import Testing
         #expect(Self.filtered("<script src=\"a.js\">if (a<b) x = '</p>';</SCRIPT ><p rel=x class=\"a>b\">t</p>")
             == "<script >if (a<b) x = '</p>';</SCRIPT ><p  class=\"a>b\">t</p>")
         #expect(Self.filtered("<p class=a id=b>nothing to cut</p>") == nil)
+        // Every attribute the tree reads stays, in either case.
+        let read = HTMLParser.readAttributes.sorted().map { "\($0)=v \($0.uppercased())=w" }.joined(separator: " ")
+        #expect(Self.filtered("<p href=x \(read)>t</p>") == "<p  \(read)>t</p>")
     }
 
     @Test("hands over pages it does not read as libxml2 does") func bailsOut() {
