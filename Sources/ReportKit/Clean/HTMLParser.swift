@@ -37,10 +37,13 @@ enum HTMLParser {
         var builder = HTMLTreeBuilder(pageBytes: html.utf8.count)
         var handler = saxHandler()
         withUnsafeMutablePointer(to: &builder) { builder in
-            html.withUTF8 { buffer in  // libxml2 copies the bytes into its own input buffer
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    reportkit_htmlSAXParseMemory(chars.baseAddress, Int32(chars.count), "UTF-8", options, &handler, builder)
+            html.withUTF8 { page in  // libxml2 copies the bytes into its own input buffer
+                let read = { (bytes: UnsafeBufferPointer<UInt8>) in
+                    bytes.withMemoryRebound(to: CChar.self) { chars in
+                        reportkit_htmlSAXParseMemory(chars.baseAddress, Int32(chars.count), "UTF-8", options, &handler, builder)
+                    }
                 }
+                if let filtered = UnreadAttributeFilter.filtered(page) { filtered.withUnsafeBufferPointer(read) } else { read(page) }
             }
         }
         guard let tree = builder.finish() else { throw Failure.unparsable(path) }

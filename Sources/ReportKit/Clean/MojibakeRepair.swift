@@ -252,11 +252,27 @@ public struct MojibakeRepair: Sendable {
         }
 
         /// How often the ideograph `scalar` occurs (0 for anything else).
-        func count(_ scalar: Unicode.Scalar) -> Int {
+        func count(_ scalar: Unicode.Scalar) -> Int { unigrams().count(scalar) }
+
+        /// The ideograph counts as a value, valid while this object lives: for a loop over many characters, which
+        /// then reads them from locals instead of this object's properties on every character.
+        func unigrams() -> Unigrams {
             if plane == nil { countCharacters() }
-            guard scalar.value < 0x10000 else { return Self.occurrences(of: scalar.value, inSorted: astral) }
-            let (count, slot) = IdeographCountTable.count(scalar.value, in: planeCounts)  // only ideographs are counted
-            return count < 255 ? count : count + planeOverflow[slot, default: 0]
+            return Unigrams(planeCounts: planeCounts, planeOverflow: planeOverflow, astral: astral)
+        }
+
+        struct Unigrams {
+            fileprivate let planeCounts: UnsafeBufferPointer<UInt8>
+            fileprivate let planeOverflow: [Int32: Int]
+            fileprivate let astral: [UInt32]
+
+            /// How often the ideograph `scalar` occurs (0 for anything else).
+            @inline(__always)
+            func count(_ scalar: Unicode.Scalar) -> Int {
+                guard scalar.value < 0x10000 else { return Frequencies.occurrences(of: scalar.value, inSorted: astral) }
+                let (count, slot) = IdeographCountTable.count(scalar.value, in: planeCounts)  // only ideographs are counted
+                return count < 255 ? count : count + planeOverflow[slot, default: 0]
+            }
         }
 
         /// How often `first` stands right before `second`; cheapest when `second` is the fixed neighbour.
@@ -333,9 +349,10 @@ public struct MojibakeRepair: Sendable {
         let repairedIdeographs = decoded.filter(CJK.isIdeograph)
         let originalIdeographs = run.filter(CJK.isIdeograph)
         guard !repairedIdeographs.isEmpty else { return nil }
-        let repairedKnown = Double(repairedIdeographs.filter { frequency.count($0) > 0 }.count)
+        let unigrams = frequency.unigrams()
+        let repairedKnown = Double(repairedIdeographs.filter { unigrams.count($0) > 0 }.count)
             / Double(repairedIdeographs.count)
-        let originalKnown = Double(originalIdeographs.filter { frequency.count($0) > 0 }.count)
+        let originalKnown = Double(originalIdeographs.filter { unigrams.count($0) > 0 }.count)
             / Double(max(originalIdeographs.count, 1))
         guard repairedKnown >= 0.6, repairedKnown >= originalKnown + 0.3 else { return nil }
         return decoded
@@ -350,11 +367,12 @@ public struct MojibakeRepair: Sendable {
         // What stands on the neighbour's side of the character: `count(character, neighbour)` searches the
         // scalars before `neighbour`, `count(following: neighbour, character)` those after it. Looked up once.
         let beside = neighbour.map { frequency.standing(nextTo: $0, after: !after) }
+        let unigrams = frequency.unigrams()
         let candidates: [Unicode.Scalar] =
             if let lead { GBKEdgeCandidates.following(lead: lead) } else if let trail { GBKEdgeCandidates.preceding(trail: trail) } else { [] }
         for character in candidates {
             let bigram = beside.map { Frequencies.occurrences(of: character.value, inSorted: $0) } ?? 0
-            let unigram = CJK.isIdeograph(character) ? frequency.count(character) : 0
+            let unigram = CJK.isIdeograph(character) ? unigrams.count(character) : 0
             guard bigram > 0 || unigram > 0 else { continue }
             if best == nil || (bigram, unigram) > (best!.1, best!.2) { best = (character, bigram, unigram) }
         }

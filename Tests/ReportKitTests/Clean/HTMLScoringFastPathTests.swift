@@ -37,6 +37,18 @@ import Testing
         }
     }
 
+    @Test("author separators equal the search of the separator string") func authorSeparators() {
+        let separators = " ,，、;；"
+        var characters = Array(separators) + ["a", "张", "\t", "\u{3000}", "．", "：", " \u{301}", ",\u{301}", "\r\n", "\u{FF0C}\u{FE0F}"]
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<2000 {
+            if let scalar = Unicode.Scalar(UInt32.random(in: 0...0x2FFFF, using: &generator)) { characters.append(Character(scalar)) }
+        }
+        for character in characters {
+            #expect(HTMLMetadataReader.isAuthorSeparator(character) == separators.contains(character), "\(character.debugDescription)")
+        }
+    }
+
     @Test("paragraphs equal trimming each line with Foundation") func paragraphs() {
         let pieces = [" ", "\t", "\n", "\r", "\u{3000}", "\u{A0}", "\u{85}", "\u{200B}", "\u{2028}", "\u{FEFF}", "正文", "a", "e\u{301}", "\u{301}", "😀", ""]
         var generator = SplitMix64(seed: 3)

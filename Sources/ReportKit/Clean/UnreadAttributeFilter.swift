@@ -1,0 +1,250 @@
+import Foundation
+
+/// A page's UTF-8 with the start-tag attributes nothing reads (`href`, `src`, `target`, … : every name not in
+/// ``HTMLParser/readAttributes``) cut out, so libxml2 does not copy their values character by character (about
+/// two thirds of the attribute bytes of a news page are links). The tree built from the result is the tree of
+/// the page: libxml2 reads those attributes only to hand them to the SAX handler, which drops them (their
+/// names decide nothing else: `http-equiv` and `charset` could switch the encoding, but the parse has its
+/// encoding set, see `reportkit_htmlSAXParseMemory`).
+///
+/// The page is cut only where it is sure to be read as libxml2 2.9's HTML parser reads it: text up to `<`,
+/// start tags `<name attr="v" attr='v' attr=v attr>` (or `/>`) with ASCII-letter names, end tags `</name>`,
+/// comments `<!-- … -->` of printable text, `<!DOCTYPE html>`, and `script`/`style` content up to its
+/// `</script>`/`</style>`. Anything else (a NUL, `<?`, `<![CDATA[`, a bare `<`, odd names, control
+/// characters in a comment or tag, an unclosed construct) and the page is handed over as it is: nil.
+enum UnreadAttributeFilter {
+    /// The page without its unread attributes, or nil when there are none or the page is not plain enough.
+    static func filtered(_ page: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
+        var scanner = Scanner(page: page)
+        return scanner.run() ? scanner.output : nil
+    }
+
+    private struct Scanner {
+        let page: UnsafeBufferPointer<UInt8>
+        let bytes: UnsafePointer<UInt8>
+        let count: Int
+        var output: [UInt8] = []
+        /// Bytes before this offset are in ``output`` already (or cut).
+        var copied = 0
+        var position = 0
+
+        init(page: UnsafeBufferPointer<UInt8>) {
+            self.page = page
+            bytes = page.baseAddress!
+            count = page.count
+            output.reserveCapacity(page.count)
+        }
+
+        /// Scans the whole page; false when it is not plain enough, or nothing was cut.
+        mutating func run() -> Bool {
+            while let lessThan = find(0x3C, from: position) {
+                position = lessThan
+                guard lessThan + 1 < count else { return false }
+                let next = bytes[lessThan + 1]
+                let ok: Bool
+                if isLetter(next) {
+                    ok = startTag()
+                } else if next == 0x2F {
+                    position += 2
+                    ok = endTag()
+                } else if next == 0x21 {
+                    ok = comment() || doctype()
+                } else {
+                    ok = false
+                }
+                guard ok else { return false }
+            }
+            guard copied > 0 else { return false }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
+            return true
+        }
+
+        private func find(_ byte: UInt8, from offset: Int) -> Int? {
+            guard offset < count, let found = memchr(bytes + offset, Int32(byte), count - offset) else { return nil }
+            return bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        @inline(__always) private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+        @inline(__always) private func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || byte &- 0x30 < 10 }
+        /// libxml2's `IS_BLANK_CH`.
+        @inline(__always) private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        /// What `htmlParseHTMLName` reads after an attribute name's first letter.
+        @inline(__always) private func isNameByte(_ byte: UInt8) -> Bool {
+            isLetterOrDigit(byte) || byte == 0x2D || byte == 0x3A || byte == 0x5F || byte == 0x2E
+        }
+
+        @inline(__always)
+        private func skipBlanks(from offset: Int) -> Int {
+            var offset = offset
+            while offset < count && isBlank(bytes[offset]) { offset += 1 }
+            return offset
+        }
+
+        private mutating func skipBlanks() { position = skipBlanks(from: position) }
+
+        /// `<name` at `position` (a letter follows `<`): through the closing `>`, unread attributes cut, and
+        /// through the content and end tag of a `script` or `style`.
+        private mutating func startTag() -> Bool {
+            let nameStart = position + 1
+            position = nameStart
+            while position < count && isLetterOrDigit(bytes[position]) { position += 1 }
+            let name = UnsafeBufferPointer(start: bytes + nameStart, count: position - nameStart)
+            guard name.count < 90 else { return false }
+            var selfClosing = false
+            // After the name and after each attribute: blanks, then `>`, `/>` or the next attribute.
+            while true {
+                skipBlanks()
+                guard position < count else { return false }
+                let byte = bytes[position]
+                if byte == 0x3E {
+                    position += 1
+                    break
+                }
+                if byte == 0x2F {
+                    guard position + 1 < count, bytes[position + 1] == 0x3E else { return false }
+                    position += 2
+                    selfClosing = true
+                    break
+                }
+                guard isLetter(byte), attribute() else { return false }
+            }
+            guard !selfClosing, let rawEnd = Self.rawTextElement(name) else { return true }
+            return rawText(rawEnd)
+        }
+
+        /// One attribute at `position` (a letter): `name`, then optionally `= value`; cut when not read.
+        private mutating func attribute() -> Bool {
+            let start = position
+            var offset = start
+            while offset < count && isNameByte(bytes[offset]) { offset += 1 }
+            let name = UnsafeBufferPointer(start: bytes + start, count: offset - start)
+            guard name.count < 90, offset < count else { return false }
+            var end = offset
+            offset = skipBlanks(from: offset)
+            if offset < count && bytes[offset] == 0x3D {
+                offset = skipBlanks(from: offset + 1)
+                guard offset < count else { return false }
+                let quote = bytes[offset]
+                if quote == 0x22 || quote == 0x27 {
+                    guard let close = find(quote, from: offset + 1) else { return false }
+                    offset = close + 1
+                } else {
+                    while offset < count && !isBlank(bytes[offset]) && bytes[offset] != 0x3E { offset += 1 }
+                }
+                end = offset
+            } else {
+                guard isBlank(bytes[end]) || bytes[end] == 0x3E || bytes[end] == 0x2F else { return false }
+            }
+            position = offset
+            if !Self.isRead(name) {
+                output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: start - copied))
+                copied = end
+            }
+            return true
+        }
+
+        /// The content of a `script` or `style` (`closing` is `script` or `style`): libxml2 reads it as raw text
+        /// up to the first `</` followed by the element's name in any case, then the end tag.
+        private mutating func rawText(_ closing: [UInt8]) -> Bool {
+            while let lessThan = find(0x3C, from: position) {
+                position = lessThan + 1
+                guard lessThan + 1 + closing.count < page.count, page[lessThan + 1] == 0x2F else { continue }
+                let candidate = UnsafeBufferPointer(rebasing: page[(lessThan + 2)..<(lessThan + 2 + closing.count)])
+                guard zip(candidate, closing).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
+                // `</scripts>` ends the raw text too, but libxml2 then ignores that end tag and reads on as raw text.
+                position = lessThan + 2 + closing.count
+                guard position < page.count, !isNameByte(page[position]) else { return false }
+                skipBlanks()
+                guard position < page.count, page[position] == 0x3E else { return false }
+                position += 1
+                return true
+            }
+            return false
+        }
+
+        /// After `</`: a name of letters and digits, blanks, `>`.
+        private mutating func endTag() -> Bool {
+            guard position < page.count, isLetter(page[position]) else { return false }
+            while position < count && isLetterOrDigit(bytes[position]) { position += 1 }
+            skipBlanks()
+            guard position < page.count, page[position] == 0x3E else { return false }
+            position += 1
+            return true
+        }
+
+        /// `<!--` at `position`: through the first `-->`, when the comment is printable text that neither closes
+        /// early (`<!-->`, `<!--->`) nor holds `--!`.
+        private mutating func comment() -> Bool {
+            let bodyStart = position + 4
+            guard bodyStart + 2 < page.count, page[position + 2] == 0x2D, page[position + 3] == 0x2D,
+                page[bodyStart] != 0x3E, !(page[bodyStart] == 0x2D && page[bodyStart + 1] == 0x3E)
+            else { return false }
+            var offset = bodyStart
+            while offset + 2 < page.count {
+                let byte = page[offset]
+                if byte == 0x2D && page[offset + 1] == 0x2D {
+                    if page[offset + 2] == 0x3E {
+                        position = offset + 3
+                        return true
+                    }
+                    if page[offset + 2] == 0x21 { return false }
+                }
+                guard byte >= 0x20 || isBlank(byte), !isNonCharacter(at: offset) else { return false }
+                offset += 1
+            }
+            return false
+        }
+
+        /// U+FFFE or U+FFFF (not XML characters: libxml2's comment loop stops there).
+        private func isNonCharacter(at offset: Int) -> Bool {
+            page[offset] == 0xEF && offset + 2 < page.count && page[offset + 1] == 0xBF && page[offset + 2] >= 0xBE
+        }
+
+        /// `<!DOCTYPE name>` (any case, `name` of letters) at `position`: libxml2 reads other doctypes (a public
+        /// or system identifier, bogus content) in ways not worth following here.
+        private mutating func doctype() -> Bool {
+            let keyword = Array("doctype".utf8)
+            guard position + 2 + keyword.count < page.count,
+                zip(page[(position + 2)...], keyword).allSatisfy({ $0 | 0x20 == $1 })
+            else { return false }
+            position += 2 + keyword.count
+            guard position < page.count, isBlank(page[position]) else { return false }
+            skipBlanks()
+            guard position < page.count, isLetter(page[position]) else { return false }
+            while position < page.count && isLetter(page[position]) { position += 1 }
+            skipBlanks()
+            guard position < page.count, page[position] == 0x3E else { return false }
+            position += 1
+            return true
+        }
+
+        /// `script` or `style` for those names (any case), lower-cased; nil for other elements.
+        private static func rawTextElement(_ name: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+            guard name.count == 5 || name.count == 6, name[0] | 0x20 == 0x73 else { return nil }
+            for element in rawTextElements where name.count == element.count && zip(name, element).allSatisfy({ $0 | 0x20 == $1 }) {
+                return element
+            }
+            return nil
+        }
+
+        private static let rawTextElements = [Array("script".utf8), Array("style".utf8)]
+
+        /// Whether the tree keeps an attribute of this name (any case): up to eight bytes lower-cased and packed
+        /// into a word (name bytes are letters, digits and `:-_.`; `|0x20` makes `_` 0x7F, in no read name).
+        private static func isRead(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard name.count <= 8 else { return name.count == longReadName.count && zip(name, longReadName).allSatisfy { $0 | 0x20 == $1 } }
+            var key: UInt64 = 0
+            for index in 0..<name.count { key |= UInt64(name[index] | 0x20) << (8 * index) }
+            return shortReadNames.contains(key)
+        }
+
+        private static func packed(_ name: [UInt8]) -> UInt64 {
+            name.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
+        }
+
+        private static let shortReadNames = HTMLParser.readAttributes.filter { $0.utf8.count <= 8 }.map { packed(Array($0.utf8)) }
+        /// The one read name longer than eight bytes.
+        private static let longReadName = Array("aria-hidden".utf8)
+    }
+}
