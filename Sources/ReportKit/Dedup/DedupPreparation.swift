@@ -31,7 +31,9 @@ public struct DedupPreparation: Stage {
             document.metrics = Deduplicator.collapseRepeated(document.metrics)
             document.report.metricCount = document.metrics.count
         }
-        document.sketch = sketch(of: document.text)
+        // The normalised text the extractor's decoding collected, while it is of this text.
+        document.sketch = sketch(ofNormalized: document.currentSpans()?.normalized ?? MinHasher.normalized(document.text))
+        document.textSpans = nil
         if !keepsText {
             document.text = ""
             document.report.text = nil
@@ -41,8 +43,12 @@ public struct DedupPreparation: Stage {
 
     func sketch(of text: String) -> DedupSketch {
         // One pass over the text serves both the exact key and the MinHash shingles.
-        let normalized = MinHasher.normalized(text)
-        return DedupSketch(
+        sketch(ofNormalized: MinHasher.normalized(text))
+    }
+
+    /// The sketch of a text given as ``MinHasher/normalized(_:)`` gives it.
+    func sketch(ofNormalized normalized: (utf8: [UInt8], values: [UInt32])) -> DedupSketch {
+        DedupSketch(
             exactKey: String(SHA256Hex.digest(normalized.utf8[...]).prefix(32)), minhash: hasher.signature(ofValues: normalized.values))
     }
 }

@@ -165,6 +165,7 @@ import Testing
             #expect((flags & TextSpans.digitsMissingStartFlag != 0) == DigitsMissingScanner.canStart(scalar))
             let names = RegionGazetteer.shared.nameIndex
             #expect((flags & TextSpans.nameStartFlag != 0) == (names[scalar] != nil))
+            #expect((flags & TextSpans.normalizedFlag != 0) == MinHasher.normalizedScalars(String(scalar)).elementsEqual([scalar]))
         }
     }
 

@@ -39,11 +39,39 @@ import Testing
             }
             #expect(flagged.scalars == expected && flagged.utf8Offsets == expectedOffsets, "\(text.debugDescription)")
             #expect(flagged.flags == expected.map(TextSpans.flags(computedFor:)))
+            #expect(flagged.kept.utf8.isEmpty && flagged.kept.values.isEmpty, "nothing is kept without a kept flag")
             let spans = TextSpans(text)
             for position in 0...expected.count {
                 #expect(spans.index(ofScalar: position) == view.index(view.startIndex, offsetBy: position))
             }
         }
+    }
+
+    /// The normalised text the decoding collects for dedup is ``MinHasher/normalized(_:)``'s, on the pieces above and on
+    /// texts of the normalisation test's alphabet (both ends of every ideograph range and their neighbours).
+    @Test("the decoding's normalised text equals MinHasher's") func normalizedText() {
+        var random = SplitMix64(seed: 80)
+        let alphabetTexts = (0..<2000).map { _ in DedupFastPathTests.randomText(&random, maxLength: 80) }
+        for text in Self.texts(seed: 81, count: 2000) + alphabetTexts {
+            let normalized = TextSpans(text).normalized
+            let expected = MinHasher.normalized(text)
+            #expect(normalized.utf8 == expected.utf8 && normalized.values == expected.values, "\(text.debugDescription)")
+        }
+    }
+
+    /// Dedup's preparation takes the extractor's normalised text only while the document's text is the one it was
+    /// made from.
+    @Test("dedup preparation reuses the spans only for the very same text") func preparationReuse() throws {
+        let preparation = DedupPreparation(options: DeduplicationOptions(), keepsText: true)
+        var document = TestSupport.document(text: "营商环境改革，办事项123")
+        document.textSpans = TextSpans(document.text)
+        guard case .keep(let prepared) = try preparation.process(document) else { Issue.record("dropped"); return }
+        #expect(prepared.sketch == preparation.sketch(of: document.text))
+        #expect(prepared.textSpans == nil)
+        document.text = "另一篇完全不同的正文abc"
+        guard case .keep(let changed) = try preparation.process(document) else { Issue.record("dropped"); return }
+        #expect(changed.sketch == preparation.sketch(of: "另一篇完全不同的正文abc"))
+        #expect(changed.sketch != prepared.sketch)
     }
 
     /// The copy of the text's UTF-8 between two scalar offsets (made without validation) and the String made from
