@@ -32,7 +32,11 @@ public struct DedupPreparation: Stage {
             document.report.metricCount = document.metrics.count
         }
         // The normalised text the extractor's decoding collected, while it is of this text.
-        document.sketch = sketch(ofNormalized: document.currentSpans()?.normalized ?? MinHasher.normalized(document.text))
+        if let spans = document.currentSpans() {
+            document.sketch = sketch(ofNormalized: spans.normalized, exactKey: spans.normalizedKey)
+        } else {
+            document.sketch = sketch(of: document.text)
+        }
         document.textSpans = nil
         if !keepsText {
             document.text = ""
@@ -46,9 +50,9 @@ public struct DedupPreparation: Stage {
         sketch(ofNormalized: MinHasher.normalized(text))
     }
 
-    /// The sketch of a text given as ``MinHasher/normalized(_:)`` gives it.
-    func sketch(ofNormalized normalized: (utf8: [UInt8], values: [UInt32])) -> DedupSketch {
+    /// The sketch of a text given as ``MinHasher/normalized(_:)`` gives it, and its exact key when already hashed.
+    func sketch(ofNormalized normalized: (utf8: [UInt8], values: [UInt32]), exactKey: String? = nil) -> DedupSketch {
         DedupSketch(
-            exactKey: String(SHA256Hex.digest(normalized.utf8[...]).prefix(32)), minhash: hasher.signature(ofValues: normalized.values))
+            exactKey: exactKey ?? String(SHA256Hex.digest(normalized.utf8[...]).prefix(32)), minhash: hasher.signature(ofValues: normalized.values))
     }
 }

@@ -27,6 +27,9 @@ struct TextSpans {
     /// ``MinHasher/normalized(_:)`` of the text, collected by the same decoding (``normalizedFlag``): dedup's
     /// preparation takes it from here instead of decoding the text again.
     let normalized: (utf8: [UInt8], values: [UInt32])
+    /// The exact-duplicate key of ``normalized`` (the first 32 hex digits of its SHA-256) when the extractor hashed it
+    /// beside the text for the report id; dedup's preparation hashes it itself otherwise.
+    var normalizedKey: String?
 
     /// `。！？；!?;` and the line break.
     static func isSentenceEnder(_ scalar: Unicode.Scalar) -> Bool {

@@ -74,6 +74,26 @@ import Testing
         #expect(changed.sketch != prepared.sketch)
     }
 
+    /// The extractor hashes the text and the normalised text side by side: the report id and dedup's exact key are
+    /// the ones the plain hashes give, for every seed report.
+    @Test("the extractor's paired hashes give the report id and the exact key") func pairedHashes() throws {
+        let folder = TestSupport.pipeline.appendingPathComponent("sources")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let preparation = DedupPreparation(options: DeduplicationOptions(), keepsText: true)
+        var checked = 0
+        for name in names {
+            guard let cleaned = try? TestSupport.clean(folder.appendingPathComponent(name)),
+                case .keep(let extracted) = try ReportExtractor().process(cleaned)
+            else { continue }
+            #expect(extracted.report.reportID == String(SHA256Hex.digest(cleaned.text).prefix(16)), "\(name)")
+            #expect(extracted.textSpans?.normalizedKey != nil)
+            guard case .keep(let prepared) = try preparation.process(extracted) else { Issue.record("dropped"); continue }
+            #expect(prepared.sketch == preparation.sketch(of: cleaned.text), "\(name)")
+            checked += 1
+        }
+        #expect(checked >= 3)
+    }
+
     /// The copy of the text's UTF-8 between two scalar offsets (made without validation) and the String made from
     /// scalars must be the Strings the standard library makes: same bytes, same Characters, equal and hashed alike.
     @Test("slices and encoded scalars equal the standard library's Strings") func slicesAndEncodedScalars() {
