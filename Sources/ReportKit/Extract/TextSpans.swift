@@ -91,6 +91,8 @@ struct TextSpans {
     static let nameStartFlag: UInt8 = 32
     /// What dedup's normalised text keeps (``MinHasher/keepsForNormalizedText(_:)``): ideographs, ASCII digits and letters.
     static let normalizedFlag: UInt8 = 64
+    /// Where a period of ``MetricExtractor/periodPattern`` can start (``PeriodScanner/canStart(_:)``).
+    static let periodStartFlag: UInt8 = 128
     /// The bits ``TextSpanScanner`` has work for.
     static let spanFlags: UInt8 = notPlainFlag | closerFlag | structuralFlag
 
@@ -103,13 +105,14 @@ struct TextSpans {
             guard let scalar = Unicode.Scalar(value) else { return notPlainFlag }  // surrogates: never in a String
             return (plainBits.contains(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0)
                 | (structural.contains(scalar) ? structuralFlag : 0) | startFlags(scalar, names: names)
-                | (MinHasher.keepsForNormalizedText(scalar) ? normalizedFlag : 0)
+                | (MinHasher.keepsForNormalizedText(scalar) ? normalizedFlag : 0) | (PeriodScanner.canStart(scalar) ? periodStartFlag : 0)
         }
     }()
 
     static func flags(computedFor scalar: Unicode.Scalar) -> UInt8 {
         (isPlain(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0) | (structural.contains(scalar) ? structuralFlag : 0)
             | startFlags(scalar, names: RegionGazetteer.shared.scanTable) | (MinHasher.keepsForNormalizedText(scalar) ? normalizedFlag : 0)
+            | (PeriodScanner.canStart(scalar) ? periodStartFlag : 0)
     }
 
     private static func startFlags(_ scalar: Unicode.Scalar, names: NameScanTable) -> UInt8 {
