@@ -31,7 +31,13 @@ public struct DedupPreparation: Stage {
             document.metrics = Deduplicator.collapseRepeated(document.metrics)
             document.report.metricCount = document.metrics.count
         }
-        document.sketch = sketch(of: document.text)
+        // The normalised text the extractor's decoding collected, while it is of this text.
+        if let spans = document.currentSpans() {
+            document.sketch = sketch(ofNormalized: spans.normalized, exactKey: spans.normalizedKey)
+        } else {
+            document.sketch = sketch(of: document.text)
+        }
+        document.textSpans = nil
         if !keepsText {
             document.text = ""
             document.report.text = nil
@@ -41,8 +47,12 @@ public struct DedupPreparation: Stage {
 
     func sketch(of text: String) -> DedupSketch {
         // One pass over the text serves both the exact key and the MinHash shingles.
-        let normalized = MinHasher.normalized(text)
-        return DedupSketch(
-            exactKey: String(SHA256Hex.digest(normalized.utf8[...]).prefix(32)), minhash: hasher.signature(ofValues: normalized.values))
+        sketch(ofNormalized: MinHasher.normalized(text))
+    }
+
+    /// The sketch of a text given as ``MinHasher/normalized(_:)`` gives it, and its exact key when already hashed.
+    func sketch(ofNormalized normalized: (utf8: [UInt8], values: [UInt32]), exactKey: String? = nil) -> DedupSketch {
+        DedupSketch(
+            exactKey: exactKey ?? String(SHA256Hex.digest(normalized.utf8[...]).prefix(32)), minhash: hasher.signature(ofValues: normalized.values))
     }
 }

@@ -128,27 +128,32 @@ public struct Deduplicator: GlobalStage {
         }
         guard !metrics.contains(where: { $0.valueNormalized.isNaN || hasBar($0.indicator) || hasBar($0.unitNormalized) || hasBar($0.kind) || hasBar($0.period ?? "") })
         else { return collapseRepeatedByKey(metrics) }
-        var kept: [Metric] = []
+        // The positions of the claims kept: most reports repeat none, and then the array itself is the answer
+        // (copying each claim into a new array retained its dozen Strings and released them with the old one).
+        var kept: [Int] = []
+        kept.reserveCapacity(metrics.count)
         if metrics.count <= 48 {
             // Few claims: compare with every kept one (value bits first) rather than build a dictionary.
-            kept.reserveCapacity(metrics.count)
-            for metric in metrics {
-                let bits = metric.valueNormalized.bitPattern
-                if kept.contains(where: { $0.valueNormalized.bitPattern == bits && isRepeat($0, of: metric) }) { continue }
-                kept.append(metric)
+            var keptBits: [UInt64] = []
+            keptBits.reserveCapacity(metrics.count)
+            for index in metrics.indices {
+                let bits = metrics[index].valueNormalized.bitPattern
+                if keptBits.indices.contains(where: { keptBits[$0] == bits && isRepeat(metrics[kept[$0]], of: metrics[index]) }) { continue }
+                kept.append(index)
+                keptBits.append(bits)
             }
-            return kept
+        } else {
+            var byValue: [UInt64: [Int]] = [:]  // value bits → positions in `metrics` of kept claims
+            for index in metrics.indices {
+                let bits = metrics[index].valueNormalized.bitPattern
+                let candidates = byValue[bits, default: []]
+                if candidates.contains(where: { isRepeat(metrics[$0], of: metrics[index]) }) { continue }
+                guard candidates.count < 64 else { return collapseRepeatedByKey(metrics) }
+                byValue[bits, default: []].append(index)
+                kept.append(index)
+            }
         }
-        var byValue: [UInt64: [Int]] = [:]  // value bits → positions in `kept`
-        for metric in metrics {
-            let bits = metric.valueNormalized.bitPattern
-            let candidates = byValue[bits, default: []]
-            if candidates.contains(where: { isRepeat(kept[$0], of: metric) }) { continue }
-            guard candidates.count < 64 else { return collapseRepeatedByKey(metrics) }
-            byValue[bits, default: []].append(kept.count)
-            kept.append(metric)
-        }
-        return kept
+        return kept.count == metrics.count ? metrics : kept.map { metrics[$0] }
     }
 
     /// Same indicator, unit, kind and period (a missing period counts as empty); the caller compared the values.

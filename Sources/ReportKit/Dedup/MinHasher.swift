@@ -26,7 +26,12 @@ public struct MinHasher: Sendable {
 
     /// The ideographs, digits and letters of `text`: what both the exact hash and the shingles are built from.
     static func normalizedScalars(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.filter { CJK.isIdeograph($0) || CJK.isASCIIDigit($0) || CJK.isASCIILetter($0) }
+        text.unicodeScalars.filter(keepsForNormalizedText)
+    }
+
+    /// The scalars the normalised text keeps: ideographs, ASCII digits and letters.
+    static func keepsForNormalizedText(_ scalar: Unicode.Scalar) -> Bool {
+        CJK.isIdeograph(scalar) || CJK.isASCIIDigit(scalar) || CJK.isASCIILetter(scalar)
     }
 
     /// ``normalizedScalars(_:)`` as UTF-8 bytes (for the exact hash) and code points (for the shingles),

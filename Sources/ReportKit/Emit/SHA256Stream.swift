@@ -78,6 +78,13 @@ struct SHA256Stream {
         second.storeTail(second.compressWholeBlocks(secondRest))
     }
 
+    /// The SHA-256 hex digests of two byte strings, hashed side by side (``update(_:_:_:_:)``).
+    static func hexDigests(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer, kernel: Kernel = .fastest) -> (String, String) {
+        var firstStream = SHA256Stream(kernel: kernel), secondStream = SHA256Stream(kernel: kernel)
+        update(&firstStream, first, &secondStream, second)
+        return (firstStream.finalizeHex(), secondStream.finalizeHex())
+    }
+
     /// The digest of everything hashed (the stream is spent: padding was hashed into it).
     mutating func finalize() -> [UInt8] {
         if let library { return Array(library.finalize()) }

@@ -13,8 +13,8 @@ public struct ExtractedDocument: Sendable, Codable {
     public var sketch: DedupSketch?
     /// How the document was fetched, for web sources.
     public var fetch: FetchRecord?
-    /// The extractor's spans of `text`, handed on so that validation does not decode the text again. Not
-    /// encoded (a decoded document has none), and dropped by ``Validator`` once the rules have run.
+    /// The extractor's spans of `text`, handed on so that validation and dedup's preparation do not decode the
+    /// text again. Not encoded (a decoded document has none), and dropped by ``DedupPreparation``.
     var textSpans: TextSpans? = nil
 
     public init(

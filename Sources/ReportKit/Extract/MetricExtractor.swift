@@ -59,7 +59,7 @@ public struct MetricExtractor: Sendable {
             }
             if !indicator.isEmpty { current!.lastIndicator = (indicator, indicatorText) }
             let category = MetricCategory.category(of: indicator.scalars[...]) ?? current!.category(in: spans) ?? "其他"
-            let period = current!.periods.lastMatch(before: claim.start, in: spans.scalars).map { spans.string($0) }
+            let period = current!.periods.lastMatch(before: claim.start, in: spans).map { spans.string($0) }
             metrics.append(
                 Metric(
                     metricID: Self.metricID(reportID, claim.start), reportID: reportID, indicator: indicatorText,

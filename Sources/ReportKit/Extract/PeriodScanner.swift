@@ -52,8 +52,17 @@ enum PeriodScanner {
             bound = sentenceStart
         }
 
-        /// The last match in `scalars[sentenceStart..<end]`, if any.
-        mutating func lastMatch(before end: Int, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        /// ``lastMatch(before:in:)`` of the spans' scalars, skipping to the positions their flag bytes mark as possible
+        /// starts (``TextSpans/periodStartFlag``), eight a load, instead of asking each scalar.
+        mutating func lastMatch(before end: Int, in spans: TextSpans) -> Range<Int>? {
+            spans.scalarFlagBytes.withUnsafeBufferPointer { lastMatch(before: end, in: spans.scalars, startFlags: $0) }
+        }
+
+        /// The last match in `scalars[sentenceStart..<end]`, if any; `startFlags`, one byte per scalar, marks with
+        /// ``TextSpans/periodStartFlag`` every position where a match may start (without them each scalar is asked).
+        mutating func lastMatch(
+            before end: Int, in scalars: [Unicode.Scalar], startFlags: UnsafeBufferPointer<UInt8>? = nil
+        ) -> Range<Int>? {
             guard end > sentenceStart else { return nil }
             if end < bound {
                 // An earlier end than the last claim's: start over.
@@ -75,6 +84,12 @@ enum PeriodScanner {
                     position = matchEnd
                 } else {
                     position += 1
+                    if let startFlags {
+                        // To the next possible start. The state saved there equals the one-by-one scan's at an earlier
+                        // position: no match starts in between, so a later claim's scan resumes to the same effect.
+                        let next = ScalarFlagSearch.firstIndex(in: startFlags, matching: TextSpans.periodStartFlag, from: position)
+                        position = min(next, end)
+                    }
                 }
             }
             if !saved { (self.position, self.last, bound) = (position, last, end) }

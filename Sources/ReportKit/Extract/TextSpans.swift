@@ -24,6 +24,12 @@ struct TextSpans {
     /// The ``flags(_:)`` byte of each scalar, as the decoding looked it up: where the number, digits-missing and
     /// place-name scans skip to (``ScalarFlagSearch``).
     let scalarFlagBytes: [UInt8]
+    /// ``MinHasher/normalized(_:)`` of the text, collected by the same decoding (``normalizedFlag``): dedup's
+    /// preparation takes it from here instead of decoding the text again.
+    let normalized: (utf8: [UInt8], values: [UInt32])
+    /// The exact-duplicate key of ``normalized`` (the first 32 hex digits of its SHA-256) when the extractor hashed it
+    /// beside the text for the report id; dedup's preparation hashes it itself otherwise.
+    var normalizedKey: String?
 
     /// `。！？；!?;` and the line break.
     static func isSentenceEnder(_ scalar: Unicode.Scalar) -> Bool {
@@ -83,6 +89,10 @@ struct TextSpans {
     static let digitsMissingStartFlag: UInt8 = 16
     /// Where a name of the shared gazetteer (``RegionGazetteer/shared``) can start (``NameScanTable/mayStartName(_:)``).
     static let nameStartFlag: UInt8 = 32
+    /// What dedup's normalised text keeps (``MinHasher/keepsForNormalizedText(_:)``): ideographs, ASCII digits and letters.
+    static let normalizedFlag: UInt8 = 64
+    /// Where a period of ``MetricExtractor/periodPattern`` can start (``PeriodScanner/canStart(_:)``).
+    static let periodStartFlag: UInt8 = 128
     /// The bits ``TextSpanScanner`` has work for.
     static let spanFlags: UInt8 = notPlainFlag | closerFlag | structuralFlag
 
@@ -95,12 +105,14 @@ struct TextSpans {
             guard let scalar = Unicode.Scalar(value) else { return notPlainFlag }  // surrogates: never in a String
             return (plainBits.contains(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0)
                 | (structural.contains(scalar) ? structuralFlag : 0) | startFlags(scalar, names: names)
+                | (MinHasher.keepsForNormalizedText(scalar) ? normalizedFlag : 0) | (PeriodScanner.canStart(scalar) ? periodStartFlag : 0)
         }
     }()
 
     static func flags(computedFor scalar: Unicode.Scalar) -> UInt8 {
         (isPlain(scalar) ? 0 : notPlainFlag) | (isCloser(scalar) ? closerFlag : 0) | (structural.contains(scalar) ? structuralFlag : 0)
-            | startFlags(scalar, names: RegionGazetteer.shared.scanTable)
+            | startFlags(scalar, names: RegionGazetteer.shared.scanTable) | (MinHasher.keepsForNormalizedText(scalar) ? normalizedFlag : 0)
+            | (PeriodScanner.canStart(scalar) ? periodStartFlag : 0)
     }
 
     private static func startFlags(_ scalar: Unicode.Scalar, names: NameScanTable) -> UInt8 {
@@ -113,9 +125,10 @@ struct TextSpans {
     /// bracket pair are then found at the flagged scalars alone (``TextSpanScanner``). The result equals
     /// ``reference(_:)``, the one-loop-per-job definition (a unit test compares them).
     init(_ text: String) {
-        let (scalars, utf8Offsets, flagBytes) = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
-            ScalarText.decodedScalarsWithOffsets(text, flagTable: flagTable, astralFlags: Self.flags(computedFor:))
+        let (scalars, utf8Offsets, flagBytes, normalized) = Self.scalarFlags.withUnsafeBufferPointer { flagTable in
+            ScalarText.decodedScalarsWithOffsets(text, flagTable: flagTable, astralFlags: Self.flags(computedFor:), keeping: Self.normalizedFlag)
         }
+        self.normalized = normalized
         var scanner = TextSpanScanner(utf8Count: text.utf8.count)
         scanner.scan(scalars, flags: flagBytes)
         scanner.finish(count: scalars.count)

@@ -17,22 +17,57 @@ extension ScalarText {
     /// answers for the others), looked up as the scalar is decoded and stored one per scalar: a caller that
     /// classifies every scalar reads those bytes instead of walking the scalars again (and the decoding loop, with
     /// no caller's state to update, keeps its pointers in registers).
+    ///
+    /// `kept` collects the scalars whose flag byte has a bit of `keptFlags`, as code points and as UTF-8, in the same
+    /// loop: dedup's normalised text (``MinHasher/normalized(_:)``) without decoding the text a second time.
     static func decodedScalarsWithOffsets(
-        _ text: String, flagTable: UnsafeBufferPointer<UInt8>, astralFlags: (Unicode.Scalar) -> UInt8
-    ) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32], flags: [UInt8]) {
+        _ text: String, flagTable: UnsafeBufferPointer<UInt8>, astralFlags: (Unicode.Scalar) -> UInt8, keeping keptFlags: UInt8 = 0
+    ) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32], flags: [UInt8], kept: (utf8: [UInt8], values: [UInt32])) {
         var flags: [UInt8] = []
+        var keptUTF8: [UInt8] = []
+        var keptValues: [UInt32] = []
         let (scalars, offsets) = decode(text, offsets: true) { bytes, scalarBuffer, offsetBuffer in
             var written = 0
-            flags = [UInt8](unsafeUninitializedCapacity: bytes.count) { flagBuffer, flagCount in
-                written = decodeLoop(bytes, into: scalarBuffer, offsets: offsetBuffer) { scalar, index in
-                    let value = scalar.value
-                    flagBuffer[index] = value < 0x10000 ? flagTable[Int(value)] : astralFlags(scalar)
+            // Each kept scalar is a scalar of the text and its UTF-8 a piece of the text's: the text's length bounds both.
+            let keptCapacity = keptFlags == 0 ? 0 : bytes.count
+            keptUTF8 = [UInt8](unsafeUninitializedCapacity: keptFlags == 0 ? 0 : keptCapacity + 3) { keptBytes, keptByteCount in
+                keptValues = [UInt32](unsafeUninitializedCapacity: keptCapacity) { keptScalars, keptCount in
+                    flags = [UInt8](unsafeUninitializedCapacity: bytes.count) { flagBuffer, flagCount in
+                        guard let offsetBuffer else { return }
+                        var keptBytesWritten = 0
+                        var keptWritten = 0
+                        written = decodeLoop(bytes, into: scalarBuffer, offsets: offsetBuffer) { scalar, index in
+                            let value = scalar.value
+                            let flag = value < 0x10000 ? flagTable[Int(value)] : astralFlags(scalar)
+                            flagBuffer[index] = flag
+                            guard flag & keptFlags != 0, let keptBase = keptBytes.baseAddress else { return }
+                            keptScalars[keptWritten] = value
+                            keptWritten &+= 1
+                            // The scalar encoded again, all its bytes in one four-byte store (the buffer has three bytes
+                            // to spare): cheaper than reading them back from the text at the scalar's offset.
+                            let packed: UInt32, length: Int
+                            if value < 0x80 {
+                                (packed, length) = (value, 1)
+                            } else if value < 0x800 {
+                                (packed, length) = (0x80C0 | value >> 6 | (value & 0x3F) << 8, 2)
+                            } else if value < 0x10000 {
+                                (packed, length) = (0x80_80E0 | value >> 12 | (value >> 6 & 0x3F) << 8 | (value & 0x3F) << 16, 3)
+                            } else {
+                                let high = 0x8080_80F0 | value >> 18 | (value >> 12 & 0x3F) << 8
+                                (packed, length) = (high | (value >> 6 & 0x3F) << 16 | (value & 0x3F) << 24, 4)
+                            }
+                            UnsafeMutableRawPointer(keptBase + keptBytesWritten).storeBytes(of: packed.littleEndian, as: UInt32.self)
+                            keptBytesWritten &+= length
+                        }
+                        flagCount = written
+                        keptCount = keptWritten
+                        keptByteCount = keptBytesWritten
+                    }
                 }
-                flagCount = written
             }
             return written
         }
-        return (scalars, offsets, flags)
+        return (scalars, offsets, flags, (keptUTF8, keptValues))
     }
 
     @inline(__always)

@@ -35,7 +35,6 @@ public struct Validator: Stage {
             }
         }
         document.findings = findings
-        document.textSpans = nil
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         document.report.qualityScore = max(0, ((1 - 0.2 * Double(errors) - 0.05 * Double(warnings)) * 100).rounded() / 100)

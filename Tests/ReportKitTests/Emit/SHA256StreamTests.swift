@@ -86,6 +86,19 @@ import Testing
         }
     }
 
+    /// Two byte strings hashed side by side in one call give each one's own hex digest, whatever their lengths.
+    @Test("paired hex digests equal the plain ones") func pairedHexDigests() {
+        var random = SplitMix64(seed: 45)
+        for kernel in Self.kernels {
+            for _ in 0..<300 {
+                let first = Self.randomBytes(&random, count: Int(random.next() % 300))
+                let second = Self.randomBytes(&random, count: Int(random.next() % 2 == 0 ? random.next() % 300 : UInt64(first.count)))
+                let (a, b) = first.withUnsafeBytes { first in second.withUnsafeBytes { SHA256Stream.hexDigests(first, $0, kernel: kernel) } }
+                #expect(a == SHA256Hex.digest(first[...]) && b == SHA256Hex.digest(second[...]), "\(kernel) \(first.count) \(second.count)")
+            }
+        }
+    }
+
     /// Writers joined as hash partners, written in random interleaving with pieces up to past the buffer size,
     /// each report the SHA-256 of their own file's bytes.
     @Test("hash partners report each file's own SHA-256") func partnerWriters() throws {

@@ -63,6 +63,9 @@ import Testing
             let scalars = (0..<Int(generator.next() % 40)).flatMap { _ in Self.random(alphabet, &generator).unicodeScalars }
             let sentenceStart = Int(generator.next() % UInt64(min(scalars.count, 6) + 1))
             var cursor = PeriodScanner.Cursor(sentenceStart: sentenceStart)
+            // The same claims through the spans, whose flag bytes let the scan skip to the possible starts.
+            let spans = TextSpans(String(String.UnicodeScalarView(scalars)))
+            var flaggedCursor = PeriodScanner.Cursor(sentenceStart: sentenceStart)
             var end = sentenceStart
             for _ in 0..<6 {
                 if generator.next() % 5 == 0 {
@@ -72,6 +75,7 @@ import Testing
                 }
                 let expected = PeriodScanner.lastMatch(in: scalars[sentenceStart..<end])
                 #expect(cursor.lastMatch(before: end, in: scalars) == expected, "\(String(String.UnicodeScalarView(scalars))) \(sentenceStart) \(end)")
+                #expect(flaggedCursor.lastMatch(before: end, in: spans) == expected, "\(String(String.UnicodeScalarView(scalars))) \(sentenceStart) \(end)")
                 if expected != nil { found += 1 }
             }
         }
@@ -165,6 +169,8 @@ import Testing
             #expect((flags & TextSpans.digitsMissingStartFlag != 0) == DigitsMissingScanner.canStart(scalar))
             let names = RegionGazetteer.shared.nameIndex
             #expect((flags & TextSpans.nameStartFlag != 0) == (names[scalar] != nil))
+            #expect((flags & TextSpans.periodStartFlag != 0) == PeriodScanner.canStart(scalar))
+            #expect((flags & TextSpans.normalizedFlag != 0) == MinHasher.normalizedScalars(String(scalar)).elementsEqual([scalar]))
         }
     }
 

@@ -39,11 +39,59 @@ import Testing
             }
             #expect(flagged.scalars == expected && flagged.utf8Offsets == expectedOffsets, "\(text.debugDescription)")
             #expect(flagged.flags == expected.map(TextSpans.flags(computedFor:)))
+            #expect(flagged.kept.utf8.isEmpty && flagged.kept.values.isEmpty, "nothing is kept without a kept flag")
             let spans = TextSpans(text)
             for position in 0...expected.count {
                 #expect(spans.index(ofScalar: position) == view.index(view.startIndex, offsetBy: position))
             }
         }
+    }
+
+    /// The normalised text the decoding collects for dedup is ``MinHasher/normalized(_:)``'s, on the pieces above and on
+    /// texts of the normalisation test's alphabet (both ends of every ideograph range and their neighbours).
+    @Test("the decoding's normalised text equals MinHasher's") func normalizedText() {
+        var random = SplitMix64(seed: 80)
+        let alphabetTexts = (0..<2000).map { _ in DedupFastPathTests.randomText(&random, maxLength: 80) }
+        for text in Self.texts(seed: 81, count: 2000) + alphabetTexts {
+            let normalized = TextSpans(text).normalized
+            let expected = MinHasher.normalized(text)
+            #expect(normalized.utf8 == expected.utf8 && normalized.values == expected.values, "\(text.debugDescription)")
+        }
+    }
+
+    /// Dedup's preparation takes the extractor's normalised text only while the document's text is the one it was
+    /// made from.
+    @Test("dedup preparation reuses the spans only for the very same text") func preparationReuse() throws {
+        let preparation = DedupPreparation(options: DeduplicationOptions(), keepsText: true)
+        var document = TestSupport.document(text: "营商环境改革，办事项123")
+        document.textSpans = TextSpans(document.text)
+        guard case .keep(let prepared) = try preparation.process(document) else { Issue.record("dropped"); return }
+        #expect(prepared.sketch == preparation.sketch(of: document.text))
+        #expect(prepared.textSpans == nil)
+        document.text = "另一篇完全不同的正文abc"
+        guard case .keep(let changed) = try preparation.process(document) else { Issue.record("dropped"); return }
+        #expect(changed.sketch == preparation.sketch(of: "另一篇完全不同的正文abc"))
+        #expect(changed.sketch != prepared.sketch)
+    }
+
+    /// The extractor hashes the text and the normalised text side by side: the report id and dedup's exact key are
+    /// the ones the plain hashes give, for every seed report.
+    @Test("the extractor's paired hashes give the report id and the exact key") func pairedHashes() throws {
+        let folder = TestSupport.pipeline.appendingPathComponent("sources")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let preparation = DedupPreparation(options: DeduplicationOptions(), keepsText: true)
+        var checked = 0
+        for name in names {
+            guard let cleaned = try? TestSupport.clean(folder.appendingPathComponent(name)),
+                case .keep(let extracted) = try ReportExtractor().process(cleaned)
+            else { continue }
+            #expect(extracted.report.reportID == String(SHA256Hex.digest(cleaned.text).prefix(16)), "\(name)")
+            #expect(extracted.textSpans?.normalizedKey != nil)
+            guard case .keep(let prepared) = try preparation.process(extracted) else { Issue.record("dropped"); continue }
+            #expect(prepared.sketch == preparation.sketch(of: cleaned.text), "\(name)")
+            checked += 1
+        }
+        #expect(checked >= 3)
     }
 
     /// The copy of the text's UTF-8 between two scalar offsets (made without validation) and the String made from
