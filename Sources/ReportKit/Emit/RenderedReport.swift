@@ -40,12 +40,13 @@ struct RenderedReport: Sendable, Equatable {
         var reportCSV = ByteBuffer(capacity: 1024)
         var reportJSON = ByteBuffer(capacity: 2048 + (publishText ? document.report.text?.utf8.count ?? 0 : 0))
         let (csvHeadEnd, jsonHeadEnd) = renderReportRow(document.report, publishText: publishText, csv: &reportCSV, json: &reportJSON)
+        // The rows are borrowed from the document's arrays: copying a Metric retained and released its ten Strings.
         var metrics = TableRowWriter(DatasetTables.metrics, rows: document.metrics.count)
-        for index in Self.offsetOrder(document.metrics) { metrics.append(document.metrics[index]) }
+        for index in Self.offsetOrder(document.metrics) { metrics.appendDirect(document.metrics[index]) }
         var policies = TableRowWriter(DatasetTables.policies, rows: document.policies.count)
-        for policy in document.policies { policies.append(policy) }
+        for index in document.policies.indices { policies.appendDirect(document.policies[index]) }
         var initiatives = TableRowWriter(DatasetTables.initiatives, rows: document.initiatives.count)
-        for initiative in document.initiatives { initiatives.append(initiative) }
+        for index in document.initiatives.indices { initiatives.appendDirect(document.initiatives[index]) }
         var findings = ByteBuffer(capacity: 512 * document.findings.count)
         var findingKeys: [String] = []
         for finding in document.findings {

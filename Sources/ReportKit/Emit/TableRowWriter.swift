@@ -14,8 +14,12 @@ struct TableRowWriter<Row>: ~Copyable {
     /// Where the rows repeat earlier cells, in order.
     private(set) var csvSplices: [ByteSplice] = [], jsonSplices: [ByteSplice] = []
     private let fields: [ColumnField<Row>]
-    private let keys: [[UInt8]]
+    /// Each column's JSON key with what goes before it (``JSONMemberPrefixes``), read through plain pointers.
+    private let prefixes: JSONMemberPrefixes
+    private let prefixBytes: UnsafePointer<UInt8>, prefixStarts: UnsafePointer<Int>
     private let repeating: [Bool]
+    /// The column of the next cell in the row being written.
+    private var column = 0
     /// The last value of each repeating column and where its escaped bytes lie in the buffers (unused for the
     /// other columns).
     private var memos: [Memo]
@@ -45,7 +49,8 @@ struct TableRowWriter<Row>: ~Copyable {
         csvBuffer = ByteBuffer(capacity: 384 * rows)
         jsonBuffer = ByteBuffer(capacity: 640 * rows)
         fields = schema.fields
-        keys = schema.jsonKeys
+        prefixes = schema.memberPrefixes
+        (prefixBytes, prefixStarts) = (UnsafePointer(prefixes.bytes), UnsafePointer(prefixes.starts))
         repeating = schema.repeating
         memos = Array(repeating: Memo(), count: schema.fields.count)
         if schema.repeating.contains(true) {  // at most a splice per row
@@ -65,26 +70,85 @@ struct TableRowWriter<Row>: ~Copyable {
         }
     }
 
-    /// One row: a CSV line and a JSON object line.
+    /// One row: a CSV line and a JSON object line, walking the schema's fields (the reference for the rows that
+    /// write their own cells, ``DirectTableRow``).
     mutating func append(_ row: Row) {
-        let fields = fields, keys = keys, repeating = repeating
-        jsonBuffer.append(0x7B)
+        let fields = fields, repeating = repeating
         fields.withUnsafeBufferPointer { fields in
-            keys.withUnsafeBufferPointer { keys in
-                for position in fields.indices {
-                    if position > 0 {
-                        csvBuffer.append(0x2C)
-                        jsonBuffer.append(0x2C)
-                    }
-                    jsonBuffer.appendBytes(keys[position])
-                    if repeating[position], case .string(let value) = fields[position], let value = value(row) {
-                        appendRepeating(value, column: position)
-                    } else {
-                        fields[position].append(row, csv: &csvBuffer, json: &jsonBuffer)
-                    }
+            for position in fields.indices {
+                switch fields[position] {
+                case .string(let value):
+                    if repeating[position], let value = value(row) { repeatedString(value) } else { string(value(row)) }
+                case .integer(let value): integer(value(row))
+                case .number(let value): number(value(row))
+                case .list(let values): list(values(row))
+                case .hyphenated(let prefix, let number): hyphenated(prefix(row), number(row))
                 }
             }
         }
+        endRow()
+    }
+
+    // MARK: Cells, in column order, then ``endRow()``
+
+    /// Starts the next cell: a comma in CSV, and in JSON the column's key after `{` or a comma. In debug builds,
+    /// checks that the cell is of the kind the schema declares for the column.
+    @inline(__always) private mutating func beginCell(_ kind: ColumnField<Row>.Kind, repeated: Bool = false) {
+        assert(column < fields.count && fields[column].kind == kind && repeating[column] == repeated, "cell \(column) is not the schema's")
+        if column > 0 { csvBuffer.append(0x2C) }
+        let start = prefixStarts[column]
+        jsonBuffer.appendBytes(UnsafeBufferPointer(start: prefixBytes + start, count: prefixStarts[column &+ 1] &- start))
+        column &+= 1
+    }
+
+    /// A string cell (``ColumnField/string``) of a column that does not repeat.
+    mutating func string(_ value: String) {
+        beginCell(.string)
+        RowBytes.appendCSVAndJSON(value, csv: &csvBuffer, json: &jsonBuffer)
+    }
+
+    mutating func string(_ value: String?) {
+        guard let value else {
+            beginCell(.string)
+            return RowBytes.appendNull(json: &jsonBuffer)
+        }
+        string(value)
+    }
+
+    /// A string cell of a column that ``TableSchema/Column/repeats``.
+    mutating func repeatedString(_ value: String) {
+        beginCell(.string, repeated: true)
+        appendRepeating(value, column: column &- 1)
+    }
+
+    mutating func integer(_ value: Int?) {
+        beginCell(.integer)
+        guard let value else { return RowBytes.appendNull(json: &jsonBuffer) }
+        RowBytes.appendInteger(value, csv: &csvBuffer, json: &jsonBuffer)
+    }
+
+    mutating func number(_ value: Double?) {
+        beginCell(.number)
+        guard let value else { return RowBytes.appendNull(json: &jsonBuffer) }
+        RowBytes.appendNumber(value, csv: &csvBuffer, json: &jsonBuffer)
+    }
+
+    mutating func list(_ values: [String]) {
+        beginCell(.list)
+        Cell.list(values).appendCSV(to: &csvBuffer)
+        Cell.list(values).appendJSON(to: &jsonBuffer)
+    }
+
+    /// `"\(prefix)-\(number)"` (``ColumnField/hyphenated``).
+    mutating func hyphenated(_ prefix: String, _ number: Int) {
+        beginCell(.hyphenated)
+        RowBytes.withHyphenated(prefix, number) { RowBytes.appendCSVAndJSON($0, csv: &csvBuffer, json: &jsonBuffer) }
+    }
+
+    /// Ends the row: its line breaks (and `}` in JSON).
+    mutating func endRow() {
+        assert(column == fields.count, "a row wrote \(column) of \(fields.count) cells")
+        column = 0
         csvBuffer.append(0x0A)
         jsonBuffer.append(0x7D, 0x0A)
     }
@@ -154,21 +218,36 @@ extension Cell {
     /// A cell in both formats, as ``Cell/appendCSV(to:)`` and ``Cell/appendJSON(to:)`` write it.
     func append(csv: inout ByteBuffer, json: inout ByteBuffer) {
         switch self {
-        case .string(let value?):
-            RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
-        case .integer(let value?):
-            RowBytes.appendDecimal(Int64(value), to: &csv)
-            RowBytes.appendDecimal(Int64(value), to: &json)
-        case .number(let value?):
-            let start = csv.count
-            RowBytes.appendNumber(value, to: &csv)
-            csv.withBytes(in: start..<csv.count) { json.appendBytes($0) }
-        case .string(nil), .integer(nil), .number(nil):
-            json.append(0x6E, 0x75)  // null; an empty CSV field
-            json.append(0x6C, 0x6C)
+        case .string(let value?): RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
+        case .integer(let value?): RowBytes.appendInteger(value, csv: &csv, json: &json)
+        case .number(let value?): RowBytes.appendNumber(value, csv: &csv, json: &json)
+        case .string(nil), .integer(nil), .number(nil): RowBytes.appendNull(json: &json)
         case .list:
             appendCSV(to: &csv)
             appendJSON(to: &json)
         }
+    }
+}
+
+extension RowBytes {
+    /// A null cell in both formats: an empty CSV field and `null`.
+    @inline(__always) static func appendNull(json: inout ByteBuffer) {
+        json.append(0x6E, 0x75)
+        json.append(0x6C, 0x6C)
+    }
+
+    /// An integer cell in both formats: its digits, written once and copied.
+    @inline(__always) static func appendInteger(_ value: Int, csv: inout ByteBuffer, json: inout ByteBuffer) {
+        withDecimal(Int64(value)) { digits in
+            csv.appendBytes(digits)
+            json.appendBytes(digits)
+        }
+    }
+
+    /// A number cell in both formats (``appendNumber(_:to:)``), written once and copied.
+    @inline(__always) static func appendNumber(_ value: Double, csv: inout ByteBuffer, json: inout ByteBuffer) {
+        let start = csv.count
+        appendNumber(value, to: &csv)
+        csv.withBytes(in: start..<csv.count) { json.appendBytes($0) }
     }
 }

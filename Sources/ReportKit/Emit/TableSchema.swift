@@ -27,6 +27,8 @@ public struct TableSchema<Row>: Sendable {
     let cells: [@Sendable (Row) -> Cell]
     let fields: [ColumnField<Row>]
     let jsonKeys: [[UInt8]]
+    /// The same keys after `{` or a comma, as ``TableRowWriter`` writes them.
+    let memberPrefixes: JSONMemberPrefixes
     let repeating: [Bool]
 
     init(
@@ -47,6 +49,7 @@ public struct TableSchema<Row>: Sendable {
             RowBytes.appendJSONString(column.name, to: &key)
             return key + [0x3A]
         }
+        memberPrefixes = JSONMemberPrefixes(keys: jsonKeys)
     }
 }
 
