@@ -59,8 +59,10 @@ import Testing
     /// exactly what the generic writers write for the document's rows.
     @Test("spooled tables with their splices equal the generic writers' rows") func splicedTables() throws {
         let document = try document()
-        let bytes = try RenderedReport.serialized(document, publishText: false)
-        let rows = try #require(SpooledRows(record: bytes, rows: 0..<bytes.count))
+        let bytes = try RenderedReport.record(document, publishText: false)
+        // The record is the rows' length, then the rows.
+        #expect(bytes.prefix(4).reversed().reduce(0) { $0 << 8 | Int($1) } == bytes.count - 4)
+        let rows = try #require(SpooledRows(record: bytes, rows: 4..<bytes.count))
         func expect<Row>(_ part: SpooledRows.Part, _ json: SpooledRows.Part, _ items: [Row], _ schema: TableSchema<Row>) {
             var pieces: [UInt8] = []
             rows.forEachPiece(part) { pieces.append(contentsOf: $0) }
