@@ -50,12 +50,14 @@ struct RenderedReport: Sendable, Equatable {
         var initiatives = TableRowWriter(DatasetTables.initiatives, rows: document.initiatives.count)
         for index in document.initiatives.indices { initiatives.appendDirect(document.initiatives[index]) }
         var findings = ByteBuffer(capacity: 512 * document.findings.count)
-        var findingKeys: [String] = []
-        for finding in document.findings {
+        var keys = ByteBuffer(capacity: 32 * document.findings.count)  // `rule|severity` lines (findingKeys)
+        for (position, finding) in document.findings.enumerated() {
             finding.appendJSONLine(to: &findings)
-            findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
+            if position > 0 { keys.append(0x0A) }
+            keys.appendUTF8(finding.rule)
+            keys.append(0x7C)
+            keys.appendUTF8(finding.severity.rawValue)
         }
-        let keys = Array(findingKeys.joined(separator: "\n").utf8)
         let counts = Array("\(document.metrics.count),\(document.policies.count),\(document.initiatives.count)".utf8)
         var splices = ByteBuffer(capacity: ByteSplice.stride * 2 * document.metrics.count)
         var spliceEnds: [Int] = []
@@ -76,7 +78,7 @@ struct RenderedReport: Sendable, Equatable {
             initiatives.csvBuffer.withAllBytes(body)
             initiatives.jsonBuffer.withAllBytes(body)
             findings.withAllBytes(body)
-            keys.withUnsafeBufferPointer(body)
+            keys.withAllBytes(body)
             counts.withUnsafeBufferPointer(body)
             for (start, end) in zip([0] + spliceEnds, spliceEnds) { splices.withBytes(in: start..<end, body) }
         }

@@ -20,9 +20,10 @@ struct TableRowWriter<Row>: ~Copyable {
     private let repeating: [Bool]
     /// The column of the next cell in the row being written.
     private var column = 0
-    /// The last value of each repeating column and where its escaped bytes lie in the buffers (unused for the
-    /// other columns).
+    /// The last value of each repeating column and where its escaped bytes lie in the buffers, in the order of
+    /// ``TableSchema/memoSlots``.
     private var memos: [Memo]
+    private let memoSlots: [Int]
 
     private struct Memo {
         var value: String? = nil
@@ -52,7 +53,8 @@ struct TableRowWriter<Row>: ~Copyable {
         prefixes = schema.memberPrefixes
         (prefixBytes, prefixStarts) = (UnsafePointer(prefixes.bytes), UnsafePointer(prefixes.starts))
         repeating = schema.repeating
-        memos = Array(repeating: Memo(), count: schema.fields.count)
+        memos = Array(repeating: Memo(), count: schema.repeating.count { $0 })
+        memoSlots = schema.memoSlots
         if schema.repeating.contains(true) {  // at most a splice per row
             csvSplices.reserveCapacity(rows)
             jsonSplices.reserveCapacity(rows)
@@ -139,10 +141,26 @@ struct TableRowWriter<Row>: ~Copyable {
         Cell.list(values).appendJSON(to: &jsonBuffer)
     }
 
-    /// `"\(prefix)-\(number)"` (``ColumnField/hyphenated``).
+    /// `"\(prefix)-\(number)"` (``ColumnField/hyphenated``). The hyphen and the digits never need quotes or an
+    /// escape (nor complete a U+2028 begun in the prefix), so the cell needs them exactly when its prefix does; a
+    /// clean prefix (a report id always is) is written with the digits as they are, without building the value.
     mutating func hyphenated(_ prefix: String, _ number: Int) {
         beginCell(.hyphenated)
-        RowBytes.withHyphenated(prefix, number) { RowBytes.appendCSVAndJSON($0, csv: &csvBuffer, json: &jsonBuffer) }
+        let written = RowBytes.withUTF8(of: prefix) { head -> Bool in
+            guard RowBytes.cleanPrefix(head) == head.count else { return false }
+            RowBytes.withDecimal(Int64(number)) { digits in
+                csvBuffer.appendBytes(head)
+                csvBuffer.append(0x2D)
+                csvBuffer.appendBytes(digits)
+                jsonBuffer.append(0x22)
+                jsonBuffer.appendBytes(head)
+                jsonBuffer.append(0x2D)
+                jsonBuffer.appendBytes(digits)
+                jsonBuffer.append(0x22)
+            }
+            return true
+        }
+        if !written { RowBytes.withHyphenated(prefix, number) { RowBytes.appendCSVAndJSON($0, csv: &csvBuffer, json: &jsonBuffer) } }
     }
 
     /// Ends the row: its line breaks (and `}` in JSON).
@@ -156,8 +174,9 @@ struct TableRowWriter<Row>: ~Copyable {
     /// A string cell of a repeating column: escaped and stored once, then spliced in while the rows repeat it.
     /// A string cell of a repeating column: escaped and stored once, then spliced in while the rows repeat it.
     private mutating func appendRepeating(_ value: String, column: Int) {
-        if let previous = memos[column].value, Self.sameBytes(previous, value) {
-            let memo = memos[column]
+        let slot = memoSlots[column]
+        if let previous = memos[slot].value, Self.sameBytes(previous, value) {
+            let memo = memos[slot]
             csvSplices.append(ByteSplice(at: csvBuffer.count, source: memo.csv))
             appendJSONSplice(of: memo)
             return
@@ -176,11 +195,11 @@ struct TableRowWriter<Row>: ~Copyable {
             return .csvQuoted
         }
         if let shared {
-            memos[column] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: shared)
-            appendJSONSplice(of: memos[column])
+            memos[slot] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: shared)
+            appendJSONSplice(of: memos[slot])
         } else {
             RowBytes.appendCSVAndJSON(value, csv: &csvBuffer, json: &jsonBuffer)
-            memos[column] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: .own(jsonStart..<jsonBuffer.count))
+            memos[slot] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: .own(jsonStart..<jsonBuffer.count))
         }
     }
 

@@ -30,6 +30,9 @@ public struct TableSchema<Row>: Sendable {
     /// The same keys after `{` or a comma, as ``TableRowWriter`` writes them.
     let memberPrefixes: JSONMemberPrefixes
     let repeating: [Bool]
+    /// Each repeating column's place among the repeating columns (-1 for the others): ``TableRowWriter`` keeps a
+    /// memo for those only.
+    let memoSlots: [Int]
 
     init(
         name: String, title: String, description: String, columns: [Column], primaryKey: [String],
@@ -44,6 +47,12 @@ public struct TableSchema<Row>: Sendable {
         fields = columns.map(\.field)
         cells = fields.map { field in { field.cell(of: $0) } }
         repeating = columns.map(\.repeats)
+        var slots = 0
+        memoSlots = columns.map { column in
+            guard column.repeats else { return -1 }
+            defer { slots += 1 }
+            return slots
+        }
         jsonKeys = columns.map { column in
             var key: [UInt8] = []
             RowBytes.appendJSONString(column.name, to: &key)

@@ -79,6 +79,27 @@ import Testing
         #expect(!rows.bytes(.metricsCSVSplices).isEmpty)
     }
 
+    /// The record writes each finding's `rule|severity` key as bytes: they must be the keys the README counts,
+    /// an empty rule and no findings at all included.
+    @Test("finding keys are each finding's rule and severity, in order") func findingKeys() throws {
+        var document = try document()
+        let finding = Finding(
+            rule: "percent-over-100", severity: .warning, reportID: document.report.reportID, source: "003.txt", field: "metrics.value",
+            metricID: nil, charStart: 5, charEnd: 9, snippet: "120%", message: "over 100")
+        for rules in [[], ["percent-over-100"], ["", "digits-missing", "营商|x"]] {
+            document.findings = rules.enumerated().map { index, rule in
+                var copy = finding
+                (copy.rule, copy.severity) = (rule, Finding.Severity.allCases[index % 3])
+                return copy
+            }
+            let rendered = try RenderedReport(document, publishText: false)
+            #expect(rendered.findingKeys == document.findings.map { "\($0.rule)|\($0.severity.rawValue)" }, "\(rules)")
+            var lines: [UInt8] = []
+            for finding in document.findings { finding.appendJSONLine(to: &lines) }
+            #expect(rendered.findings == lines)
+        }
+    }
+
     /// Splices that would read outside their part, run backwards or are cut short are refused.
     @Test("malformed splices are refused") func malformedSplices() throws {
         func encoded(_ values: [Int]) -> ArraySlice<UInt8> {
