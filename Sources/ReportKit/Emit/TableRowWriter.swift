@@ -1,8 +1,9 @@
 import Foundation
 
-/// Appends rows of one table to its CSV and its JSON Lines bytes together, walking the schema's cells, with
-/// exactly the bytes of ``CSVWriter/appendLine(_:schema:to:)`` and ``JSONLinesWriter/appendLine(_:schema:extra:to:)``
-/// (they are the definition; `TableRowWriterTests` compares). It is the writer for the tables with many rows
+/// Appends rows of one table to its CSV and its JSON Lines bytes together, cell by cell (walking the schema's
+/// fields, ``append(_:)``, or as a ``DirectTableRow`` writes itself), with exactly the bytes of
+/// ``CSVWriter/appendLine(_:schema:to:)`` and ``JSONLinesWriter/appendLine(_:schema:extra:to:)`` (they are the
+/// definition; `TableRowWriterTests` compares). It is the writer for the tables with many rows
 /// per report, and cheaper: each cell is read once for both formats, not once per format; numbers are
 /// written as digits without a String; and in a column that ``TableSchema/Column/repeats`` (a claim's
 /// sentence, about 450 bytes, shared by the claims in it) a value equal to the previous row's is neither
