@@ -4,8 +4,10 @@ import CKernels
 /// in CKernels (SSE2) over longer runs such as a claim's sentence, for the row writers: in Chinese report text
 /// almost no byte needs an escape, and testing byte by byte was most of the cost of rendering a row.
 enum ByteScan {
-    /// Bytes from which the scan calls `rk_find_byte_of`: below it the call costs more than it saves.
-    static let vectorRun = 32
+    /// Bytes from which the scan calls `rk_find_byte_of`: below it the call costs more than it saves. (At 32,
+    /// the many row cells of 16 to 31 bytes took two or three SWAR words and a byte tail: 16 saved about 4% of
+    /// rendering's instructions.)
+    static let vectorRun = 16
 
     /// The first index at or after `start` holding one of `Needles`' bytes, or `bytes.count` when none does.
     static func firstIndex<Needles: ByteNeedles>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, _: Needles.Type) -> Int {

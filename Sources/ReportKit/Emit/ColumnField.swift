@@ -9,6 +9,19 @@ enum ColumnField<Row>: Sendable {
     /// `"\(prefix)-\(number)"`: a `mention_id`.
     case hyphenated(@Sendable (Row) -> String, @Sendable (Row) -> Int)
 
+    /// The case, without its closures: what a ``DirectTableRow``'s cells are checked against in debug builds.
+    enum Kind { case string, integer, number, list, hyphenated }
+
+    var kind: Kind {
+        switch self {
+        case .string: .string
+        case .integer: .integer
+        case .number: .number
+        case .list: .list
+        case .hyphenated: .hyphenated
+        }
+    }
+
     func cell(of row: Row) -> Cell {
         switch self {
         case .string(let value): .string(value(row))

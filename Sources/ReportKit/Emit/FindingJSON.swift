@@ -41,9 +41,8 @@ extension Finding {
     /// A JSON string literal escaped as `JSONEncoder` escapes it. Runs that need no escape are found eight bytes
     /// at a time and copied whole.
     static func appendEncoderString<Out: ByteSink & ~Copyable>(_ value: String, to out: inout Out) {
-        var value = value
         out.append(0x22)
-        value.withUTF8 { bytes in
+        RowBytes.withUTF8(of: value) { bytes in
             var runStart = 0
             var index = 0
             while true {

@@ -26,33 +26,38 @@ struct RenderedReport: Sendable, Equatable {
 
     init() {}
 
-    /// ``serialized(_:publishText:)`` read back into its parts.
+    /// The rows of ``record(_:publishText:)`` read back into their parts.
     init(_ document: ExtractedDocument, publishText: Bool) throws {
-        guard let rendered = RenderedReport(serialized: try Self.serialized(document, publishText: publishText)[...]) else {
-            preconditionFailure("serialized(_:publishText:) must write the layout init(serialized:) reads")
+        guard let rendered = RenderedReport(serialized: try Self.record(document, publishText: publishText).dropFirst(4)) else {
+            preconditionFailure("record(_:publishText:) must write the layout init(serialized:) reads")
         }
         self = rendered
     }
 
-    /// The rows of `document` in the spool layout of ``serialized()``, joined straight from the writers' buffers:
-    /// copying each part into an array of its own first copied every rendered byte once more.
-    static func serialized(_ document: ExtractedDocument, publishText: Bool) throws -> [UInt8] {
+    /// The spool record of `document`: the length of its rows (UInt32, little-endian), then the rows in the
+    /// layout of ``serialized()``, joined once straight from the writers' buffers into the array the spool and
+    /// the cache take as it is (copying each part into an array of its own first, and the rows into a record
+    /// after, copied every rendered byte twice more).
+    static func record(_ document: ExtractedDocument, publishText: Bool) throws -> [UInt8] {
         var reportCSV = ByteBuffer(capacity: 1024)
         var reportJSON = ByteBuffer(capacity: 2048 + (publishText ? document.report.text?.utf8.count ?? 0 : 0))
         let (csvHeadEnd, jsonHeadEnd) = renderReportRow(document.report, publishText: publishText, csv: &reportCSV, json: &reportJSON)
+        // The rows are borrowed from the document's arrays: copying a Metric retained and released its ten Strings.
         var metrics = TableRowWriter(DatasetTables.metrics, rows: document.metrics.count)
-        for index in Self.offsetOrder(document.metrics) { metrics.append(document.metrics[index]) }
+        for index in Self.offsetOrder(document.metrics) { metrics.appendDirect(document.metrics[index]) }
         var policies = TableRowWriter(DatasetTables.policies, rows: document.policies.count)
-        for policy in document.policies { policies.append(policy) }
+        for index in document.policies.indices { policies.appendDirect(document.policies[index]) }
         var initiatives = TableRowWriter(DatasetTables.initiatives, rows: document.initiatives.count)
-        for initiative in document.initiatives { initiatives.append(initiative) }
+        for index in document.initiatives.indices { initiatives.appendDirect(document.initiatives[index]) }
         var findings = ByteBuffer(capacity: 512 * document.findings.count)
-        var findingKeys: [String] = []
-        for finding in document.findings {
+        var keys = ByteBuffer(capacity: 32 * document.findings.count)  // `rule|severity` lines (findingKeys)
+        for (position, finding) in document.findings.enumerated() {
             finding.appendJSONLine(to: &findings)
-            findingKeys.append("\(finding.rule)|\(finding.severity.rawValue)")
+            if position > 0 { keys.append(0x0A) }
+            keys.appendUTF8(finding.rule)
+            keys.append(0x7C)
+            keys.appendUTF8(finding.severity.rawValue)
         }
-        let keys = Array(findingKeys.joined(separator: "\n").utf8)
         let counts = Array("\(document.metrics.count),\(document.policies.count),\(document.initiatives.count)".utf8)
         var splices = ByteBuffer(capacity: ByteSplice.stride * 2 * document.metrics.count)
         var spliceEnds: [Int] = []
@@ -73,16 +78,27 @@ struct RenderedReport: Sendable, Equatable {
             initiatives.csvBuffer.withAllBytes(body)
             initiatives.jsonBuffer.withAllBytes(body)
             findings.withAllBytes(body)
-            keys.withUnsafeBufferPointer(body)
+            keys.withAllBytes(body)
             counts.withUnsafeBufferPointer(body)
             for (start, end) in zip([0] + spliceEnds, spliceEnds) { splices.withBytes(in: start..<end, body) }
         }
         var total = 0
         forEachPart { total += 4 + $0.count }
-        var out: [UInt8] = []
-        out.reserveCapacity(total)
-        forEachPart { LengthPrefixedParts.append($0, to: &out) }
-        return out
+        return [UInt8](unsafeUninitializedCapacity: 4 + total) { storage, initialized in
+            var end = 0
+            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                if let source = bytes.baseAddress { (storage.baseAddress! + end).initialize(from: source, count: bytes.count) }
+                end += bytes.count
+            }
+            func putLength(_ count: Int) { withUnsafeBytes(of: UInt32(count).littleEndian) { put($0.assumingMemoryBound(to: UInt8.self)) } }
+            putLength(total)
+            forEachPart { part in
+                putLength(part.count)
+                put(part)
+            }
+            precondition(end == 4 + total)
+            initialized = end
+        }
     }
 
     /// The `reports` row, each cell read once for both formats (as ``TableRowWriter`` does), with where the
@@ -169,8 +185,8 @@ struct RenderedReport: Sendable, Equatable {
 
 extension RenderedReport {
     /// The spool layout: each part length-prefixed (``LengthPrefixedParts``), in the order of ``SpooledRows/Part``,
-    /// which is how emit finds them again. Written without splices (``serialized(_:publishText:)`` stores repeats
-    /// once).
+    /// which is how emit finds them again. Written without splices (``record(_:publishText:)`` stores repeats
+    /// once). ``record(_:publishText:)`` is these rows after their length.
     func serialized() -> [UInt8] {
         LengthPrefixedParts.join([
             reportCSVHead, reportCSVTail, reportJSONHead, reportJSONTail, metricsCSV, metricsJSON, policiesCSV, policiesJSON,
@@ -179,7 +195,7 @@ extension RenderedReport {
         ] + Array(repeating: [], count: SpooledRows.Part.splicedParts.count))
     }
 
-    /// Reads ``serialized()`` (or ``serialized(_:publishText:)``) back, with the repeats spliced in; nil when the
+    /// Reads ``serialized()`` (or the rows of ``record(_:publishText:)``) back, with the repeats spliced in; nil when the
     /// bytes are truncated or malformed.
     init?(serialized bytes: ArraySlice<UInt8>) {
         guard let rows = SpooledRows(record: Array(bytes), rows: 0..<bytes.count), let counts = rows.counts else { return nil }

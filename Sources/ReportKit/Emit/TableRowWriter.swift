@@ -1,8 +1,9 @@
 import Foundation
 
-/// Appends rows of one table to its CSV and its JSON Lines bytes together, walking the schema's cells, with
-/// exactly the bytes of ``CSVWriter/appendLine(_:schema:to:)`` and ``JSONLinesWriter/appendLine(_:schema:extra:to:)``
-/// (they are the definition; `TableRowWriterTests` compares). It is the writer for the tables with many rows
+/// Appends rows of one table to its CSV and its JSON Lines bytes together, cell by cell (walking the schema's
+/// fields, ``append(_:)``, or as a ``DirectTableRow`` writes itself), with exactly the bytes of
+/// ``CSVWriter/appendLine(_:schema:to:)`` and ``JSONLinesWriter/appendLine(_:schema:extra:to:)`` (they are the
+/// definition; `TableRowWriterTests` compares). It is the writer for the tables with many rows
 /// per report, and cheaper: each cell is read once for both formats, not once per format; numbers are
 /// written as digits without a String; and in a column that ``TableSchema/Column/repeats`` (a claim's
 /// sentence, about 450 bytes, shared by the claims in it) a value equal to the previous row's is neither
@@ -14,11 +15,16 @@ struct TableRowWriter<Row>: ~Copyable {
     /// Where the rows repeat earlier cells, in order.
     private(set) var csvSplices: [ByteSplice] = [], jsonSplices: [ByteSplice] = []
     private let fields: [ColumnField<Row>]
-    private let keys: [[UInt8]]
+    /// Each column's JSON key with what goes before it (``JSONMemberPrefixes``), read through plain pointers.
+    private let prefixes: JSONMemberPrefixes
+    private let prefixBytes: UnsafePointer<UInt8>, prefixStarts: UnsafePointer<Int>
     private let repeating: [Bool]
-    /// The last value of each repeating column and where its escaped bytes lie in the buffers (unused for the
-    /// other columns).
+    /// The column of the next cell in the row being written.
+    private var column = 0
+    /// The last value of each repeating column and where its escaped bytes lie in the buffers, in the order of
+    /// ``TableSchema/memoSlots``.
     private var memos: [Memo]
+    private let memoSlots: [Int]
 
     private struct Memo {
         var value: String? = nil
@@ -45,9 +51,11 @@ struct TableRowWriter<Row>: ~Copyable {
         csvBuffer = ByteBuffer(capacity: 384 * rows)
         jsonBuffer = ByteBuffer(capacity: 640 * rows)
         fields = schema.fields
-        keys = schema.jsonKeys
+        prefixes = schema.memberPrefixes
+        (prefixBytes, prefixStarts) = (UnsafePointer(prefixes.bytes), UnsafePointer(prefixes.starts))
         repeating = schema.repeating
-        memos = Array(repeating: Memo(), count: schema.fields.count)
+        memos = Array(repeating: Memo(), count: schema.repeating.count { $0 })
+        memoSlots = schema.memoSlots
         if schema.repeating.contains(true) {  // at most a splice per row
             csvSplices.reserveCapacity(rows)
             jsonSplices.reserveCapacity(rows)
@@ -65,26 +73,101 @@ struct TableRowWriter<Row>: ~Copyable {
         }
     }
 
-    /// One row: a CSV line and a JSON object line.
+    /// One row: a CSV line and a JSON object line, walking the schema's fields (the reference for the rows that
+    /// write their own cells, ``DirectTableRow``).
     mutating func append(_ row: Row) {
-        let fields = fields, keys = keys, repeating = repeating
-        jsonBuffer.append(0x7B)
+        let fields = fields, repeating = repeating
         fields.withUnsafeBufferPointer { fields in
-            keys.withUnsafeBufferPointer { keys in
-                for position in fields.indices {
-                    if position > 0 {
-                        csvBuffer.append(0x2C)
-                        jsonBuffer.append(0x2C)
-                    }
-                    jsonBuffer.appendBytes(keys[position])
-                    if repeating[position], case .string(let value) = fields[position], let value = value(row) {
-                        appendRepeating(value, column: position)
-                    } else {
-                        fields[position].append(row, csv: &csvBuffer, json: &jsonBuffer)
-                    }
+            for position in fields.indices {
+                switch fields[position] {
+                case .string(let value):
+                    if repeating[position], let value = value(row) { repeatedString(value) } else { string(value(row)) }
+                case .integer(let value): integer(value(row))
+                case .number(let value): number(value(row))
+                case .list(let values): list(values(row))
+                case .hyphenated(let prefix, let number): hyphenated(prefix(row), number(row))
                 }
             }
         }
+        endRow()
+    }
+
+    // MARK: Cells, in column order, then ``endRow()``
+
+    /// Starts the next cell: a comma in CSV, and in JSON the column's key after `{` or a comma. In debug builds,
+    /// checks that the cell is of the kind the schema declares for the column.
+    @inline(__always) private mutating func beginCell(_ kind: ColumnField<Row>.Kind, repeated: Bool = false) {
+        assert(column < fields.count && fields[column].kind == kind && repeating[column] == repeated, "cell \(column) is not the schema's")
+        if column > 0 { csvBuffer.append(0x2C) }
+        let start = prefixStarts[column]
+        jsonBuffer.appendBytes(UnsafeBufferPointer(start: prefixBytes + start, count: prefixStarts[column &+ 1] &- start))
+        column &+= 1
+    }
+
+    /// A string cell (``ColumnField/string``) of a column that does not repeat.
+    mutating func string(_ value: String) {
+        beginCell(.string)
+        RowBytes.appendCSVAndJSON(value, csv: &csvBuffer, json: &jsonBuffer)
+    }
+
+    mutating func string(_ value: String?) {
+        guard let value else {
+            beginCell(.string)
+            return RowBytes.appendNull(json: &jsonBuffer)
+        }
+        string(value)
+    }
+
+    /// A string cell of a column that ``TableSchema/Column/repeats``.
+    mutating func repeatedString(_ value: String) {
+        beginCell(.string, repeated: true)
+        appendRepeating(value, column: column &- 1)
+    }
+
+    mutating func integer(_ value: Int?) {
+        beginCell(.integer)
+        guard let value else { return RowBytes.appendNull(json: &jsonBuffer) }
+        RowBytes.appendInteger(value, csv: &csvBuffer, json: &jsonBuffer)
+    }
+
+    mutating func number(_ value: Double?) {
+        beginCell(.number)
+        guard let value else { return RowBytes.appendNull(json: &jsonBuffer) }
+        RowBytes.appendNumber(value, csv: &csvBuffer, json: &jsonBuffer)
+    }
+
+    mutating func list(_ values: [String]) {
+        beginCell(.list)
+        Cell.list(values).appendCSV(to: &csvBuffer)
+        Cell.list(values).appendJSON(to: &jsonBuffer)
+    }
+
+    /// `"\(prefix)-\(number)"` (``ColumnField/hyphenated``). The hyphen and the digits never need quotes or an
+    /// escape (nor complete a U+2028 begun in the prefix), so the cell needs them exactly when its prefix does; a
+    /// clean prefix (a report id always is) is written with the digits as they are, without building the value.
+    mutating func hyphenated(_ prefix: String, _ number: Int) {
+        beginCell(.hyphenated)
+        let written = RowBytes.withUTF8(of: prefix) { head -> Bool in
+            guard RowBytes.cleanPrefix(head) == head.count else { return false }
+            RowBytes.withDecimal(Int64(number)) { digits in
+                csvBuffer.appendBytes(head)
+                csvBuffer.append(0x2D)
+                csvBuffer.appendBytes(digits)
+                jsonBuffer.append(0x22)
+                jsonBuffer.appendBytes(head)
+                jsonBuffer.append(0x2D)
+                jsonBuffer.appendBytes(digits)
+                jsonBuffer.append(0x22)
+            }
+            return true
+        }
+        if !written { RowBytes.withHyphenated(prefix, number) { RowBytes.appendCSVAndJSON($0, csv: &csvBuffer, json: &jsonBuffer) } }
+    }
+
+    /// Ends the row: its line breaks (and `}` in JSON).
+    mutating func endRow() {
+        assert(column == fields.count, "a row wrote \(column) of \(fields.count) cells")
+        column = 0
         csvBuffer.append(0x0A)
         jsonBuffer.append(0x7D, 0x0A)
     }
@@ -92,8 +175,9 @@ struct TableRowWriter<Row>: ~Copyable {
     /// A string cell of a repeating column: escaped and stored once, then spliced in while the rows repeat it.
     /// A string cell of a repeating column: escaped and stored once, then spliced in while the rows repeat it.
     private mutating func appendRepeating(_ value: String, column: Int) {
-        if let previous = memos[column].value, Self.sameBytes(previous, value) {
-            let memo = memos[column]
+        let slot = memoSlots[column]
+        if let previous = memos[slot].value, Self.sameBytes(previous, value) {
+            let memo = memos[slot]
             csvSplices.append(ByteSplice(at: csvBuffer.count, source: memo.csv))
             appendJSONSplice(of: memo)
             return
@@ -112,11 +196,11 @@ struct TableRowWriter<Row>: ~Copyable {
             return .csvQuoted
         }
         if let shared {
-            memos[column] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: shared)
-            appendJSONSplice(of: memos[column])
+            memos[slot] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: shared)
+            appendJSONSplice(of: memos[slot])
         } else {
             RowBytes.appendCSVAndJSON(value, csv: &csvBuffer, json: &jsonBuffer)
-            memos[column] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: .own(jsonStart..<jsonBuffer.count))
+            memos[slot] = Memo(value: value, csv: csvStart..<csvBuffer.count, json: .own(jsonStart..<jsonBuffer.count))
         }
     }
 
@@ -154,21 +238,36 @@ extension Cell {
     /// A cell in both formats, as ``Cell/appendCSV(to:)`` and ``Cell/appendJSON(to:)`` write it.
     func append(csv: inout ByteBuffer, json: inout ByteBuffer) {
         switch self {
-        case .string(let value?):
-            RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
-        case .integer(let value?):
-            RowBytes.appendDecimal(Int64(value), to: &csv)
-            RowBytes.appendDecimal(Int64(value), to: &json)
-        case .number(let value?):
-            let start = csv.count
-            RowBytes.appendNumber(value, to: &csv)
-            csv.withBytes(in: start..<csv.count) { json.appendBytes($0) }
-        case .string(nil), .integer(nil), .number(nil):
-            json.append(0x6E, 0x75)  // null; an empty CSV field
-            json.append(0x6C, 0x6C)
+        case .string(let value?): RowBytes.appendCSVAndJSON(value, csv: &csv, json: &json)
+        case .integer(let value?): RowBytes.appendInteger(value, csv: &csv, json: &json)
+        case .number(let value?): RowBytes.appendNumber(value, csv: &csv, json: &json)
+        case .string(nil), .integer(nil), .number(nil): RowBytes.appendNull(json: &json)
         case .list:
             appendCSV(to: &csv)
             appendJSON(to: &json)
         }
+    }
+}
+
+extension RowBytes {
+    /// A null cell in both formats: an empty CSV field and `null`.
+    @inline(__always) static func appendNull(json: inout ByteBuffer) {
+        json.append(0x6E, 0x75)
+        json.append(0x6C, 0x6C)
+    }
+
+    /// An integer cell in both formats: its digits, written once and copied.
+    @inline(__always) static func appendInteger(_ value: Int, csv: inout ByteBuffer, json: inout ByteBuffer) {
+        withDecimal(Int64(value)) { digits in
+            csv.appendBytes(digits)
+            json.appendBytes(digits)
+        }
+    }
+
+    /// A number cell in both formats (``appendNumber(_:to:)``), written once and copied.
+    @inline(__always) static func appendNumber(_ value: Double, csv: inout ByteBuffer, json: inout ByteBuffer) {
+        let start = csv.count
+        appendNumber(value, to: &csv)
+        csv.withBytes(in: start..<csv.count) { json.appendBytes($0) }
     }
 }

@@ -27,7 +27,12 @@ public struct TableSchema<Row>: Sendable {
     let cells: [@Sendable (Row) -> Cell]
     let fields: [ColumnField<Row>]
     let jsonKeys: [[UInt8]]
+    /// The same keys after `{` or a comma, as ``TableRowWriter`` writes them.
+    let memberPrefixes: JSONMemberPrefixes
     let repeating: [Bool]
+    /// Each repeating column's place among the repeating columns (-1 for the others): ``TableRowWriter`` keeps a
+    /// memo for those only.
+    let memoSlots: [Int]
 
     init(
         name: String, title: String, description: String, columns: [Column], primaryKey: [String],
@@ -42,11 +47,18 @@ public struct TableSchema<Row>: Sendable {
         fields = columns.map(\.field)
         cells = fields.map { field in { field.cell(of: $0) } }
         repeating = columns.map(\.repeats)
+        var slots = 0
+        memoSlots = columns.map { column in
+            guard column.repeats else { return -1 }
+            defer { slots += 1 }
+            return slots
+        }
         jsonKeys = columns.map { column in
             var key: [UInt8] = []
             RowBytes.appendJSONString(column.name, to: &key)
             return key + [0x3A]
         }
+        memberPrefixes = JSONMemberPrefixes(keys: jsonKeys)
     }
 }
 

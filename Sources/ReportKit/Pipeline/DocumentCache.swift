@@ -174,8 +174,8 @@ public final class DocumentCache: Sendable {
         }
         guard let offset else { return nil }
         guard case .kept(let result) = outcome else { return nil }
-        // The rows are the entry's last part: their UInt32 length and bytes end it.
-        return RecordLocation(pack: currentPack, offset: offset + UInt64(entryCount - result.rows.count - 4), length: result.rows.count + 4)
+        // The rows are the entry's last part: their record (UInt32 length and bytes) ends it.
+        return RecordLocation(pack: currentPack, offset: offset + UInt64(entryCount - result.record.count), length: result.record.count)
     }
 
     /// Seals this build's pack with its index and releases the lock; with `collecting`, also drops what this

@@ -3,8 +3,9 @@
 /// of bytes, not a JSON decode and a second rendering.
 struct DocumentResult: Sendable, Equatable {
     var facts: ReportFacts
-    /// ``RenderedReport/serialized(_:publishText:)``.
-    var rows: [UInt8]
+    /// The spool record of the rows (``RenderedReport/record(_:publishText:)``: their length, then the rows), as the
+    /// spool and the cache store it.
+    var record: [UInt8]
     /// How the document was fetched: taken from this fetch, never from the cache.
     var fetch: FetchRecord? = nil
     /// The full document, only when the spool keeps documents (eval, tests); never cached.
@@ -14,7 +15,7 @@ struct DocumentResult: Sendable, Equatable {
 
     /// Equal when the facts, rows and fetch are (documents are not comparable; results from one are equal).
     static func == (left: DocumentResult, right: DocumentResult) -> Bool {
-        left.facts == right.facts && left.rows == right.rows && left.fetch == right.fetch
+        left.facts == right.facts && left.record == right.record && left.fetch == right.fetch
     }
 }
 
@@ -26,7 +27,7 @@ extension DocumentResult {
                 reportID: report.reportID, sourcePath: report.sourcePath, sourceSHA256: report.sourceSHA256,
                 sourceBytes: report.sourceBytes, publishedDate: report.publishedDate, completeness: Deduplicator.completeness(report),
                 sketch: document.sketch ?? DedupSketch(exactKey: report.reportID, minhash: [])),
-            rows: try RenderedReport.serialized(document, publishText: publishText), fetch: document.fetch,
+            record: try RenderedReport.record(document, publishText: publishText), fetch: document.fetch,
             document: keepsDocument ? document : nil)
     }
 }
@@ -54,11 +55,12 @@ extension CachedOutcome {
             for value in facts.minhash { withUnsafeBytes(of: value.littleEndian) { signature.append(contentsOf: $0) } }
             // A missing date is an empty part; a present one carries a leading "=" so that "" stays distinct.
             let date = facts.publishedDate.map { Array("=\($0)".utf8) } ?? []
+            // The rows are the last part; their record is that part, length and all.
             return LengthPrefixedParts.join([
                 Self.layout, Array("kept".utf8), Array(facts.reportID.utf8), Array(facts.sourcePath.utf8),
                 Array(facts.sourceSHA256.utf8), Array("\(facts.sourceBytes)".utf8), date, Array("\(facts.completeness)".utf8),
-                Array(facts.exactKey.description.utf8), signature, result.rows,
-            ])
+                Array(facts.exactKey.description.utf8), signature,
+            ]) + result.record
         }
     }
 
@@ -86,7 +88,7 @@ extension CachedOutcome {
                     reportID: text(2), sourcePath: text(3), sourceSHA256: text(4), sourceBytes: sourceBytes,
                     publishedDate: parts[6].isEmpty ? nil : String(decoding: parts[6].dropFirst(), as: UTF8.self),
                     completeness: completeness, sketch: DedupSketch(exactKey: text(8), minhash: minhash)),
-                rows: withRows ? Array(parts[10]) : [])
+                record: withRows ? Array(bytes[(parts[10].startIndex - 4)...]) : [])
             if !withRows {
                 result.cached = RecordLocation(
                     offset: UInt64(parts[10].startIndex - bytes.startIndex - 4), length: parts[10].count + 4)

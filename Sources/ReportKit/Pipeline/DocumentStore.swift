@@ -77,7 +77,7 @@ public final class DocumentStore: Sendable {
         if let cached = result.cached, !keepsDocuments {
             record = cached  // the cache entry already holds the record: nothing to copy
         } else {
-            var parts = [withUnsafeBytes(of: UInt32(result.rows.count).littleEndian, Array.init), result.rows]
+            var parts = [result.record]  // handed to the spool as it is, not copied
             if keepsDocuments {
                 guard let document = result.document else { throw StoreError.documentsNotKept }
                 parts.append(Array(try Self.encoder.encode(document)))

@@ -1,38 +1,39 @@
 import Synchronization
 
-/// Gathers the spool's records into large aligned writes. Each record is copied into a chunk buffer that stands
-/// for a `capacity`-sized, `capacity`-aligned range of the file, and the buffer is written with one `pwrite`
-/// when the next record does not fit (or before anything is read). One `pwritev` per record (about 40 KB) made
-/// the kernel cache the spool in small pages: writing, reading back and freeing 800 MB that way cost about twice
-/// as much kernel time as in 1 MB writes. A chunk's unused tail stays a hole in the file.
+/// Gathers the spool's records into large aligned writes. Records are placed one after another in a chunk: a
+/// `capacity`-sized, `capacity`-aligned range of the file. The chunk keeps the records' arrays themselves (the
+/// rendered rows arrive as the record, so the spool copies nothing) and writes them with one `pwritev` when the
+/// next record does not fit (or before anything is read). One write per record (about 40 KB) made the kernel
+/// cache the spool in small pages: writing, reading back and freeing 800 MB that way cost about twice as much
+/// kernel time as in 1 MB writes. A chunk's unused tail stays a hole in the file.
 ///
-/// Thread-safe: a chunk is filled by one thread at a time (taken from the pool, returned after the copy), so a
-/// record's offset is handed out only once its bytes sit in a pooled chunk or in the file.
+/// Thread-safe: a chunk is filled by one thread at a time (taken from the pool, returned after the append), so
+/// a record's offset is handed out only once its bytes are held by a pooled chunk or in the file.
 final class SpoolChunks: Sendable {
-    /// The bytes of one chunk not yet in the file.
+    /// The records of one chunk not yet in the file.
     private final class Chunk: @unchecked Sendable {
         /// Where the chunk starts in the file.
         var base: UInt64
-        let bytes: UnsafeMutableRawBufferPointer
-        /// Bytes filled, and how many of them are already in the file.
+        /// The parts placed since the last write, in order.
+        var pending: [[UInt8]] = []
+        /// Bytes placed, and how many of them are already in the file.
         var used = 0, written = 0
 
-        init(base: UInt64, capacity: Int) {
-            self.base = base
-            bytes = .allocate(byteCount: capacity, alignment: 64)
-        }
+        init(base: UInt64) { self.base = base }
 
-        deinit { bytes.deallocate() }
-
-        /// Writes the bytes filled since the last write.
+        /// Writes the parts placed since the last write.
         func writeOut(to descriptor: Int32) -> Bool {
             guard written < used else { return true }
-            let pending = UnsafeRawBufferPointer(rebasing: bytes[written..<used])
             guard FileDescriptorIO.write(pending, to: descriptor, at: base + UInt64(written)) else { return false }
+            pending.removeAll(keepingCapacity: true)
             written = used
             return true
         }
     }
+
+    /// Parts a chunk holds before it writes them, whatever their size: one `pwritev` takes at most `IOV_MAX`
+    /// (1024) of them.
+    static let maxPending = 256
 
     let capacity: Int
     private let descriptor: Int32
@@ -44,6 +45,7 @@ final class SpoolChunks: Sendable {
     private let pending = Atomic<Bool>(false)
 
     init(descriptor: Int32, capacity: Int = 1 << 20) {
+        precondition(capacity > 0)
         self.descriptor = descriptor
         self.capacity = capacity
     }
@@ -65,19 +67,16 @@ final class SpoolChunks: Sendable {
             let offset = reserve(length)
             return FileDescriptorIO.write(parts, to: descriptor, at: offset) ? offset : nil
         }
-        let chunk = pool.withLock { $0.popLast() } ?? Chunk(base: reserve(capacity), capacity: capacity)
+        let chunk = pool.withLock { $0.popLast() } ?? Chunk(base: reserve(capacity))
         if chunk.used + length > capacity {
             guard chunk.writeOut(to: descriptor) else { return nil }
             (chunk.base, chunk.used, chunk.written) = (reserve(capacity), 0, 0)
+        } else if chunk.pending.count + parts.count > Self.maxPending {
+            guard chunk.writeOut(to: descriptor) else { return nil }
         }
         let offset = chunk.base + UInt64(chunk.used)
-        for part in parts {
-            part.withUnsafeBytes { source in
-                guard let from = source.baseAddress, !source.isEmpty else { return }
-                (chunk.bytes.baseAddress! + chunk.used).copyMemory(from: from, byteCount: source.count)
-                chunk.used += source.count
-            }
-        }
+        for part in parts where !part.isEmpty { chunk.pending.append(part) }
+        chunk.used += length
         pool.withLock { pool in
             pool.append(chunk)
             pending.store(true, ordering: .releasing)

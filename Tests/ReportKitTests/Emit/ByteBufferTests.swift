@@ -37,6 +37,22 @@ import Testing
         }
     }
 
+    /// Runs of up to sixteen bytes are copied without memmove, in overlapping words: every length, after every
+    /// misalignment, must land exactly.
+    @Test("short runs of every length copy exactly") func shortRuns() {
+        let source = (0..<48).map { UInt8(truncatingIfNeeded: $0 * 7 + 1) }
+        for offset in 0..<9 {
+            for length in 0...33 {
+                var buffer = ByteBuffer(capacity: 1)
+                let head = [UInt8](repeating: 0xEE, count: offset), run = Array(source[offset..<offset + length])
+                buffer.appendBytes(head)
+                buffer.appendBytes(run)
+                buffer.append(0xFF)
+                #expect(buffer.array == head + run + [0xFF], "offset \(offset) length \(length)")
+            }
+        }
+    }
+
     @Test("an empty buffer is an empty array") func empty() {
         var buffer = ByteBuffer(capacity: 0)
         buffer.appendBytes([])

@@ -59,8 +59,10 @@ import Testing
     /// exactly what the generic writers write for the document's rows.
     @Test("spooled tables with their splices equal the generic writers' rows") func splicedTables() throws {
         let document = try document()
-        let bytes = try RenderedReport.serialized(document, publishText: false)
-        let rows = try #require(SpooledRows(record: bytes, rows: 0..<bytes.count))
+        let bytes = try RenderedReport.record(document, publishText: false)
+        // The record is the rows' length, then the rows.
+        #expect(bytes.prefix(4).reversed().reduce(0) { $0 << 8 | Int($1) } == bytes.count - 4)
+        let rows = try #require(SpooledRows(record: bytes, rows: 4..<bytes.count))
         func expect<Row>(_ part: SpooledRows.Part, _ json: SpooledRows.Part, _ items: [Row], _ schema: TableSchema<Row>) {
             var pieces: [UInt8] = []
             rows.forEachPiece(part) { pieces.append(contentsOf: $0) }
@@ -75,6 +77,27 @@ import Testing
         // The sample repeats sentences, so the spool holds fewer bytes than it publishes.
         #expect(rows.bytes(.metricsJSON).count < rows.published(.metricsJSON).count)
         #expect(!rows.bytes(.metricsCSVSplices).isEmpty)
+    }
+
+    /// The record writes each finding's `rule|severity` key as bytes: they must be the keys the README counts,
+    /// an empty rule and no findings at all included.
+    @Test("finding keys are each finding's rule and severity, in order") func findingKeys() throws {
+        var document = try document()
+        let finding = Finding(
+            rule: "percent-over-100", severity: .warning, reportID: document.report.reportID, source: "003.txt", field: "metrics.value",
+            metricID: nil, charStart: 5, charEnd: 9, snippet: "120%", message: "over 100")
+        for rules in [[], ["percent-over-100"], ["", "digits-missing", "营商|x"]] {
+            document.findings = rules.enumerated().map { index, rule in
+                var copy = finding
+                (copy.rule, copy.severity) = (rule, Finding.Severity.allCases[index % 3])
+                return copy
+            }
+            let rendered = try RenderedReport(document, publishText: false)
+            #expect(rendered.findingKeys == document.findings.map { "\($0.rule)|\($0.severity.rawValue)" }, "\(rules)")
+            var lines: [UInt8] = []
+            for finding in document.findings { finding.appendJSONLine(to: &lines) }
+            #expect(rendered.findings == lines)
+        }
     }
 
     /// Splices that would read outside their part, run backwards or are cut short are refused.

@@ -87,15 +87,66 @@ import Testing
         }
     }
 
+    /// Rows that write their own cells (``DirectTableRow``) must store exactly what the schema walk stores (bytes
+    /// and splices), and so publish the generic writers' bytes.
+    func expectDirectSameBytes<Row: DirectTableRow>(_ rows: [Row], schema: TableSchema<Row>) {
+        var walk = TableRowWriter(schema), direct = TableRowWriter(schema, rows: rows.count / 2)
+        var csv: [UInt8] = [], json: [UInt8] = []
+        for row in rows {
+            walk.append(row)
+            direct.appendDirect(row)
+            CSVWriter.appendLine(row, schema: schema, to: &csv)
+            JSONLinesWriter.appendLine(row, schema: schema, to: &json)
+        }
+        let (sameCSV, sameJSON) = (direct.csv == csv, direct.json == json)
+        let sameStored = direct.csvBuffer.array == walk.csvBuffer.array && direct.jsonBuffer.array == walk.jsonBuffer.array
+        let sameSplices = direct.csvSplices == walk.csvSplices && direct.jsonSplices == walk.jsonSplices
+        #expect(sameCSV, "\(schema.name) CSV")
+        #expect(sameJSON, "\(schema.name) JSON")
+        #expect(sameStored, "\(schema.name) stored bytes")
+        #expect(sameSplices, "\(schema.name) splices")
+        if !sameCSV || !sameJSON {  // the first rows that differ
+            for row in rows.prefix(3) {
+                var one = TableRowWriter(schema)
+                one.appendDirect(row)
+                #expect(String(decoding: one.csv + one.json, as: UTF8.self) == CSVWriter.line(row, schema: schema) + JSONLinesWriter.line(row, schema: schema), "\(row)")
+            }
+        }
+    }
+
     @Test("metrics rows are the generic writers' bytes", arguments: [1, 2, 3, 4]) func metrics(seed: UInt64) {
         var texts = Texts(random: SplitMix64(seed: seed))
         expectSameBytes((0..<3_000).map { _ in Self.metric(&texts) }, schema: DatasetTables.metrics)
+        expectDirectSameBytes((0..<3_000).map { _ in Self.metric(&texts) }, schema: DatasetTables.metrics)
     }
 
     @Test("policy and initiative rows are the generic writers' bytes") func terms() {
         var texts = Texts(random: SplitMix64(seed: 9))
         expectSameBytes((0..<3_000).map { _ in Self.term(&texts) }, schema: DatasetTables.policies)
         expectSameBytes((0..<3_000).map { _ in Self.term(&texts) }, schema: DatasetTables.initiatives)
+        expectDirectSameBytes((0..<3_000).map { _ in Self.term(&texts) }, schema: DatasetTables.policies)
+        expectDirectSameBytes((0..<3_000).map { _ in Self.term(&texts) }, schema: DatasetTables.initiatives)
+    }
+
+    /// Every field of a row at its extremes at once: each string empty, nil or needing quotes and escapes, each
+    /// number negative, integral at the 1e15 boundary or not, so that a cell written in the wrong column or by the
+    /// wrong kind of writer shows.
+    @Test("rows whose every cell is an edge case are the generic writers' bytes") func edgeRows() {
+        let strings: [String?] = [nil, "", "a,b", "\"q\"", "line\nbreak", "\u{2028}", "𠀀营商", "-1", "x\u{0}y"]
+        let numbers: [Double?] = [nil, -0.0, -1, -97.45, 1e15 - 1, 1e15, 0.1 + 0.2, -1e300]
+        var metrics: [Metric] = [], terms: [TermMention] = []
+        for index in 0..<200 {
+            func text(_ shift: Int) -> String { strings[(index + shift) % strings.count] ?? "" }
+            func optional(_ shift: Int) -> String? { strings[(index * 7 + shift) % strings.count] }
+            func number(_ shift: Int) -> Double? { numbers[(index * 3 + shift) % numbers.count] }
+            metrics.append(Metric(
+                metricID: text(0), reportID: text(1), indicator: text(2), category: text(3), value: number(0) ?? -2, unit: text(4),
+                valueNormalized: number(1) ?? 3, unitNormalized: text(5), qualifier: text(6), valueMax: number(2), baselineValue: number(3),
+                kind: text(7), period: optional(1), quote: text(8), sentence: text(index / 3), charStart: -index, charEnd: index * 1_000_003))
+            terms.append(TermMention(reportID: text(2), term: text(3), documentType: optional(4), sentence: text(index / 4), charStart: index - 100, charEnd: Int.max - index))
+        }
+        expectDirectSameBytes(metrics, schema: DatasetTables.metrics)
+        expectDirectSameBytes(terms, schema: DatasetTables.policies)
     }
 
     /// The reports table has list and optional number cells, which the hot tables lack.

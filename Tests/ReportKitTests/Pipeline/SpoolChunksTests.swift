@@ -52,6 +52,26 @@ import Testing
         for (left, right) in zip(ranges, ranges.dropFirst()) { #expect(left.upperBound <= right.lowerBound) }
     }
 
+    /// A chunk holds the appended arrays themselves until it writes them: many tiny records (more parts than one
+    /// `pwritev` takes) still land in order, and an array changed by its owner after the append is spooled as
+    /// it was appended.
+    @Test("many small records, and arrays changed after the append, read back as appended") func heldParts() throws {
+        let descriptor = try spoolFile("spool-chunks-held")
+        defer { close(descriptor) }
+        let chunks = SpoolChunks(descriptor: descriptor, capacity: 1 << 16)
+        var records: [(UInt64, [UInt8])] = []
+        for index in 0..<3 * SpoolChunks.maxPending {
+            var parts: [[UInt8]] = [[UInt8(truncatingIfNeeded: index)], [], [UInt8(truncatingIfNeeded: index >> 8), 0xAB]]
+            let offset = try #require(chunks.append(parts))
+            records.append((offset, parts.flatMap { $0 }))
+            parts[0][0] ^= 0xFF  // the owner's copy changes; the spooled one must not
+            parts[2].append(0xCD)
+        }
+        #expect(chunks.flush())
+        for (at, bytes) in records { #expect(FileDescriptorIO.read(descriptor, count: bytes.count, at: at) == bytes) }
+        #expect(Set(records.map(\.0)).count == records.count)
+    }
+
     /// Appends from several threads at once land in distinct places and read back whole.
     @Test("concurrent appends read back whole") func concurrentAppends() throws {
         let descriptor = try spoolFile("spool-chunks-threads")
