@@ -75,27 +75,20 @@ public enum MetricCategory {
 
     static let keywordTable = KeywordTable(scalarRules)
 
-    /// The first scalars of all keywords.
-    static let keywordStarts: ScalarBits = {
-        let firsts = Set(scalarRules.flatMap { $0.1.map { $0[0] } })
-        return ScalarBits(members: firsts)
-    }()
-
     /// The first category with a keyword in `text`, if any: one pass over the text that keeps the
     /// highest-priority keyword found, instead of one substring search per keyword.
     static func category(of text: [Unicode.Scalar]) -> String? { category(of: text[...]) }
 
     /// ``category(of:)`` of a slice, such as a sentence of the text, without copying it.
     static func category(of text: ArraySlice<Unicode.Scalar>) -> String? {
-        let keywordStarts = Self.keywordStarts
         let table = Self.keywordTable
         let best = text.withUnsafeBufferPointer { text in
             table.groupNumbers.withUnsafeBufferPointer { groupNumbers in
                 table.keywords.withUnsafeBufferPointer { keywords in
                     table.storage.withUnsafeBufferPointer { storage in
                         var best = Int32(scalarRules.count)
-                        // The bit table skips to where a keyword may start; astral scalars start none.
-                        var offset = keywordStarts.firstMember(in: text, from: 0)
+                        // The group table answers where a keyword may start (zero: none; astral scalars start none).
+                        var offset = 0
                         while offset < text.count {
                             let value = text[offset].value
                             let group = value < 0x10000 ? Int(groupNumbers[Int(value)]) : 0
@@ -119,7 +112,7 @@ public enum MetricCategory {
                                     }
                                 }
                             }
-                            offset = keywordStarts.firstMember(in: text, from: offset + 1)
+                            offset &+= 1
                         }
                         return Int(best)
                     }

@@ -15,11 +15,10 @@ extension ScalarText {
 
     /// ``decodedScalarsWithOffsets(_:)`` and each scalar's byte of `flagTable` (one per BMP scalar; `astralFlags`
     /// answers for the others), looked up as the scalar is decoded and stored one per scalar: a caller that
-    /// classifies every scalar reads those bytes instead of walking the scalars again (and the decoding loop, with
-    /// no caller's state to update, keeps its pointers in registers).
+    /// classifies every scalar reads those bytes instead of walking the scalars again.
     ///
-    /// `kept` collects the scalars whose flag byte has a bit of `keptFlags`, as code points and as UTF-8, in the same
-    /// loop: dedup's normalised text (``MinHasher/normalized(_:)``) without decoding the text a second time.
+    /// `kept` collects the scalars whose flag byte has a bit of `keptFlags`, as code points and as UTF-8, from the decoded
+    /// scalars, flags and offsets: dedup's normalised text (``MinHasher/normalized(_:)``) without decoding the text again.
     static func decodedScalarsWithOffsets(
         _ text: String, flagTable: UnsafeBufferPointer<UInt8>, astralFlags: (Unicode.Scalar) -> UInt8, keeping keptFlags: UInt8 = 0
     ) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32], flags: [UInt8], kept: (utf8: [UInt8], values: [UInt32])) {
@@ -28,46 +27,67 @@ extension ScalarText {
         var keptValues: [UInt32] = []
         let (scalars, offsets) = decode(text, offsets: true) { bytes, scalarBuffer, offsetBuffer in
             var written = 0
-            // Each kept scalar is a scalar of the text and its UTF-8 a piece of the text's: the text's length bounds both.
-            let keptCapacity = keptFlags == 0 ? 0 : bytes.count
-            keptUTF8 = [UInt8](unsafeUninitializedCapacity: keptFlags == 0 ? 0 : keptCapacity + 3) { keptBytes, keptByteCount in
-                keptValues = [UInt32](unsafeUninitializedCapacity: keptCapacity) { keptScalars, keptCount in
+            // Each kept scalar is a scalar of the text and its UTF-8 a piece of the text's: the text's length bounds both
+            // (and the UTF-8 gets three bytes to spare for the four-byte stores of ``collectKept``).
+            keptUTF8 = [UInt8](unsafeUninitializedCapacity: bytes.count + 3) { keptBytes, keptByteCount in
+                keptValues = [UInt32](unsafeUninitializedCapacity: bytes.count) { keptScalars, keptCount in
                     flags = [UInt8](unsafeUninitializedCapacity: bytes.count) { flagBuffer, flagCount in
-                        guard let offsetBuffer else { return }
-                        var keptBytesWritten = 0
-                        var keptWritten = 0
+                        guard let offsetBuffer, bytes.count > 0 else { return }
                         written = decodeLoop(bytes, into: scalarBuffer, offsets: offsetBuffer) { scalar, index in
                             let value = scalar.value
-                            let flag = value < 0x10000 ? flagTable[Int(value)] : astralFlags(scalar)
-                            flagBuffer[index] = flag
-                            guard flag & keptFlags != 0, let keptBase = keptBytes.baseAddress else { return }
-                            keptScalars[keptWritten] = value
-                            keptWritten &+= 1
-                            // The scalar encoded again, all its bytes in one four-byte store (the buffer has three bytes
-                            // to spare): cheaper than reading them back from the text at the scalar's offset.
-                            let packed: UInt32, length: Int
-                            if value < 0x80 {
-                                (packed, length) = (value, 1)
-                            } else if value < 0x800 {
-                                (packed, length) = (0x80C0 | value >> 6 | (value & 0x3F) << 8, 2)
-                            } else if value < 0x10000 {
-                                (packed, length) = (0x80_80E0 | value >> 12 | (value >> 6 & 0x3F) << 8 | (value & 0x3F) << 16, 3)
-                            } else {
-                                let high = 0x8080_80F0 | value >> 18 | (value >> 12 & 0x3F) << 8
-                                (packed, length) = (high | (value >> 6 & 0x3F) << 16 | (value & 0x3F) << 24, 4)
-                            }
-                            UnsafeMutableRawPointer(keptBase + keptBytesWritten).storeBytes(of: packed.littleEndian, as: UInt32.self)
-                            keptBytesWritten &+= length
+                            flagBuffer[index] = value < 0x10000 ? flagTable[Int(value)] : astralFlags(scalar)
                         }
+                        offsetBuffer[written] = Int32(truncatingIfNeeded: bytes.count)
+                        let counts = collectKept(
+                            bytes, scalars: scalarBuffer.baseAddress!, offsets: offsetBuffer.baseAddress!, flags: flagBuffer.baseAddress!,
+                            count: written, keeping: keptFlags, values: keptScalars.baseAddress!, utf8: keptBytes.baseAddress!)
                         flagCount = written
-                        keptCount = keptWritten
-                        keptByteCount = keptBytesWritten
+                        keptCount = counts.kept
+                        keptByteCount = counts.keptBytes
                     }
                 }
             }
             return written
         }
         return (scalars, offsets, flags, (keptUTF8, keptValues))
+    }
+
+    /// The scalars (of `count` decoded from `bytes`, starting at `offsets`, which holds the end too) whose flag has a bit
+    /// of `keptFlags`, stored as code points in `values` and as UTF-8 in `utf8` (which has three bytes to spare).
+    ///
+    /// A second pass, apart from the decoding: with all seven outputs in one loop the compiler ran out of registers
+    /// and reloaded half of them for every scalar. Without a branch on whether a scalar is kept (which follows the
+    /// text: ideographs, punctuation, digits): every scalar is stored at the outputs' ends, and the ends move only for
+    /// a kept one. Its UTF-8 is copied from the text in one four-byte load and store (but near the end of the text,
+    /// where four bytes would read past it).
+    @inline(__always)
+    private static func collectKept(
+        _ bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafePointer<Unicode.Scalar>, offsets: UnsafePointer<Int32>,
+        flags: UnsafePointer<UInt8>, count: Int, keeping keptFlags: UInt8,
+        values: UnsafeMutablePointer<UInt32>, utf8: UnsafeMutablePointer<UInt8>
+    ) -> (kept: Int, keptBytes: Int) {
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let lastWideStart = bytes.count &- 4
+        var kept = 0
+        var keptBytes = 0
+        for index in 0..<count {
+            let start = Int(offsets[index])
+            let length = Int(offsets[index &+ 1]) &- start
+            let packed: UInt32
+            if start <= lastWideStart {
+                packed = UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self)
+            } else {
+                var tail: UInt32 = 0
+                for byte in 0..<length { tail |= UInt32(base[start &+ byte]) << (8 * byte) }
+                packed = tail.littleEndian
+            }
+            values[kept] = scalars[index].value
+            UnsafeMutableRawPointer(utf8 + keptBytes).storeBytes(of: packed, as: UInt32.self)
+            let keep = flags[index] & keptFlags == 0 ? 0 : -1
+            kept &+= keep & 1
+            keptBytes &+= keep & length
+        }
+        return (kept, keptBytes)
     }
 
     @inline(__always)

@@ -52,7 +52,9 @@ import Testing
     @Test("the decoding's normalised text equals MinHasher's") func normalizedText() {
         var random = SplitMix64(seed: 80)
         let alphabetTexts = (0..<2000).map { _ in DedupFastPathTests.randomText(&random, maxLength: 80) }
-        for text in Self.texts(seed: 81, count: 2000) + alphabetTexts {
+        // Every piece after every other: each kind of scalar last, where the UTF-8 is copied without reading past the text.
+        let pairs = Self.pieces.flatMap { first in Self.pieces.map { first + $0 } }
+        for text in Self.texts(seed: 81, count: 2000) + alphabetTexts + pairs {
             let normalized = TextSpans(text).normalized
             let expected = MinHasher.normalized(text)
             #expect(normalized.utf8 == expected.utf8 && normalized.values == expected.values, "\(text.debugDescription)")
