@@ -60,6 +60,70 @@ size_t rk_find_byte_of(const uint8_t *bytes, size_t count, size_t start, uint8_t
 
 #endif
 
+/// Whether U+2028 or U+2029 (E2 80 A8 / E2 80 A9) begins at `index`, all three bytes before `count`.
+static inline int begins_line_separator(const uint8_t *bytes, size_t count, size_t index) {
+    return bytes[index] == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9;
+}
+
+/// Whether `byte` is below `below` or one of the three bytes packed in the low bits of `needles`.
+static inline int is_escape_byte_of(uint8_t byte, uint8_t below, uint32_t needles) {
+    return byte < below || byte == (uint8_t)needles || byte == (uint8_t)(needles >> 8) || byte == (uint8_t)(needles >> 16);
+}
+
+size_t rk_find_escape_portable(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles) {
+    for (size_t index = start; index < count; index++) {
+        if (is_escape_byte_of(bytes[index], below, needles) || begins_line_separator(bytes, count, index)) return index;
+    }
+    return count < start ? start : count;
+}
+
+#if defined(__SSE2__)
+
+/// The first bit of `mask` (bit i for byte `at + i`, 0xE2 bytes among them) that is not an 0xE2 or is one that
+/// begins a line separator, as an index; or -1. Chinese text has an E2 (“ ” — …) every few dozen bytes, so the
+/// three bytes are looked at only where one is. (An 0xE2 that is itself a needle, for a `below` or `needles` that
+/// asks for it, counts too.)
+static inline ptrdiff_t first_escape_bit(const uint8_t *bytes, size_t count, size_t at, unsigned mask, uint8_t below,
+                                         uint32_t needles) {
+    while (mask != 0) {
+        const size_t index = at + (size_t)__builtin_ctz(mask);
+        if (bytes[index] != 0xE2 || begins_line_separator(bytes, count, index) || is_escape_byte_of(0xE2, below, needles)) {
+            return (ptrdiff_t)index;
+        }
+        mask &= mask - 1;
+    }
+    return -1;
+}
+
+size_t rk_find_escape(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles) {
+    if (start >= count || count < 16) return rk_find_escape_portable(bytes, count, start, below, needles);
+    const __m128i limit = _mm_set1_epi8((char)below);
+    const __m128i n0 = _mm_set1_epi8((char)needles), n1 = _mm_set1_epi8((char)(needles >> 8));
+    const __m128i n2 = _mm_set1_epi8((char)(needles >> 16)), lead = _mm_set1_epi8((char)0xE2);
+    size_t index = start;
+    for (; index + 16 <= count; index += 16) {
+        const unsigned mask = block_mask(bytes + index, limit, n0, n1, n2, lead);
+        if (mask != 0) {
+            const ptrdiff_t found = first_escape_bit(bytes, count, index, mask, below, needles);
+            if (found >= 0) return (size_t)found;
+        }
+    }
+    if (index == count) return count;
+    // The tail: the last sixteen bytes, without those already tested.
+    const size_t last = count - 16;
+    const unsigned mask = block_mask(bytes + last, limit, n0, n1, n2, lead) >> (index - last);
+    const ptrdiff_t found = first_escape_bit(bytes, count, index, mask, below, needles);
+    return found >= 0 ? (size_t)found : count;
+}
+
+#else
+
+size_t rk_find_escape(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles) {
+    return rk_find_escape_portable(bytes, count, start, below, needles);
+}
+
+#endif
+
 size_t rk_find_u32_portable(const uint32_t *values, size_t count, uint32_t value) {
     for (size_t index = 0; index < count; index++) {
         if (values[index] == value) return index;

@@ -55,6 +55,16 @@ size_t rk_find_byte_of(const uint8_t *bytes, size_t count, size_t start, uint8_t
 /// rk_find_byte_of one byte at a time: the definition, and the path on targets without SSE2.
 size_t rk_find_byte_of_portable(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles);
 
+/// The first index i with start <= i < count whose byte is below `below`, equals one of the three bytes packed
+/// little-endian in the low 24 bits of `needles` (repeat a byte to ask for fewer), or begins U+2028 or U+2029
+/// (E2 80 A8 or E2 80 A9, all three bytes before count); count when there is none (start when start > count).
+/// The bytes a JSON string must escape: the other punctuation of Chinese text that starts with 0xE2 (“ ” — …)
+/// does not end the scan. Sixteen bytes per step with SSE2 where the target has it.
+size_t rk_find_escape(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles);
+
+/// rk_find_escape one byte at a time: the definition, and the path on targets without SSE2.
+size_t rk_find_escape_portable(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles);
+
 /// SHA-256's compression function over `blocks` whole 64-byte blocks at `data`, updating `state` (the eight
 /// working words, a first). Portable C: the definition, and the path on CPUs without the SHA extensions.
 void rk_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks);

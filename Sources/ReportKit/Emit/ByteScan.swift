@@ -27,6 +27,23 @@ enum ByteScan {
         return index
     }
 
+    /// The first index at or after `start` holding one of `Needles`' bytes, where an 0xE2 counts only when
+    /// U+2028 or U+2029 begins there (``RowBytes/isLineSeparator(_:at:)``), or `bytes.count` when there is none.
+    /// Runs of ``vectorRun`` bytes or more go to `rk_find_escape`, which looks at the bytes after an 0xE2 itself:
+    /// Chinese text has a “ ” — or … (E2 80 9C, 9D, 94, A6) every few dozen bytes, and each stopped the plain
+    /// scan and cost another call.
+    static func firstEscape<Needles: LineSeparatorNeedles>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, _: Needles.Type) -> Int {
+        if let base = bytes.baseAddress, bytes.count - start >= vectorRun {
+            return rk_find_escape(base, bytes.count, start, Needles.below, Needles.packedBesideLead)
+        }
+        var index = start
+        while true {
+            index = firstIndex(in: bytes, from: index, Needles.self)
+            guard index < bytes.count, bytes[index] == 0xE2, !RowBytes.isLineSeparator(bytes, at: index) else { return index }
+            index += 1
+        }
+    }
+
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
 
@@ -61,11 +78,20 @@ extension ByteNeedles {
     }
 }
 
+/// Needles with 0xE2 among them that ``ByteScan/firstEscape(in:from:_:)`` stops at only where U+2028 or
+/// U+2029 begins.
+protocol LineSeparatorNeedles: ByteNeedles {
+    /// The needles other than 0xE2, at most three, packed as ``ByteNeedles/packed`` (the fourth byte unread),
+    /// for `rk_find_escape`.
+    static var packedBesideLead: UInt32 { get }
+}
+
 /// Bytes a JSON string literal may have to escape: control characters, `"`, `\`, and 0xE2, the lead byte of
 /// U+2028 and U+2029 (the caller looks closer).
-enum JSONSpecialBytes: ByteNeedles {
+enum JSONSpecialBytes: LineSeparatorNeedles {
     static var below: UInt8 { 0x20 }
     static var packed: UInt32 { pack(0x22, 0x5C, 0xE2, 0xE2) }
+    static var packedBesideLead: UInt32 { pack(0x22, 0x5C, 0x5C, 0x5C) }
     @inline(__always) static func isNeedle(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 }
     @inline(__always) static func inWord(_ word: UInt64) -> Bool {
         ByteScan.hasByte(below: 0x20, in: word) || ByteScan.has(0x22, in: word) || ByteScan.has(0x5C, in: word) || ByteScan.has(0xE2, in: word)
@@ -92,9 +118,10 @@ enum QuoteByte: ByteNeedles {
 
 /// Bytes that may need CSV quotes or a JSON escape: the union of ``CSVSpecialBytes`` and ``JSONSpecialBytes``
 /// (LF and CR are control characters).
-enum CellSpecialBytes: ByteNeedles {
+enum CellSpecialBytes: LineSeparatorNeedles {
     static var below: UInt8 { 0x20 }
     static var packed: UInt32 { pack(0x22, 0x2C, 0x5C, 0xE2) }
+    static var packedBesideLead: UInt32 { pack(0x22, 0x2C, 0x5C, 0x5C) }
     @inline(__always) static func isNeedle(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x22 || byte == 0x2C || byte == 0x5C || byte == 0xE2
     }

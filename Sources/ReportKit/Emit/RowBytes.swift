@@ -39,14 +39,10 @@ enum RowBytes {
         var runStart = 0
         var index = cleanPrefix
         while index < count {
-            // Skip eight bytes at a time to the next byte that may need an escape.
-            index = ByteScan.firstIndex(in: bytes, from: index, JSONSpecialBytes.self)
+            // Skip to the next byte that needs an escape (0xE2 only where a line separator begins).
+            index = ByteScan.firstEscape(in: bytes, from: index, JSONSpecialBytes.self)
             guard index < count else { break }
             let byte = bytes[index]
-            if byte == 0xE2 && !isLineSeparator(bytes, at: index) {
-                index += 1
-                continue
-            }
             out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             switch byte {
             case 0x22: out.append(0x5C, 0x22)
@@ -98,23 +94,12 @@ enum RowBytes {
 
     /// How many leading bytes need neither CSV quotes nor a JSON escape (0xE2 only where a line separator starts).
     static func cleanPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = 0
-        while true {
-            index = ByteScan.firstIndex(in: bytes, from: index, CellSpecialBytes.self)
-            guard index < bytes.count, bytes[index] == 0xE2, !isLineSeparator(bytes, at: index) else { return index }
-            index += 1
-        }
+        ByteScan.firstEscape(in: bytes, from: 0, CellSpecialBytes.self)
     }
 
     /// Whether no byte from `start` on needs a JSON escape (``appendJSONString(_:cleanPrefix:to:)`` would copy them).
     static func needsNoJSONEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        var index = start
-        while true {
-            index = ByteScan.firstIndex(in: bytes, from: index, JSONSpecialBytes.self)
-            guard index < bytes.count else { return true }
-            guard bytes[index] == 0xE2, !isLineSeparator(bytes, at: index) else { return false }
-            index += 1
-        }
+        ByteScan.firstEscape(in: bytes, from: start, JSONSpecialBytes.self) == bytes.count
     }
 
     /// `\uXXXX` with lowercase hex digits.

@@ -122,4 +122,70 @@ import CKernels
             #expect(ByteScan.firstIndex(in: buffer, from: 0, CSVSpecialBytes.self) == quiet.count)
         }
     }
+
+    /// The definition of the escape scan: the first byte from `start` that is a needle other than 0xE2, or
+    /// where the three bytes of U+2028 or U+2029 begin.
+    static func referenceEscape<Needles: LineSeparatorNeedles>(_ bytes: [UInt8], _ start: Int, _: Needles.Type) -> Int {
+        bytes.indices.dropFirst(start).first { index in
+            let byte = bytes[index]
+            guard byte == 0xE2 else { return Needles.isNeedle(byte) }
+            return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+        } ?? bytes.count
+    }
+
+    @Test("the escape scan stops at separators, not at other E2 punctuation, from any start") func escapeScan() {
+        // Bytes of separators, of “ ” — … and of other E2 80 xx characters, and needles, so that separators and
+        // near misses fall at every offset of a block, across block boundaries and in the padded tail.
+        let pieces: [[UInt8]] = [
+            [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x94], [0xE2, 0x80, 0xA6],
+            [0xE2, 0x80, 0xA7], [0xE2, 0x80, 0xAA], [0xE2, 0x81, 0xA8], [0xE3, 0x80, 0xA8], [0xE2], [0xE2, 0x80], [0x80, 0xA8], [0xA9],
+            [0xE8, 0x90, 0xA5], [0x61], [0x61, 0x62, 0x63, 0x64], [0x22], [0x5C], [0x2C], [0x0A], [0x00], [0x1F], [0x20], [0x41],
+        ]
+        var random = SplitMix64(seed: 43)
+        for round in 0..<40_000 {
+            var bytes: [UInt8] = []
+            let target = Int(random.next() % 70)
+            // Mostly quiet text, so that the scans run far.
+            while bytes.count < target {
+                bytes += random.next() % 4 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [0xE8, 0x90, 0xA5]
+            }
+            if round % 5 == 0, !bytes.isEmpty {  // a truncated separator at the very end
+                bytes += [[0xE2], [0xE2, 0x80]][Int(random.next() % 2)]
+            }
+            let start = Int(random.next() % UInt64(bytes.count + 1))
+            let json = Self.referenceEscape(bytes, start, JSONSpecialBytes.self)
+            let cell = Self.referenceEscape(bytes, start, CellSpecialBytes.self)
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(ByteScan.firstEscape(in: buffer, from: start, JSONSpecialBytes.self) == json, "\(bytes) from \(start)")
+                #expect(ByteScan.firstEscape(in: buffer, from: start, CellSpecialBytes.self) == cell, "\(bytes) from \(start)")
+                // The SSE2 kernel and its portable definition agree for any limit and needles.
+                let below = UInt8(truncatingIfNeeded: random.next() % 3 == 0 ? 0x20 : random.next())
+                let packed = UInt32(truncatingIfNeeded: random.next())
+                #expect(rk_find_escape(buffer.baseAddress, bytes.count, start, below, packed)
+                        == rk_find_escape_portable(buffer.baseAddress, bytes.count, start, below, packed))
+                #expect(rk_find_escape(buffer.baseAddress, bytes.count, start, JSONSpecialBytes.below, JSONSpecialBytes.packedBesideLead) == json)
+            }
+        }
+        // A separator at every position of runs of every length up to three blocks; its truncations stop nothing.
+        for length in 3..<52 {
+            for position in 0...(length - 3) {
+                for third: UInt8 in [0xA8, 0xA9, 0xAA] {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    bytes.replaceSubrange(position..<(position + 3), with: [0xE2, 0x80, third])
+                    let expected = third == 0xAA ? length : position
+                    bytes.withUnsafeBufferPointer { buffer in
+                        #expect(ByteScan.firstEscape(in: buffer, from: 0, JSONSpecialBytes.self) == expected)
+                        #expect(rk_find_escape(buffer.baseAddress, length, 0, 0x20, JSONSpecialBytes.packedBesideLead) == expected)
+                        let cut = position + 2  // the same bytes ending inside the separator
+                        #expect(rk_find_escape(buffer.baseAddress, cut, 0, 0x20, JSONSpecialBytes.packedBesideLead) == cut)
+                    }
+                }
+            }
+        }
+        // An empty run, and a start at or past the end.
+        let empty: [UInt8] = []
+        empty.withUnsafeBufferPointer { #expect(ByteScan.firstEscape(in: $0, from: 0, CellSpecialBytes.self) == 0) }
+        #expect(rk_find_escape(nil, 0, 0, 0x20, 0) == 0)
+        #expect(rk_find_escape_portable(nil, 0, 3, 0x20, 0) == 3)
+    }
 }
