@@ -175,6 +175,18 @@ enum UTF8Normalizer {
                 index += 3
                 continue
             }
+            // ASCII letters and digits: nothing maps or drops them, none is punctuation or a dot, and NFC leaves them
+            // alone, so after the first, `begin` would change nothing; only the last one's digitness is kept.
+            if isASCIIAlphanumeric(lead) {
+                var end = index + 1
+                while end < count && isASCIIAlphanumeric(bytes[end]) { end += 1 }
+                writer.begin(isPunctuation: false)
+                writer.lastIsDot = false
+                writer.copy(bytes, index, end - index)
+                previousIsDigit = bytes[end - 1] <= 0x39
+                index = end
+                continue
+            }
             var value: UInt32
             var length: Int
             if lead < 0x80 {
@@ -243,6 +255,12 @@ enum UTF8Normalizer {
     static func isIdeographLead(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let lead = bytes[offset]
         return (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && bytes[offset + 1] >= 0xB8)
+    }
+
+    /// Whether `byte` is an ASCII digit or letter.
+    @inline(__always)
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
     /// Whether the three-byte scalar at `offset` (its lead is E2, E3 or EF) is common CJK punctuation that passes
