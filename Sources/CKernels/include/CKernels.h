@@ -40,7 +40,7 @@ struct rk_utf8_facts {
     int is_ascii;
 };
 
-/// 1 when this CPU can run rk_utf8_scan_avx2 (AVX2 and POPCNT), else 0.
+/// 1 when this CPU can run rk_utf8_scan_avx2 and rk_cjk_run_avx2 (AVX2 and POPCNT), else 0.
 int rk_utf8_has_avx2(void);
 
 /// 1 when the `length` bytes are well-formed UTF-8 (Unicode Table 3-7) and, with `reject_nul`, hold no NUL, with
@@ -64,6 +64,26 @@ size_t rk_find_escape(const uint8_t *bytes, size_t count, size_t start, uint8_t 
 
 /// rk_find_escape one byte at a time: the definition, and the path on targets without SSE2.
 size_t rk_find_escape_portable(const uint8_t *bytes, size_t count, size_t start, uint8_t below, uint32_t needles);
+
+/// What rk_cjk_run_avx2 and rk_cjk_run_portable found.
+struct rk_cjk_run {
+    /// The length in bytes (a multiple of three) of the longest prefix made of three-byte units that are each an
+    /// ideograph (lead E5…E9, or E4 with a second byte from B8) or unmapped CJK punctuation (E2 80 94…9F, E2 80 A6,
+    /// E3 80 81…A9, E3 80 B0…FF, EF BC 81…8F, EF BC 9A…A0): what UTF8Normalizer copies unchanged.
+    size_t length;
+    /// The Traditional (marker 2) and Simplified (marker 1) script markers among its ideographs.
+    size_t traditional;
+    size_t simplified;
+    /// 1 when its last unit is punctuation.
+    int ends_in_punctuation;
+};
+
+/// Finds the run at the start of the `count` bytes; `markers` is the two-bit table of
+/// ChineseScriptConverter.scriptMarkers (32 scalars per word). The definition, and the path without AVX2.
+void rk_cjk_run_portable(const uint8_t *bytes, size_t count, const uint64_t *markers, struct rk_cjk_run *run);
+
+/// rk_cjk_run_portable, eight units per step. Call only when rk_utf8_has_avx2() returned 1.
+void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers, struct rk_cjk_run *run);
 
 /// SHA-256's compression function over `blocks` whole 64-byte blocks at `data`, updating `state` (the eight
 /// working words, a first). Portable C: the definition, and the path on CPUs without the SHA extensions.

@@ -193,6 +193,13 @@ struct ScriptMarkerTally: Sendable, Equatable {
         simplified &+= marker & 1
     }
 
+    /// Counts markers found elsewhere (``CJKRun``).
+    @inline(__always)
+    mutating func add(traditional: Int, simplified: Int) {
+        self.traditional &+= traditional
+        self.simplified &+= simplified
+    }
+
     /// ``ChineseScriptConverter/isTraditional(_:)`` of the scalars counted.
     var isTraditional: Bool { traditional >= 3 && traditional > simplified }
 

@@ -137,7 +137,7 @@ enum UTF8Normalizer {
     /// bytes: a mapped scalar is shorter, an inserted space stands for at least one dropped horizontal space,
     /// a line feed between lines for at least one line-break byte, and a joined number loses its spaces.
     /// The script markers are tallied on the ideographs copied: every marker is in U+4E00…U+9FFF, and each of
-    /// those is copied once, unchanged, by the run path below.
+    /// those is copied once, unchanged, by the run path below (``CJKRun``).
     private static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, _ stopOutsideClassicRanges: Bool,
         _ fullwidthCount: inout Int, _ brokenNumbers: inout [Repair], _ markers: UnsafeBufferPointer<UInt64>,
@@ -148,33 +148,23 @@ enum UTF8Normalizer {
         var previousIsDigit = false
         var index = 0
         let count = bytes.count
+        let avx2 = UTF8Validation.avx2Available
         while index < count {
             let lead = bytes[index]
             // U+4E00…U+9FFF, most of a Chinese text: classic-stable ideographs that nothing maps or drops. A run
             // of them is copied at once, and with it the unmapped punctuation between them (`，`, `。`, `“`…, see
             // ``isUnmappedPunctuation(_:at:afterDigit:)``; no digit comes before it in the run): after the first
-            // scalar, `begin` would change nothing but whether the last one written is punctuation.
+            // scalar, `begin` would change nothing but whether the last one written is punctuation. ``CJKRun``
+            // finds the run and tallies its script markers, eight scalars per step.
             if isIdeographLead(bytes, at: index) {
-                var end = index
-                var endsInPunctuation = false
-                while true {
-                    repeat {
-                        scriptMarkers.add(threeByteScalarAt: end, of: bytes, markers: markers)
-                        end += 3
-                    } while end < count && isIdeographLead(bytes, at: end)
-                    guard continuesWithPunctuation(bytes, at: end) else { break }
-                    repeat { end += 3 } while continuesWithPunctuation(bytes, at: end)
-                    guard end < count && isIdeographLead(bytes, at: end) else {
-                        endsInPunctuation = true
-                        break
-                    }
-                }
+                let found = CJKRun.scan(bytes, from: index, markers: markers, avx2: avx2)
+                scriptMarkers.add(traditional: found.traditional, simplified: found.simplified)
                 writer.begin(isPunctuation: false)
-                writer.lastIsPunctuation = endsInPunctuation
+                writer.lastIsPunctuation = found.ends_in_punctuation != 0
                 writer.lastIsDot = false
-                writer.copyRun(bytes, index, end - index)
+                writer.copyRun(bytes, index, found.length)
                 previousIsDigit = false
-                index = end
+                index += found.length
                 continue
             }
             if (lead == 0xE2 || lead == 0xE3 || lead == 0xEF) && isUnmappedPunctuation(bytes, at: index, afterDigit: previousIsDigit) {
@@ -183,6 +173,18 @@ enum UTF8Normalizer {
                 writer.copy(bytes, index, 3)
                 previousIsDigit = false
                 index += 3
+                continue
+            }
+            // ASCII letters and digits: nothing maps or drops them, none is punctuation or a dot, and NFC leaves them
+            // alone, so after the first, `begin` would change nothing; only the last one's digitness is kept.
+            if isASCIIAlphanumeric(lead) {
+                var end = index + 1
+                while end < count && isASCIIAlphanumeric(bytes[end]) { end += 1 }
+                writer.begin(isPunctuation: false)
+                writer.lastIsDot = false
+                writer.copy(bytes, index, end - index)
+                previousIsDigit = bytes[end - 1] <= 0x39
+                index = end
                 continue
             }
             var value: UInt32
@@ -250,18 +252,15 @@ enum UTF8Normalizer {
     /// Whether the scalar at `offset` is in U+4E00…U+9FFF: a lead byte E5…E9, or E4 with a second byte from B8
     /// (the text is valid UTF-8, so the two continuation bytes follow).
     @inline(__always)
-    private static func isIdeographLead(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    static func isIdeographLead(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let lead = bytes[offset]
         return (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && bytes[offset + 1] >= 0xB8)
     }
 
-    /// Whether unmapped punctuation (``isUnmappedPunctuation(_:at:afterDigit:)``, no digit before it) starts at
-    /// `offset`, which may be the end.
+    /// Whether `byte` is an ASCII digit or letter.
     @inline(__always)
-    private static func continuesWithPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        guard offset < bytes.count else { return false }
-        let lead = bytes[offset]
-        return (lead == 0xE2 || lead == 0xE3 || lead == 0xEF) && isUnmappedPunctuation(bytes, at: offset, afterDigit: false)
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
     /// Whether the three-byte scalar at `offset` (its lead is E2, E3 or EF) is common CJK punctuation that passes
@@ -270,7 +269,7 @@ enum UTF8Normalizer {
     /// only after a digit). All are classic-stable (``NFCStability`` has nothing to note), ``isPunctuation(_:)``,
     /// and neither spaces nor line breaks, so each is written as it is, as the general path would.
     @inline(__always)
-    private static func isUnmappedPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, afterDigit: Bool) -> Bool {
+    static func isUnmappedPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, afterDigit: Bool) -> Bool {
         let second = bytes[offset + 1]
         let third = bytes[offset + 2]
         switch bytes[offset] {

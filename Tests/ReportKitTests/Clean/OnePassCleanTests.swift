@@ -28,6 +28,8 @@ import Testing
             "≈\u{2000}", "\u{2000}≈", "≈ \u{302A}a", "⑷e\u{301}", "\u{2001}营\u{2ADC}", "\u{E088}\u{302F}",
             // Ideograph runs that go on through punctuation, and end in it before spaces, digits and line breaks.
             "营，商。 a", "營“境”5，678", "营。\n商", "。营，", "营，５６７", "营．５", "营％ 5", "营…— b", "营、\u{3000}商",
+            // Runs of ASCII letters and digits, before the mapped full-width forms, dots, spaces and line ends.
+            "2026年12月7日", "abc12％", "ab1．5x", "x9，123", "Q3. 4z", "GDP 5.2%", "a\nb", "AZaz09@[`{/:",
         ]
         for text in fixed + (0..<20000).map({ _ in Self.randomText(&generator) }) {
             let expected = ReferenceTextNormalizer.normalize(text)

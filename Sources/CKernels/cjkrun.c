@@ -1,0 +1,130 @@
+// The run of CJK ideographs and punctuation that UTF8Normalizer copies unchanged, eight three-byte units per step
+// with AVX2: each unit's bytes become one 32-bit number (lead << 16 | second << 8 | third), classified with range
+// compares, and the script markers of the ideographs read from the two-bit table. Compiled for AVX2 per function; Swift calls
+// rk_cjk_run_avx2 only after rk_utf8_has_avx2() says the CPU has it, and rk_cjk_run_portable otherwise.
+#include "CKernels.h"
+
+/// 1 when the three bytes, read as lead << 16 | second << 8 | third, are a unit of the run: an ideograph (lead E5…E9,
+/// or E4 with a second byte from B8; the third byte is not looked at), or unmapped CJK punctuation.
+static inline int rk_cjk_is_ideograph(uint32_t unit) { return unit >= 0xE4B800u && unit <= 0xE9FFFFu; }
+
+static inline int rk_cjk_is_punctuation(uint32_t unit) {
+    return (unit >= 0xE28094u && unit <= 0xE2809Fu) || unit == 0xE280A6u || (unit >= 0xE38081u && unit <= 0xE380A9u)
+        || (unit >= 0xE380B0u && unit <= 0xE380FFu) || (unit >= 0xEFBC81u && unit <= 0xEFBC8Fu)
+        || (unit >= 0xEFBC9Au && unit <= 0xEFBCA0u);
+}
+
+/// The scalar value the unit's bits give (lead & 0x0F, second & 0x3F, third & 0x3F), always below 0x10000.
+static inline uint32_t rk_cjk_value(uint32_t unit) {
+    return ((unit >> 4) & 0xF000u) | ((unit >> 2) & 0x0FC0u) | (unit & 0x3Fu);
+}
+
+/// rk_cjk_run_portable from `start` (a multiple of three into the run), adding to what `run` holds.
+static void rk_cjk_run_from(const uint8_t *bytes, size_t count, size_t start, const uint64_t *markers, struct rk_cjk_run *run) {
+    size_t index = start;
+    while (index + 3 <= count) {
+        const uint32_t unit = (uint32_t)bytes[index] << 16 | (uint32_t)bytes[index + 1] << 8 | bytes[index + 2];
+        if (rk_cjk_is_ideograph(unit)) {
+            const uint32_t value = rk_cjk_value(unit);
+            const uint64_t marker = (markers[value >> 5] >> ((value & 31) << 1)) & 3;
+            run->traditional += (size_t)(marker >> 1);
+            run->simplified += (size_t)(marker & 1);
+            run->ends_in_punctuation = 0;
+        } else if (rk_cjk_is_punctuation(unit)) {
+            run->ends_in_punctuation = 1;
+        } else {
+            break;
+        }
+        index += 3;
+    }
+    run->length = index;
+}
+
+void rk_cjk_run_portable(const uint8_t *bytes, size_t count, const uint64_t *markers, struct rk_cjk_run *run) {
+    run->traditional = 0;
+    run->simplified = 0;
+    run->ends_in_punctuation = 0;
+    rk_cjk_run_from(bytes, count, 0, markers, run);
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+/// All-ones in the 32-bit lanes of `value` from `low` to `high` (unsigned).
+__attribute__((target("avx2,popcnt"), always_inline))
+static inline __m256i rk_cjk_in_range(__m256i value, uint32_t low, uint32_t high) {
+    const __m256i offset = _mm256_sub_epi32(value, _mm256_set1_epi32((int)low));
+    return _mm256_cmpeq_epi32(_mm256_min_epu32(offset, _mm256_set1_epi32((int)(high - low))), offset);
+}
+
+__attribute__((target("avx2,popcnt")))
+void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers, struct rk_cjk_run *run) {
+    // Units 0…3 from the first 16 bytes, 4…7 from the 16 at byte 12: in each 128-bit lane, dword k is bytes
+    // 3k + 2, 3k + 1, 3k (little-endian, so the lead is the high byte) and a zero.
+    const __m256i order = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,
+                                           2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
+    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    size_t traditional = 0, simplified = 0;
+    int ends_in_punctuation = 0;
+    size_t index = 0;
+    int ended = 0;  // a unit that is not of the run was found
+    while (index + 28 <= count) {
+        const __m256i raw = _mm256_inserti128_si256(
+            _mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(bytes + index))),
+            _mm_loadu_si128((const __m128i *)(bytes + index + 12)), 1);
+        const __m256i unit = _mm256_shuffle_epi8(raw, order);
+        const __m256i ideograph = rk_cjk_in_range(unit, 0xE4B800u, 0xE9FFFFu);
+        const unsigned ideograph_mask = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(ideograph));
+        unsigned accepted = 8;
+        unsigned punctuation_mask = 0;
+        if (ideograph_mask != 0xFF) {
+            __m256i punctuation = _mm256_or_si256(rk_cjk_in_range(unit, 0xE28094u, 0xE2809Fu),
+                                                  _mm256_cmpeq_epi32(unit, _mm256_set1_epi32(0xE280A6)));
+            punctuation = _mm256_or_si256(punctuation, rk_cjk_in_range(unit, 0xE38081u, 0xE380A9u));
+            punctuation = _mm256_or_si256(punctuation, rk_cjk_in_range(unit, 0xE380B0u, 0xE380FFu));
+            punctuation = _mm256_or_si256(punctuation, rk_cjk_in_range(unit, 0xEFBC81u, 0xEFBC8Fu));
+            punctuation = _mm256_or_si256(punctuation, rk_cjk_in_range(unit, 0xEFBC9Au, 0xEFBCA0u));
+            punctuation_mask = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(punctuation));
+            accepted = (unsigned)__builtin_ctz(~(ideograph_mask | punctuation_mask));  // the units before the first that is not
+            if (accepted == 0) {
+                ended = 1;
+                break;
+            }
+        }
+        // The scalar values, for the markers of the accepted ideographs.
+        const __m256i value = _mm256_or_si256(
+            _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(unit, 4), _mm256_set1_epi32(0xF000)),
+                            _mm256_and_si256(_mm256_srli_epi32(unit, 2), _mm256_set1_epi32(0x0FC0))),
+            _mm256_and_si256(unit, _mm256_set1_epi32(0x3F)));
+        // Read one at a time: a gather of the eight words took longer than the loads (AMD Zen 4). The lanes not
+        // wanted read the marker of U+0000, which is 0.
+        const __m256i wanted = _mm256_and_si256(ideograph, _mm256_cmpgt_epi32(_mm256_set1_epi32((int)accepted), lanes));
+        uint32_t values[8];
+        _mm256_storeu_si256((__m256i *)values, _mm256_and_si256(value, wanted));
+        for (int lane = 0; lane < 8; lane++) {
+            const uint64_t marker = (markers[values[lane] >> 5] >> ((values[lane] & 31) << 1)) & 3;
+            traditional += (size_t)(marker >> 1);
+            simplified += (size_t)(marker & 1);
+        }
+        ends_in_punctuation = (int)((punctuation_mask >> (accepted - 1)) & 1);
+        index += 3 * accepted;
+        if (accepted < 8) {
+            ended = 1;
+            break;
+        }
+    }
+    run->traditional = traditional;
+    run->simplified = simplified;
+    run->ends_in_punctuation = ends_in_punctuation;
+    run->length = index;
+    // Fewer than 28 bytes were left: the rest one unit at a time.
+    if (!ended) rk_cjk_run_from(bytes, count, index, markers, run);
+}
+
+#else
+
+void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers, struct rk_cjk_run *run) {
+    rk_cjk_run_portable(bytes, count, markers, run);
+}
+
+#endif
