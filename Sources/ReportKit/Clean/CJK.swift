@@ -24,11 +24,15 @@ enum CJK {
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool { isIdeograph(scalar) || isPunctuation(scalar) }
 
-    static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x80 && isASCIIDigit(byte: UInt8(scalar.value)) }
 
-    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value >= 0x41 && scalar.value <= 0x5A) || (scalar.value >= 0x61 && scalar.value <= 0x7A)
-    }
+    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x80 && isASCIILetter(byte: UInt8(scalar.value)) }
+
+    /// ``isASCIIDigit(_:)`` of a byte, for the scanners that read UTF-8 (a byte below 0x80 is its own scalar).
+    @inline(__always) static func isASCIIDigit(byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    /// ``isASCIILetter(_:)`` of a byte: setting bit 5 lowercases exactly the capitals, and nothing else lands in a…z.
+    @inline(__always) static func isASCIILetter(byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
     static func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{00A0}" || scalar == "\u{2002}"

@@ -259,9 +259,7 @@ enum UTF8Normalizer {
 
     /// Whether `byte` is an ASCII digit or letter.
     @inline(__always)
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
-    }
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { CJK.isASCIIDigit(byte: byte) || CJK.isASCIILetter(byte: byte) }
 
     /// Whether the three-byte scalar at `offset` (its lead is E2, E3 or EF) is common CJK punctuation that passes
     /// through unchanged: U+2014…U+201F and U+2026 (— “ ” …), U+3001…U+3029 and U+3030…U+303F (、。《》「」), and,

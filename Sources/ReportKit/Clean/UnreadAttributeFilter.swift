@@ -65,8 +65,8 @@ enum UnreadAttributeFilter {
             return bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
 
-        @inline(__always) private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
-        @inline(__always) private func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || byte &- 0x30 < 10 }
+        @inline(__always) private func isLetter(_ byte: UInt8) -> Bool { CJK.isASCIILetter(byte: byte) }
+        @inline(__always) private func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || CJK.isASCIIDigit(byte: byte) }
         /// libxml2's `IS_BLANK_CH`.
         @inline(__always) private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
         /// What `htmlParseHTMLName` reads after an attribute name's first letter.

@@ -15,8 +15,8 @@ public struct ReportExtractor: Stage {
         var spans = TextSpans(text)
         // The report id hashes the text, dedup's exact key the normalised text: two streams side by side run
         // faster than one after the other.
-        var utf8 = text
-        let (textDigest, normalizedDigest) = utf8.withUTF8 { text in
+        var contiguous = text  // withUTF8 is mutating: it may make a bridged string contiguous
+        let (textDigest, normalizedDigest) = contiguous.withUTF8 { text in
             spans.normalized.utf8.withUnsafeBytes { SHA256Stream.hexDigests(UnsafeRawBufferPointer(text), $0) }
         }
         let reportID = String(textDigest.prefix(16))
