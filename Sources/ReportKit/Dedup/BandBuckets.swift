@@ -9,14 +9,20 @@ enum BandBuckets {
     static func pairs(
         _ signatures: [[UInt32]], rows: Range<Int>, mix: ([UInt32], Range<Int>) -> UInt64 = BandBuckets.mix
     ) -> [(Int, Int)] {
+        pairs(signatures, rows: rows, mixes: ArraySlice(signatures.map { $0.count >= rows.upperBound ? mix($0, rows) : 0 }))
+    }
+
+    /// ``pairs(_:rows:mix:)`` with each signature's mix of `rows` already computed (`mixes[index]`; any value
+    /// for a signature too short for the band).
+    static func pairs(_ signatures: [[UInt32]], rows: Range<Int>, mixes: ArraySlice<UInt64>) -> [(Int, Int)] {
+        precondition(mixes.count == signatures.count)
         var capacity = 16
         while capacity < 2 * signatures.count { capacity *= 2 }
         let mask = capacity - 1
         var slotMixes = [UInt64](repeating: 0, count: capacity)
         var slotHeads = [Int](repeating: -1, count: capacity)  // the report heading the slot's bucket; -1: empty
         var pairs: [(Int, Int)] = []
-        for (index, signature) in signatures.enumerated() where signature.count >= rows.upperBound {
-            let bandMix = mix(signature, rows)
+        for (index, bandMix) in zip(signatures.indices, mixes) where signatures[index].count >= rows.upperBound {
             var slot = Int(truncatingIfNeeded: bandMix) & mask
             while true {
                 let head = slotHeads[slot]
@@ -24,7 +30,7 @@ enum BandBuckets {
                     (slotMixes[slot], slotHeads[slot]) = (bandMix, index)
                     break
                 }
-                if slotMixes[slot] == bandMix, signatures[head][rows] == signature[rows] {
+                if slotMixes[slot] == bandMix, signatures[head][rows] == signatures[index][rows] {
                     pairs.append((head, index))
                     break
                 }
@@ -32,6 +38,23 @@ enum BandBuckets {
             }
         }
         return pairs
+    }
+
+    /// Every band's mix of every signature, band by band: `result[band * signatures.count + index]` (0 where the
+    /// signature is too short for the band). One pass over each signature: reading one band of all 20,000
+    /// signatures at a time touched a scattered cache line per signature per band, and the LSH pass after the
+    /// barrier waited on memory for most of its time.
+    static func bandMixes(_ signatures: [[UInt32]], bands: [Range<Int>]) -> [UInt64] {
+        let count = signatures.count
+        var mixes = [UInt64](repeating: 0, count: count * bands.count)
+        mixes.withUnsafeMutableBufferPointer { mixes in
+            for (index, signature) in signatures.enumerated() {
+                for (band, rows) in bands.enumerated() where signature.count >= rows.upperBound {
+                    mixes[band * count + index] = mix(signature, rows)
+                }
+            }
+        }
+        return mixes
     }
 
     /// A 64-bit mix of the band's values and length (splitmix64's steps), not a cryptographic hash: equal

@@ -66,10 +66,11 @@ public struct Deduplicator: GlobalStage {
         }
         let signatures = summaries.map(\.minhash)
         let rows = max(1, options.permutations / max(1, options.bands))
-        for band in 0..<max(1, options.bands) {
-            let range = (band * rows)..<min((band + 1) * rows, options.permutations)
-            guard !range.isEmpty else { continue }
-            for (first, index) in BandBuckets.pairs(signatures, rows: range) where find(first) != find(index) {
+        let bands = (0..<max(1, options.bands)).map { band in (band * rows)..<max(band * rows, min((band + 1) * rows, options.permutations)) }
+        let mixes = BandBuckets.bandMixes(signatures, bands: bands)
+        for (band, range) in bands.enumerated() where !range.isEmpty {
+            let bandMixes = mixes[(band * signatures.count)..<((band + 1) * signatures.count)]
+            for (first, index) in BandBuckets.pairs(signatures, rows: range, mixes: bandMixes) where find(first) != find(index) {
                 if MinHasher.similarity(signatures[first], signatures[index]) >= options.threshold { union(first, index) }
             }
         }

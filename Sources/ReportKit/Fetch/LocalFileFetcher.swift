@@ -31,7 +31,8 @@ public struct LocalFileFetcher: Stage {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FetchError.isDirectory(path) }
         let declaredSize = Int(info.st_size)
         if declaredSize > maxBytes { throw FetchError.tooLarge(path, bytes: declaredSize, limit: maxBytes) }
-        let bytes = try Self.readAll(descriptor, expected: declaredSize, limit: maxBytes, path: path)
+        let bytes = try Self.readAll(
+            descriptor, expected: declaredSize, regular: (info.st_mode & S_IFMT) == S_IFREG, limit: maxBytes, path: path)
         var after = stat()
         if fstat(descriptor, &after) == 0, Int(after.st_size) != bytes.count || after.st_mtim.tv_sec != info.st_mtim.tv_sec
             || after.st_mtim.tv_nsec != info.st_mtim.tv_nsec
@@ -58,21 +59,34 @@ public struct LocalFileFetcher: Stage {
 
     /// Reads to the end of the file: `expected` bytes (its size when opened) in one buffer, and whatever a growing
     /// file adds after them, up to `limit` (a file that grows is then refused as changed by the caller).
-    private static func readAll(_ descriptor: Int32, expected: Int, limit: Int, path: String) throws -> [UInt8] {
+    ///
+    /// The reads ask for one byte more than `expected`: a read of a regular file that returns less than it asked
+    /// for has reached the end, so the usual file needs no second read that returns 0 (20,000 system calls on
+    /// the bench corpus).
+    private static func readAll(_ descriptor: Int32, expected: Int, regular: Bool, limit: Int, path: String) throws -> [UInt8] {
         var failure: Int32?
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+        var reachedEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
             count = 0
-            while count < expected {
-                let result = read(descriptor, buffer.baseAddress! + count, expected - count)
+            while count <= expected {
+                let asked = expected + 1 - count
+                let result = read(descriptor, buffer.baseAddress! + count, asked)
                 if result < 0 && errno == EINTR { continue }
                 if result < 0 { failure = errno }
-                guard result > 0 else { break }  // an error, or a file that shrank (the caller refuses it)
+                guard result > 0 else {  // an error, or a file that shrank (the caller refuses it)
+                    reachedEnd = result == 0
+                    break
+                }
                 count += result
+                if result < asked && regular {
+                    reachedEnd = true
+                    break
+                }
             }
         }
         if let failure { throw FetchError.unreadable(path, reason: String(cString: strerror(failure))) }
-        // The tail is read into uninitialised scratch: almost every file ends at its declared size, so this is
-        // usually one read that returns 0, and zero-filling a chunk for it cost more than the rest of the fetch.
+        if reachedEnd { return bytes }
+        if bytes.count > limit { throw FetchError.tooLarge(path, bytes: bytes.count, limit: limit) }
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { chunk in
             while true {
                 let result = read(descriptor, chunk.baseAddress!, chunk.count)

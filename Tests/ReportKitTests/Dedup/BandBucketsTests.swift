@@ -39,6 +39,27 @@ import Testing
         #expect(paired > 1000)  // the alphabet is small enough that buckets are shared
     }
 
+    @Test("every band's precomputed mixes give the pairs of the definition") func precomputedMixes() {
+        var random = SplitMix64(seed: 47)
+        var paired = 0
+        let bands = [0..<3, 3..<6, 6..<9, 9..<12, 12..<12]
+        for _ in 0..<200 {
+            let signatures = Self.signatures(&random, count: Int(random.next() % 60), length: 12)
+            let mixes = BandBuckets.bandMixes(signatures, bands: bands)
+            #expect(mixes.count == signatures.count * bands.count)
+            for (band, rows) in bands.enumerated() {
+                let bandMixes = mixes[(band * signatures.count)..<((band + 1) * signatures.count)]
+                for (index, signature) in signatures.enumerated() where signature.count >= rows.upperBound {
+                    #expect(bandMixes[bandMixes.startIndex + index] == BandBuckets.mix(signature, rows))
+                }
+                let expected = Self.sorted(Self.referencePairs(signatures, rows: rows))
+                #expect(Self.sorted(BandBuckets.pairs(signatures, rows: rows, mixes: bandMixes)) == expected)
+                paired += expected.count
+            }
+        }
+        #expect(paired > 1000)
+    }
+
     @Test("equal bands mix equally; different bands rarely") func mix() {
         var random = SplitMix64(seed: 3)
         var mixes = Set<UInt64>()
