@@ -50,7 +50,7 @@ import Testing
             for (band, rows) in bands.enumerated() {
                 let bandMixes = mixes[(band * signatures.count)..<((band + 1) * signatures.count)]
                 for (index, signature) in signatures.enumerated() where signature.count >= rows.upperBound {
-                    #expect(bandMixes[bandMixes.startIndex + index] == BandBuckets.mix(signature, rows))
+                    #expect(bandMixes[bandMixes.startIndex + index] == BandBuckets.fold(BandBuckets.mix(signature, rows)))
                 }
                 let expected = Self.sorted(Self.referencePairs(signatures, rows: rows))
                 #expect(Self.sorted(BandBuckets.pairs(signatures, rows: rows, mixes: bandMixes)) == expected)
