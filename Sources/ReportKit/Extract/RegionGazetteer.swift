@@ -110,6 +110,7 @@ public final class RegionGazetteer: Sendable {
         self.nameScalars = names.map { Array($0.unicodeScalars) }
         self.scanTable = NameScanTable(names: nameScalars, surnames: RegionResolver.surnames)
         self.divisionsByNumber = divisionsByNumber
+        self.divisionNumbers = DivisionNumbers(divisions: divisions, divisionsByNumber: divisionsByNumber)
     }
 
     /// Every name and short form with the divisions that carry it (more than one when ambiguous), longest first
@@ -152,6 +153,9 @@ public final class RegionGazetteer: Sendable {
 
     /// The divisions that carry each name, by name number (more than one when the name is ambiguous).
     let divisionsByNumber: [[Division]]
+
+    /// The divisions as numbers, for resolving a report without copying Strings.
+    let divisionNumbers: DivisionNumbers
 
     /// ``nameIndex`` laid out flat, for scanning whole texts.
     let scanTable: NameScanTable

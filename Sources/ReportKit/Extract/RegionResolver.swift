@@ -53,35 +53,39 @@ public struct RegionResolver: Sendable {
         return resolve(mentions)
     }
 
-    /// The place the weighted name mentions point to.
+    /// The place the weighted name mentions point to, worked out on ``DivisionNumbers``: divisions as indices, codes as
+    /// numbers in code order (so the ties below break as by the codes themselves).
     private func resolve(_ mentions: MentionTally) -> Resolution? {
         guard !mentions.isEmpty else { return nil }
+        let table = gazetteer.divisionNumbers
         var scores: [Score] = []
         var deferred: [(Int, Int)] = []  // (name number, weight)
         for (number, weight) in mentions.entries {
-            let candidates = gazetteer.divisionsByNumber[number]
-            if candidates.count == 1 { add(weight, to: candidates[0], in: &scores) } else { deferred.append((number, weight)) }
+            let candidates = table.carriers[number]
+            if candidates.count == 1 { add(weight, to: candidates[0], in: &scores, table) } else { deferred.append((number, weight)) }
         }
         // Context: every province and prefecture implied by an unambiguous mention.
-        var context: [String] = []
+        var context: [Int32] = []
         for score in scores {
-            let division = score.division
             context.appendIfAbsent(score.code)
-            if let province = division.provinceCode { context.appendIfAbsent(province) }
-            if let prefecture = division.prefectureCode { context.appendIfAbsent(prefecture) }
+            let province = table.provinceCode[Int(score.division)]
+            if province >= 0 { context.appendIfAbsent(province) }
+            let prefecture = table.prefectureCode[Int(score.division)]
+            if prefecture >= 0 { context.appendIfAbsent(prefecture) }
         }
-        var ambiguousCodes: [String] = []
+        var ambiguousCodes: [Int32] = []
         for (number, weight) in deferred {
-            let candidates = gazetteer.divisionsByNumber[number]
+            let candidates = table.carriers[number]
             let fitting = candidates.filter { candidate in
-                context.contains(candidate.code) || candidate.provinceCode.map(context.contains) == true
-                    || candidate.prefectureCode.map(context.contains) == true
+                let index = Int(candidate)
+                return context.contains(table.code[index]) || (table.provinceCode[index] >= 0 && context.contains(table.provinceCode[index]))
+                    || (table.prefectureCode[index] >= 0 && context.contains(table.prefectureCode[index]))
             }
             if fitting.count == 1 {
-                add(weight, to: fitting[0], in: &scores)
-            } else if let first = (fitting.isEmpty ? candidates : fitting).sorted(by: { $0.code < $1.code }).first {
-                add(weight, to: first, in: &scores)
-                ambiguousCodes.appendIfAbsent(first.code)
+                add(weight, to: fitting[0], in: &scores, table)
+            } else if let first = (fitting.isEmpty ? candidates : fitting).min(by: { table.code[Int($0)] < table.code[Int($1)] }) {
+                add(weight, to: first, in: &scores, table)
+                ambiguousCodes.appendIfAbsent(table.code[Int(first)])
             }
         }
         // The most-mentioned division; on a tie the more specific one (county over prefecture over province).
@@ -90,34 +94,34 @@ public struct RegionResolver: Sendable {
                 (left.value, left.level, right.code) < (right.value, right.level, left.code)
             })
         else { return nil }
-        var division = best.division
         // A report about 西宁 names 青海 often too: prefer a place inside the winning province or prefecture
         // when it is mentioned at least a third as often.
-        while division.level != "county" {
-            let code = division.code
+        while best.level != 2 {  // not a county
+            let code = best.code
             let inside = scores.filter { entry in
-                let candidate = entry.division
-                return candidate.code != code && (candidate.provinceCode == code || candidate.prefectureCode == code)
+                let index = Int(entry.division)
+                return entry.code != code && (table.provinceCode[index] == code || table.prefectureCode[index] == code)
             }
             guard let child = inside.max(by: { ($0.value, $1.code) < ($1.value, $0.code) }), child.value >= max(2, best.value / 3)
             else { break }
             best = child
-            division = child.division
         }
+        let division = gazetteer.divisions[Int(best.division)]
         let province = division.level == "province" ? division : division.provinceCode.flatMap(gazetteer.division(code:))
         let prefecture = division.level == "prefecture" ? division : division.prefectureCode.flatMap(gazetteer.division(code:))
         return Resolution(
             division: division, province: province?.name, prefecture: prefecture?.name,
-            county: division.level == "county" ? division.name : nil, ambiguous: ambiguousCodes.contains(division.code),
+            county: division.level == "county" ? division.name : nil, ambiguous: ambiguousCodes.contains(best.code),
             mentions: best.value)
     }
 
-    /// One scored division: its code, its weighted mentions, the division, and its level rank for ties.
+    /// One scored division: its code's number, its weighted mentions, its index in the gazetteer and its level rank
+    /// for ties.
     struct Score {
-        let code: String
+        let code: Int32
         var value: Int
-        let division: RegionGazetteer.Division
-        let level: Int
+        let division: Int32
+        let level: Int8
     }
 
     /// County over prefecture over province.
@@ -129,14 +133,14 @@ public struct RegionResolver: Sendable {
         }
     }
 
-    /// Adds `weight` to the score of `division`, one of the gazetteer's own: as codes are unique there (a unit
-    /// test checks it), it is the division ``RegionGazetteer/division(code:)`` gives for its code, so neither
-    /// it nor its level rank is looked up by String again.
-    private func add(_ weight: Int, to division: RegionGazetteer.Division, in scores: inout [Score]) {
-        if let index = scores.firstIndex(where: { $0.code == division.code }) {
+    /// Adds `weight` to the score of division number `division`, one of a name's carriers: as codes are unique in the
+    /// gazetteer (a unit test checks it), its code's number stands for it.
+    private func add(_ weight: Int, to division: Int32, in scores: inout [Score], _ table: DivisionNumbers) {
+        let code = table.code[Int(division)]
+        if let index = scores.firstIndex(where: { $0.code == code }) {
             scores[index].value += weight
         } else {
-            scores.append(Score(code: division.code, value: weight, division: division, level: Self.levelRank(division.level)))
+            scores.append(Score(code: code, value: weight, division: division, level: table.level[Int(division)]))
         }
     }
 
@@ -166,9 +170,9 @@ public struct RegionResolver: Sendable {
     }
 }
 
-extension Array where Element == String {
+extension Array where Element: Equatable {
     /// `Set.insert` for the few codes of one report.
-    mutating func appendIfAbsent(_ code: String) {
-        if !contains(code) { append(code) }
+    mutating func appendIfAbsent(_ element: Element) {
+        if !contains(element) { append(element) }
     }
 }

@@ -58,8 +58,9 @@ extension ScalarText {
     /// A second pass, apart from the decoding: with all seven outputs in one loop the compiler ran out of registers
     /// and reloaded half of them for every scalar. Without a branch on whether a scalar is kept (which follows the
     /// text: ideographs, punctuation, digits): every scalar is stored at the outputs' ends, and the ends move only for
-    /// a kept one. Its UTF-8 is copied from the text in one four-byte load and store (but near the end of the text,
-    /// where four bytes would read past it).
+    /// a kept one. Its UTF-8 is copied from the text in one four-byte load and store. The last few scalars, where four
+    /// bytes would read past the text, are copied byte by byte in a loop of their own: with that branch and its loop
+    /// inside, the main loop kept its output pointers and the kept mask on the stack.
     @inline(__always)
     private static func collectKept(
         _ bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafePointer<Unicode.Scalar>, offsets: UnsafePointer<Int32>,
@@ -67,27 +68,37 @@ extension ScalarText {
         values: UnsafeMutablePointer<UInt32>, utf8: UnsafeMutablePointer<UInt8>
     ) -> (kept: Int, keptBytes: Int) {
         guard let base = bytes.baseAddress else { return (0, 0) }
+        // The scalars before `wide` start at least four bytes before the end: a scalar takes at least one byte, so
+        // only the last four can start later.
         let lastWideStart = bytes.count &- 4
-        var kept = 0
-        var keptBytes = 0
-        for index in 0..<count {
-            let start = Int(offsets[index])
-            let length = Int(offsets[index &+ 1]) &- start
-            let packed: UInt32
-            if start <= lastWideStart {
-                packed = UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self)
-            } else {
-                var tail: UInt32 = 0
-                for byte in 0..<length { tail |= UInt32(base[start &+ byte]) << (8 * byte) }
-                packed = tail.littleEndian
-            }
-            values[kept] = scalars[index].value
-            UnsafeMutableRawPointer(utf8 + keptBytes).storeBytes(of: packed, as: UInt32.self)
+        var wide = count
+        while wide > 0, Int(offsets[wide &- 1]) > lastWideStart { wide &-= 1 }
+        var valueEnd = values
+        var utf8End = utf8
+        var start = Int(offsets[0])
+        for index in 0..<wide {
+            let next = Int(offsets[index &+ 1])
+            let packed = UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self)
+            valueEnd.pointee = scalars[index].value
+            UnsafeMutableRawPointer(utf8End).storeBytes(of: packed, as: UInt32.self)
             let keep = flags[index] & keptFlags == 0 ? 0 : -1
-            kept &+= keep & 1
-            keptBytes &+= keep & length
+            valueEnd += keep & 1
+            utf8End += keep & (next &- start)
+            start = next
         }
-        return (kept, keptBytes)
+        for index in wide..<count {
+            let next = Int(offsets[index &+ 1])
+            if flags[index] & keptFlags != 0 {
+                valueEnd.pointee = scalars[index].value
+                valueEnd += 1
+                for byte in start..<next {
+                    utf8End.pointee = base[byte]
+                    utf8End += 1
+                }
+            }
+            start = next
+        }
+        return (valueEnd - values, utf8End - utf8)
     }
 
     @inline(__always)

@@ -12,6 +12,34 @@ import Testing
         #expect(String(scalars: [Unicode.Scalar]()) == "")
     }
 
+    /// The in-place encoder against the scalar view's own, on random scalars of every length with the ends of each
+    /// length's range (and ASCII-only runs, whose Strings are flagged ASCII) in between.
+    @Test("builds the Strings the scalar view builds, on random scalars") func randomScalars() {
+        let edges: [UInt32] = [0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF, 0x4E2D, 0x3002]
+        var random = SplitMix64(seed: 93)
+        for round in 0..<5000 {
+            let asciiOnly = round % 5 == 0
+            let scalars: [Unicode.Scalar] = (0..<Int(random.next() % 24)).map { _ in
+                let value: UInt32
+                switch asciiOnly ? 0 : random.next() % 4 {
+                case 0: value = UInt32(random.next() % 0x80)
+                case 1: value = edges[Int(random.next() % UInt64(edges.count))]
+                case 2: value = UInt32(0x80 + random.next() % 0xFF80)
+                default: value = UInt32(0x10000 + random.next() % 0x100000)
+                }
+                return Unicode.Scalar(value) ?? "\u{FFFD}"
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            let expected = String(view)
+            let built = String(scalars: scalars)
+            #expect(Array(built.utf8) == Array(expected.utf8) && built == expected, "\(scalars)")
+            #expect(built.unicodeScalars.elementsEqual(scalars))
+            let lower = scalars.isEmpty ? 0 : Int(random.next() % UInt64(scalars.count))
+            #expect(Array(String(scalars: scalars[lower...]).utf8) == Array(String(String.UnicodeScalarView(scalars[lower...])).utf8))
+        }
+    }
+
     @Test("trims exactly the scalars Foundation trims as whitespace") func whitespace() {
         for value in UInt32(0)...0xFFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
