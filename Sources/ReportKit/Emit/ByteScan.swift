@@ -33,8 +33,9 @@ enum ByteScan {
     /// Chinese text has a “ ” — or … (E2 80 9C, 9D, 94, A6) every few dozen bytes, and each stopped the plain
     /// scan and cost another call.
     static func firstEscape<Needles: LineSeparatorNeedles>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, _: Needles.Type) -> Int {
-        if let base = bytes.baseAddress, bytes.count - start >= vectorRun {
-            return rk_find_escape(base, bytes.count, start, Needles.below, Needles.packedBesideLead)
+        if let base = bytes.baseAddress {
+            if bytes.count - start >= vectorRun { return rk_find_escape(base, bytes.count, start, Needles.below, Needles.packedBesideLead) }
+            if isClear(base + start, count: bytes.count - start, Needles.self) { return bytes.count }
         }
         var index = start
         while true {
@@ -42,6 +43,23 @@ enum ByteScan {
             guard index < bytes.count, bytes[index] == 0xE2, !RowBytes.isLineSeparator(bytes, at: index) else { return index }
             index += 1
         }
+    }
+
+    /// Whether none of the `count` (below 16) bytes at `bytes` is one of `Needles`, 0xE2 included: one or two
+    /// word tests (a short cell, the common case, is clear), the words overlapping where `count` is not a multiple
+    /// of 8 (a byte tested twice changes nothing in an any-byte test). The byte loop of ``firstIndex`` and its
+    /// SWAR words took about 150 instructions a cell.
+    @inline(__always) static func isClear<Needles: ByteNeedles>(_ bytes: UnsafePointer<UInt8>, count: Int, _: Needles.Type) -> Bool {
+        let raw = UnsafeRawPointer(bytes)
+        if count >= 8 {
+            return !Needles.inWord(raw.loadUnaligned(as: UInt64.self))
+                && !Needles.inWord(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self)), high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return !Needles.inWord(low | high << 32)
+        }
+        return count == 0 || !(Needles.isNeedle(bytes[0]) || Needles.isNeedle(bytes[count / 2]) || Needles.isNeedle(bytes[count - 1]))
     }
 
     static let ones: UInt64 = 0x0101_0101_0101_0101

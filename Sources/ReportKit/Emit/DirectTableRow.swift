@@ -20,7 +20,7 @@ extension Metric: DirectTableRow {
     /// The cells of ``DatasetTables/metrics``.
     func appendCells(to writer: inout TableRowWriter<Metric>) {
         writer.string(metricID)
-        writer.string(reportID)
+        writer.recurringString(reportID)
         writer.string(indicator)
         writer.string(category)
         writer.number(value)
@@ -43,7 +43,7 @@ extension TermMention: DirectTableRow {
     /// The cells of ``DatasetTables/policies`` and ``DatasetTables/initiatives``.
     func appendCells(to writer: inout TableRowWriter<TermMention>) {
         writer.hyphenated(reportID, charStart)
-        writer.string(reportID)
+        writer.recurringString(reportID)
         writer.string(term)
         writer.string(documentType)
         writer.repeatedString(sentence)

@@ -25,6 +25,9 @@ struct TableRowWriter<Row>: ~Copyable {
     /// ``TableSchema/memoSlots``.
     private var memos: [Memo]
     private let memoSlots: [Int]
+    /// The last value over 15 bytes that ``isClean(_:_:)`` found to need neither quotes nor an escape, with where
+    /// its bytes lie. Held, so that its storage stays its own: a value whose bytes lie there is this value.
+    private var knownClean: (value: String, bytes: UnsafePointer<UInt8>, count: Int)? = nil
 
     private struct Memo {
         var value: String? = nil
@@ -118,6 +121,31 @@ struct TableRowWriter<Row>: ~Copyable {
         string(value)
     }
 
+    /// A string cell whose value is usually the previous row's String (the report id in every row of a report):
+    /// the bytes of the same String are not scanned again (``isClean(_:_:)``).
+    mutating func recurringString(_ value: String) {
+        beginCell(.string)
+        let written = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard isClean(value, bytes) else { return false }
+            csvBuffer.appendBytes(bytes)
+            jsonBuffer.append(0x22)
+            jsonBuffer.appendBytes(bytes)
+            jsonBuffer.append(0x22)
+            return true
+        }
+        if written != true { RowBytes.appendCSVAndJSON(value, csv: &csvBuffer, json: &jsonBuffer) }
+    }
+
+    /// Whether `bytes`, `value`'s own contiguous bytes (never a copy), need neither CSV quotes nor a JSON escape.
+    /// A value over 15 bytes (a small String's bytes are copied out of it, anywhere) whose bytes lie where
+    /// ``knownClean``'s do is that String, which was found clean: its scan is skipped.
+    @inline(__always) private mutating func isClean(_ value: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let knownClean, knownClean.bytes == bytes.baseAddress, knownClean.count == bytes.count { return true }
+        guard RowBytes.cleanPrefix(bytes) == bytes.count else { return false }
+        if bytes.count > 15, let base = bytes.baseAddress { knownClean = (value, base, bytes.count) }
+        return true
+    }
+
     /// A string cell of a column that ``TableSchema/Column/repeats``.
     mutating func repeatedString(_ value: String) {
         beginCell(.string, repeated: true)
@@ -147,8 +175,8 @@ struct TableRowWriter<Row>: ~Copyable {
     /// clean prefix (a report id always is) is written with the digits as they are, without building the value.
     mutating func hyphenated(_ prefix: String, _ number: Int) {
         beginCell(.hyphenated)
-        let written = RowBytes.withUTF8(of: prefix) { head -> Bool in
-            guard RowBytes.cleanPrefix(head) == head.count else { return false }
+        let written = prefix.utf8.withContiguousStorageIfAvailable { head -> Bool in
+            guard isClean(prefix, head) else { return false }
             RowBytes.withDecimal(Int64(number)) { digits in
                 csvBuffer.appendBytes(head)
                 csvBuffer.append(0x2D)
@@ -161,7 +189,7 @@ struct TableRowWriter<Row>: ~Copyable {
             }
             return true
         }
-        if !written { RowBytes.withHyphenated(prefix, number) { RowBytes.appendCSVAndJSON($0, csv: &csvBuffer, json: &jsonBuffer) } }
+        if written != true { RowBytes.withHyphenated(prefix, number) { RowBytes.appendCSVAndJSON($0, csv: &csvBuffer, json: &jsonBuffer) } }
     }
 
     /// Ends the row: its line breaks (and `}` in JSON).

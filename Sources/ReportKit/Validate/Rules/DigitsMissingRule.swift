@@ -29,7 +29,8 @@ struct DigitsMissingRule: ValidationRule {
             // The match's scalar offsets as String indices, from the spans' UTF-8 offsets (the scalar view
             // walks from the start for each): the same positions, so the same slices and snippets.
             let range = spans.index(ofScalar: match.start)..<spans.index(ofScalar: match.end)
-            let context = TextNormalizer.snippet(text, around: range, context: 8)
+            let context = spans.snippet(aroundScalars: match.start..<match.end, context: 8)
+                ?? TextNormalizer.snippet(text, around: range, context: 8)
             let what = Self.patterns[match.pattern].what
             findings.append(
                 (match.start,

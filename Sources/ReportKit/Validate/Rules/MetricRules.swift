@@ -55,11 +55,15 @@ struct OffsetsRule: ValidationRule {
     let rationale = "Every figure must be traceable to the exact characters it came from."
     func check(_ document: ExtractedDocument, context: ValidationContext) -> [Finding] {
         guard !document.metrics.isEmpty else { return [] }
-        let scalars = document.spansOfText().scalars
+        let spans = document.spansOfText()
+        let scalars = spans.scalars
         return document.metrics.compactMap { metric in
             let valid = metric.charStart >= 0 && metric.charEnd <= scalars.count && metric.charStart < metric.charEnd
             // Equal scalars make equal Strings; only a difference needs String's canonical-equivalence comparison.
-            if valid && scalars[metric.charStart..<metric.charEnd].elementsEqual(metric.quote.unicodeScalars) { return nil }
+            if valid {
+                let range = metric.charStart..<metric.charEnd
+                if spans.hasScalars(of: metric.quote, at: range) ?? scalars[range].elementsEqual(metric.quote.unicodeScalars) { return nil }
+            }
             let slice = valid ? String(String.UnicodeScalarView(scalars[metric.charStart..<metric.charEnd])) : ""
             return slice == metric.quote
                 ? nil : finding(document, field: "metrics.char_start", message: "Offsets slice to '\(slice)', not the quote '\(metric.quote)'.", metric: metric)
