@@ -56,6 +56,7 @@ public struct PinyinAnnotationStripper: Sendable {
         // Every text keeps one piece at least, and one that loses readings a few: room for them at once, not grown by steps.
         kept.reserveCapacity(16)
         var exampleRanges: [(before: Range<Int>, after: Range<Int>)] = []
+        exampleRanges.reserveCapacity(3)  // all there ever are
         var utf8 = text
         var stripped: String?
         utf8.withUTF8 { bytes in
