@@ -85,6 +85,13 @@ void rk_cjk_run_portable(const uint8_t *bytes, size_t count, const uint64_t *mar
 /// rk_cjk_run_portable, eight units per step. Call only when rk_utf8_has_avx2() returned 1.
 void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers, struct rk_cjk_run *run);
 
+/// Decodes the `count` bytes of well-formed UTF-8 at `bytes` into their scalar values at `out` (room for `count`
+/// values) and gives how many there are. The definition, and the path without AVX2.
+size_t rk_utf8_decode_portable(const uint8_t *bytes, size_t count, uint32_t *out);
+
+/// rk_utf8_decode_portable, eight three-byte scalars per step. Call only when rk_utf8_has_avx2() returned 1.
+size_t rk_utf8_decode_avx2(const uint8_t *bytes, size_t count, uint32_t *out);
+
 /// SHA-256's compression function over `blocks` whole 64-byte blocks at `data`, updating `state` (the eight
 /// working words, a first). Portable C: the definition, and the path on CPUs without the SHA extensions.
 void rk_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks);

@@ -89,7 +89,7 @@ public struct BoilerplateFilter: Sendable {
             }
             if Self.mayBePlaceholder(bare), Self.placeholders.contains(bare) {
                 removed(line, why: "photo placeholder")
-            } else if Self.mayBeCaption(bare, isPlain: plain), let photographer = Self.captionPhotographer(bare) {
+            } else if Self.mayBeCaption(bare, isPlain: plain), let photographer = Self.captionPhotographer(bare, isPlain: plain) {
                 if !photographer.isEmpty { hints.photographers.append(photographer) }
                 removed(line, why: "photo caption")
             } else if Self.isImageName(bare) {
@@ -204,13 +204,17 @@ public struct BoilerplateFilter: Sendable {
     static let captionBrackets = CharacterSet(charactersIn: "()（）[]【】 ")
 
     /// "摄" captions: short lines ending in 摄/摄影/供图; returns the photographer's name ("" if none).
-    static func captionPhotographer(_ line: String) -> String? {
-        guard line.hasSuffix("摄") || line.hasSuffix("摄影") || line.hasSuffix("图") || line.hasSuffix("图片") || line.hasSuffix(")") || line.hasSuffix("）") || line.hasSuffix("]") || line.hasSuffix("】") else { return nil }
+    /// When `isPlain` (``ScalarText/isPlain(_:)`` of `line`) the suffixes are compared as bytes and the length
+    /// counted by scalar, which give the Character-level answers (``ScalarText/hasSuffixBytes(_:_:)``): the trimmed
+    /// body is plain too, its scalars being some of the line's. Each `hasSuffix` cost about 1,300 instructions.
+    static func captionPhotographer(_ line: String, isPlain: Bool = false) -> String? {
+        func ends(_ text: String, _ suffix: String) -> Bool { isPlain ? ScalarText.hasSuffixBytes(text, suffix) : text.hasSuffix(suffix) }
+        guard ends(line, "摄") || ends(line, "摄影") || ends(line, "图") || ends(line, "图片") || ends(line, ")") || ends(line, "）") || ends(line, "]") || ends(line, "】") else { return nil }
         var body = ScalarText.trimming(line, in: captionBrackets)
-        guard body.count <= 80 else { return nil }
-        if body.hasSuffix("供图") || body.hasSuffix("资料图") || body.hasSuffix("资料图片") { return "" }
-        guard body.hasSuffix("摄") || body.hasSuffix("摄影") else { return nil }
-        body = String(body.dropLast(body.hasSuffix("摄影") ? 2 : 1))
+        guard ScalarText.characterCount(body, textIsPlain: isPlain) <= 80 else { return nil }
+        if ends(body, "供图") || ends(body, "资料图") || ends(body, "资料图片") { return "" }
+        guard ends(body, "摄") || ends(body, "摄影") else { return nil }
+        body = String(body.dropLast(ends(body, "摄影") ? 2 : 1))
         let tail = body.split(whereSeparator: { $0 == " " || $0 == "。" }).last.map(String.init) ?? ""
         let candidate = tail.components(separatedBy: "记者").last ?? tail
         return BylineParser.isPersonName(candidate) ? candidate : ""

@@ -65,6 +65,8 @@ final class IdeographCountTable {
             let slot: Int
             if value &- 0x4E00 < 0xA000 - 0x4E00 {
                 slot = Int(value - 0x3400)  // U+4E00…U+9FFF, most of a Chinese text, with one test
+            } else if value < 0x3400 {
+                continue  // ASCII, CJK punctuation and the rest below the first ideograph, with one more
             } else if CJK.isIdeograph(scalar) {
                 guard value < 0x10000 else {
                     astral.append(value)

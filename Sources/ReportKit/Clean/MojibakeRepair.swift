@@ -371,8 +371,16 @@ public struct MojibakeRepair: Sendable {
         let candidates: [Unicode.Scalar] =
             if let lead { GBKEdgeCandidates.following(lead: lead) } else if let trail { GBKEdgeCandidates.preceding(trail: trail) } else { [] }
         for character in candidates {
+            let unigram: Int
+            if CJK.isIdeograph(character) {
+                unigram = unigrams.count(character)
+                // The pairs beside the neighbour are read from the same stretches as the character counts, so an
+                // ideograph that does not occur there has no pair either: the search of `beside` is skipped.
+                guard unigram > 0 else { continue }
+            } else {
+                unigram = 0
+            }
             let bigram = beside.map { Frequencies.occurrences(of: character.value, inSorted: $0) } ?? 0
-            let unigram = CJK.isIdeograph(character) ? unigrams.count(character) : 0
             guard bigram > 0 || unigram > 0 else { continue }
             if best == nil || (bigram, unigram) > (best!.1, best!.2) { best = (character, bigram, unigram) }
         }

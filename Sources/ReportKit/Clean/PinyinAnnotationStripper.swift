@@ -25,10 +25,23 @@ public struct PinyinAnnotationStripper: Sendable {
     /// scalar of a Chinese text before the set is asked.
     private static let toneMarkedRange: ClosedRange<UInt32> = toneMarked.map(\.value).min()!...toneMarked.map(\.value).max()!
 
+    /// One bit per scalar of `toneMarkedRange`, set for those in `toneMarked`: a shift and a mask where asking the set
+    /// hashed the scalar (a pinyin reading is mostly tone-marked letters, and every one was hashed).
+    private static let toneMarkedBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (toneMarkedRange.count + 63) / 64)
+        for scalar in toneMarked {
+            let offset = Int(scalar.value - toneMarkedRange.lowerBound)
+            bits[offset >> 6] |= 1 << UInt64(offset & 63)
+        }
+        return bits
+    }()
+
     /// Same answer as `toneMarked.contains(scalar)`.
     @inline(__always)
     static func isToneMarked(_ scalar: Unicode.Scalar) -> Bool {
-        toneMarkedRange.contains(scalar.value) && toneMarked.contains(scalar)
+        let offset = scalar.value &- toneMarkedRange.lowerBound
+        guard offset <= toneMarkedRange.upperBound - toneMarkedRange.lowerBound else { return false }
+        return toneMarkedBits[Int(offset >> 6)] >> UInt64(offset & 63) & 1 != 0
     }
 
     public func strip(_ text: String) -> Result { strip(text, isTraditional: ChineseScriptConverter.isTraditional(text)) }
@@ -40,7 +53,10 @@ public struct PinyinAnnotationStripper: Sendable {
         // at the end into a String that needs no check (``KnownValidUTF8``): appending substrings cost several
         // hundred instructions a piece.
         var kept: [Range<Int>] = []
+        // Every text keeps one piece at least, and one that loses readings a few: room for them at once, not grown by steps.
+        kept.reserveCapacity(16)
         var exampleRanges: [(before: Range<Int>, after: Range<Int>)] = []
+        exampleRanges.reserveCapacity(3)  // all there ever are
         var utf8 = text
         var stripped: String?
         utf8.withUTF8 { bytes in
@@ -150,23 +166,30 @@ public struct PinyinAnnotationStripper: Sendable {
 
 /// The offsets of the bytes an annotation can start at, `(`, `?` and 0x88 (the last byte of `（`, EF BC 88), in
 /// order: one `memchr` cursor per byte, each moved only once the walk has passed it. `memchr` reads many bytes
-/// per step, where a test of every byte (or word) for three values cost several instructions a byte.
+/// per step, where a test of every byte (or word) for three values cost several instructions a byte. The cursors
+/// are three stored offsets (an array of them was checked for uniqueness on every move).
 struct AnnotationStarts {
-    private static let needles: [UInt8] = [0x28, 0x3F, 0x88]
-    /// Where each needle was last found (the count when it was not); -1 before the first search.
-    private var found = [-1, -1, -1]
+    /// Where each byte was last found (the count when it was not); -1 before the first search.
+    private var parenthesis = -1
+    private var questionMark = -1
+    private var fullWidthParenthesisEnd = -1
 
     /// The first offset at or after `start` holding one of the bytes, or `bytes.count`.
     mutating func first(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
-        var first = bytes.count
-        for needle in 0..<3 {
-            if found[needle] < start {
-                let hit = memchr(base + start, Int32(Self.needles[needle]), bytes.count - start)
-                found[needle] = hit.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
-            }
-            first = min(first, found[needle])
-        }
-        return first
+        Self.advance(&parenthesis, to: 0x28, in: bytes, base: base, from: start)
+        Self.advance(&questionMark, to: 0x3F, in: bytes, base: base, from: start)
+        Self.advance(&fullWidthParenthesisEnd, to: 0x88, in: bytes, base: base, from: start)
+        return min(parenthesis, questionMark, fullWidthParenthesisEnd)
+    }
+
+    /// Moves the cursor `found` of `byte` to its first offset at or after `start`, when it stands before `start`.
+    @inline(__always)
+    private static func advance(
+        _ found: inout Int, to byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, from start: Int
+    ) {
+        guard found < start else { return }
+        let hit = memchr(base + start, Int32(byte), bytes.count - start)
+        found = hit.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
     }
 }

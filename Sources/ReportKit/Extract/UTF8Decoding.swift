@@ -1,10 +1,27 @@
+import CKernels
+
 /// The scalars of a String decoded straight from its UTF-8 (which Swift keeps valid), for the extract and
 /// validate stages. `String.UnicodeScalarView`'s iterator costs about 40 instructions per scalar here; the
 /// byte loop below a fraction of that, and it can note each scalar's UTF-8 offset on the way.
 extension ScalarText {
-    /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one pass.
+    /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one pass by ``rk_utf8_decode_avx2`` (eight three-byte
+    /// scalars per step; ``rk_utf8_decode_portable`` without AVX2): the clean stage's mojibake repair decodes most
+    /// documents whole.
     static func decodedScalars(_ text: String) -> [Unicode.Scalar] {
-        decode(text, offsets: false).scalars
+        var text = text
+        return text.withUTF8 { bytes in
+            // A scalar takes at least one byte: the UTF-8 length is never too small a capacity.
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                guard let source = bytes.baseAddress, let target = buffer.baseAddress else {
+                    count = 0
+                    return
+                }
+                count = UnsafeMutableRawPointer(target).withMemoryRebound(to: UInt32.self, capacity: bytes.count) { values in
+                    UTF8Validation.avx2Available
+                        ? rk_utf8_decode_avx2(source, bytes.count, values) : rk_utf8_decode_portable(source, bytes.count, values)
+                }
+            }
+        }
     }
 
     /// `Array(text.unicodeScalars)` and where each scalar starts in the UTF-8, followed by the UTF-8 length

@@ -128,6 +128,21 @@ import Testing
         #expect(captions > 100)
     }
 
+    @Test("caption answers read from bytes for plain lines equal the Character-level ones") func captionPlainPath() {
+        var generator = SplitMix64(seed: 17)
+        var captions = 0
+        var plainLines = 0
+        let fixed = ["新华社记者 张三 摄", "（资料图片）", "图", "e\u{301}摄", "（记者 李四 摄影）", "张三供图", "[王五 摄]", "摄"]
+        for line in fixed + (0..<20000).map({ _ in Self.randomLine(&generator, maxPieces: 6) }) {
+            let plain = ScalarText.isPlain(line)
+            let expected = BoilerplateFilter.captionPhotographer(line)  // every question asked of Characters
+            #expect(BoilerplateFilter.captionPhotographer(line, isPlain: plain) == expected, "\(line.debugDescription)")
+            if plain { plainLines += 1 }
+            if plain && expected != nil { captions += 1 }
+        }
+        #expect(captions > 100 && plainLines > 1000)
+    }
+
     @Test("title check and byte search equal the Character-level ones") func titles() {
         var generator = SplitMix64(seed: 31)
         var titles = 0

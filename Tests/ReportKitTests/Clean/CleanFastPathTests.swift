@@ -354,8 +354,16 @@ import Testing
     }
 
     @Test("lines split on line feeds and drop empty lines") func lines() {
-        for text in ["", "\n", "a\n\nb\n", "第一段\r\n第二段", "x", "\n\n海\n"] {
-            #expect(ScalarText.lines(text) == text.utf8.split(separator: 0x0A).map { String(Substring($0)) })
+        var random = SplitMix64(seed: 109)
+        let pieces = ["\n", "\n\n", "\r\n", "海", "口，", "a", "12", "é", "\u{20000}", " "]
+        let texts = ["", "\n", "a\n\nb\n", "第一段\r\n第二段", "x", "\n\n海\n"] + (0..<3000).map { _ in
+            (0..<Int(random.next() % 30)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        }
+        for text in texts {
+            let expected = text.utf8.split(separator: 0x0A).map { String(Substring($0)) }
+            let lines = ScalarText.lines(text)
+            #expect(lines == expected)
+            #expect(lines.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(text.debugDescription)")
         }
     }
 }

@@ -56,6 +56,29 @@ import Testing
         #expect(fresh.count("海") == 0 && fresh.count("空") == 0 && fresh.count("港") == 1)
     }
 
+    /// ``MojibakeRepair``'s edge choice skips the pair search for an ideograph that is not counted: it relies on every
+    /// ideograph found beside a neighbour being counted too (both are read from the stretches outside the runs).
+    @Test("an ideograph beside a neighbour is always among the counted characters") func pairsImplyCounts() {
+        var random = SplitMix64(seed: 89)
+        var pairsSeen = 0
+        for _ in 0..<200 {
+            let scalars = Array(Self.randomText(&random).unicodeScalars)
+            let runs = MojibakeRepair.findRuns(scalars)
+            let frequency = MojibakeRepair.frequencyOutside(runs, in: scalars)
+            for neighbour in Set(scalars) {
+                for after in [false, true] {
+                    for value in frequency.standing(nextTo: neighbour, after: after) {
+                        let scalar = Unicode.Scalar(value)!
+                        guard CJK.isIdeograph(scalar) else { continue }
+                        pairsSeen += 1
+                        #expect(frequency.count(scalar) > 0, "\(scalar) beside \(neighbour)")
+                    }
+                }
+            }
+        }
+        #expect(pairsSeen > 1000)
+    }
+
     @Test("quality flags equal a dictionary tally sorted by name") func qualityFlags() throws {
         var random = SplitMix64(seed: 79)
         let names = [
