@@ -45,7 +45,7 @@ enum HTMLParser {
                 }
                 guard let filtered = UnreadAttributeFilter.filtered(page) else { return read(page) }
                 // The stood-in runs are read from `page`, valid only in this closure.
-                builder.pointee.standIns = TextStandIns.Runs(page: page, ranges: filtered.standIns)
+                builder.pointee.standIns = TextStandIns.Runs(page: page, ranges: filtered.standIns, values: filtered.valueStandIns)
                 filtered.bytes.withUnsafeBufferPointer(read)
                 builder.pointee.standIns = nil
             }

@@ -138,7 +138,8 @@ struct HTMLTreeBuilder {
         if var pair = attributes {
             while let rawName = pair[0] {
                 if let kept = attributeName(rawName) {
-                    tree.attributes.append(HTMLTree.Attribute(name: kept, value: pair[1].map { String(cString: $0) } ?? ""))
+                    let value = pair[1].map { standIns?.value($0) ?? String(cString: $0) } ?? ""
+                    tree.attributes.append(HTMLTree.Attribute(name: kept, value: value))
                 }
                 pair += 2
             }

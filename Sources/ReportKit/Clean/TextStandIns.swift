@@ -19,6 +19,11 @@ import Foundation
 ///
 /// No reference can produce the stand-in: one reference gives one character, and an unknown entity's name
 /// (sent after its `&`) has no DEL.
+///
+/// The quoted value of an attribute the tree reads, without `&` (which libxml2 decodes), is stood in for by DEL
+/// and its number in decimal, as libxml2 may drop an attribute or a whole tag (a repeated name, a second
+/// `<html>`): libxml2 copies a quoted value as it is, and no other value starts with DEL when the page has no
+/// numeric character reference (``pageAllowsValueStandIns(_:)``).
 enum TextStandIns {
     /// The stand-in: two DEL characters.
     static let bytes: [UInt8] = [byte, byte]
@@ -41,6 +46,33 @@ enum TextStandIns {
         return true
     }
 
+    /// Values of at most this many bytes keep their bytes: the stand-in would not be much shorter.
+    static let shortestStoodInValue = 6
+
+    /// Whether attribute values of `page` (which ``pageAllows(_:)``) may be stood in for: it has no `&#`.
+    static func pageAllowsValueStandIns(_ page: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = page.baseAddress else { return false }
+        var offset = 0
+        while offset + 1 < page.count, let found = memchr(base + offset, 0x26, page.count - offset - 1) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if base[index + 1] == 0x23 { return false }
+            offset = index + 1
+        }
+        return true
+    }
+
+    /// Appends the stand-in for attribute value number `number`: DEL, then the number in decimal.
+    static func appendValueStandIn(_ number: Int, to output: inout [UInt8]) {
+        output.append(byte)
+        let first = output.count
+        var rest = number
+        repeat {
+            output.append(0x30 + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        output[first...].reverse()
+    }
+
     /// Where the stand-in for the text run `start..<end` of `page` (from the end of a tag to the next `<`) ends,
     /// or nil when the run keeps its bytes: the run up to its first `&`, when that is longer than the stand-in
     /// and has a byte other than a blank within its first chunk.
@@ -60,15 +92,34 @@ enum TextStandIns {
     /// libxml2's `IS_BLANK_CH`.
     @inline(__always) static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
-    /// The builder's side: the page and its stood-in runs, handed back in page order.
+    /// The builder's side: the page and its stood-in text runs, handed back in page order, and attribute values.
     struct Runs {
         let page: UnsafeBufferPointer<UInt8>
         let ranges: [Range<Int>]
+        /// The attribute values' ranges, by number.
+        let values: [Range<Int>]
         private var next = 0
 
-        init(page: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) {
+        init(page: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], values: [Range<Int>]) {
             self.page = page
             self.ranges = ranges
+            self.values = values
+        }
+
+        /// The page's value when the NUL-terminated attribute value `value` is a stand-in for one, else nil. (A value
+        /// of the page may start with DEL only by a numeric reference, and then ``values`` is empty.)
+        func value(_ value: UnsafePointer<UInt8>) -> String? {
+            guard value[0] == byte, value[1] != 0 else { return nil }
+            var number = 0
+            var offset = 1
+            while value[offset] != 0 {
+                let digit = Int(value[offset]) - 0x30
+                guard digit >= 0 && digit <= 9 && number < values.count else { return nil }
+                number = number * 10 + digit
+                offset += 1
+            }
+            guard number < values.count else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: page[values[number]]), as: UTF8.self)
         }
 
         /// The page's run when `text` is the stand-in for it, else `text`.

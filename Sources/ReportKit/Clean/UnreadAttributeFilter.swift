@@ -21,14 +21,18 @@ enum UnreadAttributeFilter {
         var bytes: [UInt8]
         /// The page's byte ranges that ``TextStandIns/bytes`` stand in for in ``bytes``, in page order.
         var standIns: [Range<Int>]
+        /// The page's byte ranges of the attribute values that numbered stand-ins (``TextStandIns/appendValueStandIn(_:to:)``)
+        /// stand in for, by number.
+        var valueStandIns: [Range<Int>]
     }
 
     /// The page without its unread attributes and with stand-ins for its text, or nil when there is nothing to
     /// cut or stand in for, or the page is not plain enough.
     static func filtered(_ page: UnsafeBufferPointer<UInt8>) -> Filtered? {
         guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
-        var scanner = Scanner(page: page, standingIn: TextStandIns.pageAllows(page))
-        return scanner.run() ? Filtered(bytes: scanner.output, standIns: scanner.standIns) : nil
+        let standingIn = TextStandIns.pageAllows(page)
+        var scanner = Scanner(page: page, standingIn: standingIn, valuesStandingIn: standingIn && TextStandIns.pageAllowsValueStandIns(page))
+        return scanner.run() ? Filtered(bytes: scanner.output, standIns: scanner.standIns, valueStandIns: scanner.valueStandIns) : nil
     }
 
     private struct Scanner {
@@ -43,8 +47,12 @@ enum UnreadAttributeFilter {
         var standingIn: Bool
         private var pageAllowsStandIns: Bool
         var standIns: [Range<Int>] = []
+        /// Whether the values of attributes that are read may be stood in for (``TextStandIns/pageAllowsValueStandIns(_:)``).
+        let valuesStandingIn: Bool
+        var valueStandIns: [Range<Int>] = []
 
-        init(page: UnsafeBufferPointer<UInt8>, standingIn: Bool) {
+        init(page: UnsafeBufferPointer<UInt8>, standingIn: Bool, valuesStandingIn: Bool) {
+            self.valuesStandingIn = valuesStandingIn
             self.page = page
             bytes = page.baseAddress!
             count = page.count
@@ -156,6 +164,7 @@ enum UnreadAttributeFilter {
             let name = UnsafeBufferPointer(start: bytes + start, count: offset - start)
             guard name.count < 90, offset < count else { return false }
             var end = offset
+            var quotedValue: Range<Int>?
             offset = skipBlanks(from: offset)
             if offset < count && bytes[offset] == 0x3D {
                 offset = skipBlanks(from: offset + 1)
@@ -163,6 +172,7 @@ enum UnreadAttributeFilter {
                 let quote = bytes[offset]
                 if quote == 0x22 || quote == 0x27 {
                     guard let close = find(quote, from: offset + 1) else { return false }
+                    quotedValue = (offset + 1)..<close
                     offset = close + 1
                 } else {
                     while offset < count && !isBlank(bytes[offset]) && bytes[offset] != 0x3E { offset += 1 }
@@ -175,6 +185,13 @@ enum UnreadAttributeFilter {
             if !Self.isRead(name) {
                 output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: start - copied))
                 copied = end
+            } else if valuesStandingIn, let value = quotedValue, value.count > TextStandIns.shortestStoodInValue,
+                memchr(bytes + value.lowerBound, 0x26, value.count) == nil
+            {
+                output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: value.lowerBound - copied))
+                TextStandIns.appendValueStandIn(valueStandIns.count, to: &output)
+                copied = value.upperBound
+                valueStandIns.append(value)
             }
             return true
         }

@@ -16,6 +16,28 @@ import Testing
         }
     }
 
+    /// The stood-in attribute values of `html`, by number; nil when the page is handed over as it is.
+    static func valueStandIns(_ html: String) -> [String]? {
+        var html = html
+        return html.withUTF8 { page in
+            UnreadAttributeFilter.filtered(page).map { filtered in
+                filtered.valueStandIns.map { String(decoding: UnsafeBufferPointer(rebasing: page[$0]), as: UTF8.self) }
+            }
+        }
+    }
+
+    @Test("stands in for quoted values of read attributes without references, numbered") func values() {
+        #expect(Self.valueStandIns("<div class=\"content main\" id=\"x\" href=\"/a/b\">t</div><p ID='abcdefg'>") == ["content main", "abcdefg"])
+        #expect(Self.valueStandIns("<meta name=\"description\" content=\"摘要，&amp;摘要\"><div class=abcdefgh>") == ["description"])
+        #expect(Self.valueStandIns("<div class=\"content main\">正文&#160;</div>") == [])  // a numeric reference could give DEL
+        #expect(UnreadAttributeFilterTests.filtered("<div class=\"content main\" id=\"abcdefg\">") == "<div class=\"\u{7F}0\" id=\"\u{7F}1\">")
+        for number in [0, 7, 10, 99, 123, 4096, 1_000_001] {
+            var output: [UInt8] = []
+            TextStandIns.appendValueStandIn(number, to: &output)
+            #expect(output == [0x7F] + Array(String(number).utf8))
+        }
+    }
+
     @Test("stands in for runs of text after the first tag and for script and style content") func runs() {
         #expect(Self.standIns("<p>正文，正文。</p>") == ["正文，正文。"])
         #expect(Self.standIns("前言<p>正文</p>尾声") == ["正文", "尾声"])  // before the first tag libxml2 skips blanks
@@ -55,6 +77,12 @@ import Testing
         "<script>var s = '<p>假</p>';</script>", "<style>p { color: red }</style>", "<script> </script>", "<script></script>",
         "<script type=\"application/ld+json\">{\"headline\":\"标题\"}</script>", "<SCRIPT>a</scr + b</SCRIPT>", "<script></o</script>",
         "<script></script>", "<script><p>x</script>", "<script><body>x</script>", "<style><!-- p {} --></style>", "<script>\n</x></script>",
+        "<div class=\"content main\">", "<div class=\"a\" class=\"bcdefghi\">",
+        "<html class=\"wrapper-page\">", "<body id=\"body-identifier\">", "<meta name=\"description\" content=\"摘要，很长的摘要。\">",
+        "<p style=\"display:none\">", "<div id='single-quoted'>", "<div class=unquoted-value>", "<span class=\"a&amp;bcdefgh\">",
+        "<div class=\"&#127;12\">", "<div class=\"with\nnewline value\">", "<div class=\"\ttabbed value\r\">", "<DIV CLASS=\"UPPER CASE\">",
+        "<div hidden=\"hidden-value\" aria-hidden=\"true-ish\">", "<script type=\"text/javascript\">var x = 1;</script>", "<o:p class=\"office-p\">",
+        "<p class=\"\">", "<p class=\"含中文的类名\">",
     ]
 
     /// Text of about one chunk, with blanks in front of it to either side of the chunk boundary.
