@@ -101,13 +101,7 @@ import Testing
     }
 
     @Test("the tree of the page with stand-ins equals libxml2's document of the page") func randomPages() {
-        var generator = SplitMix64(seed: 2027)
-        var stoodIn = 0
-        for _ in 0..<3000 {
-            let html = Self.randomPage(&generator)
-            if Self.standIns(html)?.isEmpty == false { stoodIn += 1 }
-            HTMLSAXTreeTests.check(html)
-        }
+        let stoodIn = HTMLSAXTreeTests.checkRandomPages(seed: 2027, count: 3000, Self.randomPage) { Self.standIns($0)?.isEmpty == false }
         #expect(stoodIn > 1500)  // the stand-ins must take part, not be left out on most pages
     }
 }
