@@ -64,13 +64,12 @@ enum TextStandIns {
     /// Appends the stand-in for attribute value number `number`: DEL, then the number in decimal.
     static func appendValueStandIn(_ number: Int, to output: inout [UInt8]) {
         output.append(byte)
-        let first = output.count
-        var rest = number
+        var place = 1
+        while place <= number / 10 { place *= 10 }
         repeat {
-            output.append(0x30 + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        output[first...].reverse()
+            output.append(0x30 + UInt8(number / place % 10))
+            place /= 10
+        } while place > 0
     }
 
     /// Where the stand-in for the text run `start..<end` of `page` (from the end of a tag to the next `<`) ends,
