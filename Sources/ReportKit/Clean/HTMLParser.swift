@@ -43,7 +43,11 @@ enum HTMLParser {
                         reportkit_htmlSAXParseMemory(chars.baseAddress, Int32(chars.count), "UTF-8", options, &handler, builder)
                     }
                 }
-                if let filtered = UnreadAttributeFilter.filtered(page) { filtered.withUnsafeBufferPointer(read) } else { read(page) }
+                guard let filtered = UnreadAttributeFilter.filtered(page) else { return read(page) }
+                // The stood-in runs are read from `page`, valid only in this closure.
+                builder.pointee.standIns = TextStandIns.Runs(page: page, ranges: filtered.standIns, values: filtered.valueStandIns)
+                filtered.bytes.withUnsafeBufferPointer(read)
+                builder.pointee.standIns = nil
             }
         }
         guard let tree = builder.finish() else { throw Failure.unparsable(path) }

@@ -24,6 +24,8 @@ struct HTMLTreeBuilder {
     private var tagIndices = Self.knownTagIndices
     private var longTagIndices: [String: Int] = [:]
     private var attributeIndices = Self.knownAttributeIndices
+    /// The page's runs that the text events' ``TextStandIns`` stand for, while libxml2 reads a filtered page.
+    var standIns: TextStandIns.Runs?
 
     private static let detached = -1
     /// libxml2's `xmlParserMaxDepth`: with more elements than this open, `nodePush` refuses the next one and
@@ -86,6 +88,7 @@ struct HTMLTreeBuilder {
     /// text node longer than libxml2's tree builder allows (``maximumTextLength``): they are not added, and
     /// the caller must stop the parser as libxml2 does there.
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) -> Bool {
+        let bytes = standIns?.resolve(bytes) ?? bytes  // before the guard: a stand-in is used up even when dropped
         guard let parent = open.last, parent != Self.detached, !bytes.isEmpty else { return true }
         let kind: TextKind = cdata ? .cdata : .text
         if openText == kind {
@@ -135,7 +138,8 @@ struct HTMLTreeBuilder {
         if var pair = attributes {
             while let rawName = pair[0] {
                 if let kept = attributeName(rawName) {
-                    tree.attributes.append(HTMLTree.Attribute(name: kept, value: pair[1].map { String(cString: $0) } ?? ""))
+                    let value = pair[1].map { standIns?.value($0) ?? String(cString: $0) } ?? ""
+                    tree.attributes.append(HTMLTree.Attribute(name: kept, value: value))
                 }
                 pair += 2
             }

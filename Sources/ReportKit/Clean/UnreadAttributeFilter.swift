@@ -11,13 +11,28 @@ import Foundation
 /// start tags `<name attr="v" attr='v' attr=v attr>` (or `/>`) with ASCII-letter names, end tags `</name>`,
 /// comments `<!-- … -->` of printable text, `<!DOCTYPE html>`, and `script`/`style` content up to its
 /// `</script>`/`</style>`. Anything else (a NUL, `<?`, `<![CDATA[`, a bare `<`, odd names, control
-/// characters in a comment or tag, an unclosed construct) and the page is handed over as it is: nil.
+/// characters in a comment or tag, an unclosed construct, a `script` or `style` content that starts with another
+/// end tag) and the page is handed over as it is: nil.
+///
+/// On the way it puts ``TextStandIns`` in place of the runs of text libxml2 need not read.
 enum UnreadAttributeFilter {
-    /// The page without its unread attributes, or nil when there are none or the page is not plain enough.
-    static func filtered(_ page: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// What libxml2 is given in place of the page.
+    struct Filtered {
+        var bytes: [UInt8]
+        /// The page's byte ranges that ``TextStandIns/bytes`` stand in for in ``bytes``, in page order.
+        var standIns: [Range<Int>]
+        /// The page's byte ranges of the attribute values that numbered stand-ins (``TextStandIns/appendValueStandIn(_:to:)``)
+        /// stand in for, by number.
+        var valueStandIns: [Range<Int>]
+    }
+
+    /// The page without its unread attributes and with stand-ins for its text, or nil when there is nothing to
+    /// cut or stand in for, or the page is not plain enough.
+    static func filtered(_ page: UnsafeBufferPointer<UInt8>) -> Filtered? {
         guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
-        var scanner = Scanner(page: page)
-        return scanner.run() ? scanner.output : nil
+        let standingIn = TextStandIns.pageAllows(page)
+        var scanner = Scanner(page: page, standingIn: standingIn, valuesStandingIn: standingIn && TextStandIns.pageAllowsValueStandIns(page))
+        return scanner.run() ? Filtered(bytes: scanner.output, standIns: scanner.standIns, valueStandIns: scanner.valueStandIns) : nil
     }
 
     private struct Scanner {
@@ -25,39 +40,67 @@ enum UnreadAttributeFilter {
         let bytes: UnsafePointer<UInt8>
         let count: Int
         var output: [UInt8] = []
-        /// Bytes before this offset are in ``output`` already (or cut).
+        /// Bytes before this offset are in ``output`` already (or cut, or stood in for).
         var copied = 0
         var position = 0
+        /// Whether text may be stood in for: the page allows it (``TextStandIns/pageAllows(_:)``) and a tag was read.
+        var standingIn: Bool
+        private var pageAllowsStandIns: Bool
+        var standIns: [Range<Int>] = []
+        /// Whether the values of attributes that are read may be stood in for (``TextStandIns/pageAllowsValueStandIns(_:)``).
+        let valuesStandingIn: Bool
+        var valueStandIns: [Range<Int>] = []
 
-        init(page: UnsafeBufferPointer<UInt8>) {
+        init(page: UnsafeBufferPointer<UInt8>, standingIn: Bool, valuesStandingIn: Bool) {
+            self.valuesStandingIn = valuesStandingIn
             self.page = page
             bytes = page.baseAddress!
             count = page.count
+            pageAllowsStandIns = standingIn
+            self.standingIn = false
             output.reserveCapacity(page.count)
         }
 
         /// Scans the whole page; false when it is not plain enough, or nothing was cut.
         mutating func run() -> Bool {
             while let lessThan = find(0x3C, from: position) {
+                if standingIn { standIn(textFrom: position, to: lessThan) }
                 position = lessThan
                 guard lessThan + 1 < count else { return false }
                 let next = bytes[lessThan + 1]
                 let ok: Bool
                 if isLetter(next) {
                     ok = startTag()
+                    standingIn = pageAllowsStandIns
                 } else if next == 0x2F {
                     position += 2
                     ok = endTag()
+                    standingIn = pageAllowsStandIns
                 } else if next == 0x21 {
-                    ok = comment() || doctype()
+                    ok = comment() || misplacedDoctype(doctype(), at: lessThan)
                 } else {
                     ok = false
                 }
                 guard ok else { return false }
             }
+            if standingIn { standIn(textFrom: position, to: count) }
             guard copied > 0 else { return false }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
             return true
+        }
+
+        /// The text run `start..<end` (content, from the end of a tag) stood in for, when ``TextStandIns`` allows.
+        private mutating func standIn(textFrom start: Int, to end: Int) {
+            guard let runEnd = TextStandIns.textRunEnd(page, from: start, to: end) else { return }
+            standIn(start..<runEnd)
+        }
+
+        private mutating func standIn(_ run: Range<Int>) {
+            output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: run.lowerBound - copied))
+            output.append(TextStandIns.byte)
+            output.append(TextStandIns.byte)
+            copied = run.upperBound
+            standIns.append(run)
         }
 
         private func find(_ byte: UInt8, from offset: Int) -> Int? {
@@ -121,6 +164,7 @@ enum UnreadAttributeFilter {
             let name = UnsafeBufferPointer(start: bytes + start, count: offset - start)
             guard name.count < 90, offset < count else { return false }
             var end = offset
+            var quotedValue: Range<Int>?
             offset = skipBlanks(from: offset)
             if offset < count && bytes[offset] == 0x3D {
                 offset = skipBlanks(from: offset + 1)
@@ -128,6 +172,7 @@ enum UnreadAttributeFilter {
                 let quote = bytes[offset]
                 if quote == 0x22 || quote == 0x27 {
                     guard let close = find(quote, from: offset + 1) else { return false }
+                    quotedValue = (offset + 1)..<close
                     offset = close + 1
                 } else {
                     while offset < count && !isBlank(bytes[offset]) && bytes[offset] != 0x3E { offset += 1 }
@@ -140,6 +185,13 @@ enum UnreadAttributeFilter {
             if !Self.isRead(name) {
                 output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: start - copied))
                 copied = end
+            } else if valuesStandingIn, let value = quotedValue, value.count > TextStandIns.shortestStoodInValue,
+                memchr(bytes + value.lowerBound, 0x26, value.count) == nil
+            {
+                output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: value.lowerBound - copied))
+                TextStandIns.appendValueStandIn(valueStandIns.count, to: &output)
+                copied = value.upperBound
+                valueStandIns.append(value)
             }
             return true
         }
@@ -147,17 +199,27 @@ enum UnreadAttributeFilter {
         /// The content of a `script` or `style` (`closing` is `script` or `style`): libxml2 reads it as raw text
         /// up to the first `</` followed by the element's name in any case, then the end tag.
         private mutating func rawText(_ closing: [UInt8]) -> Bool {
+            let contentStart = position
             while let lessThan = find(0x3C, from: position) {
                 position = lessThan + 1
-                guard lessThan + 1 + closing.count < page.count, page[lessThan + 1] == 0x2F else { continue }
-                let candidate = UnsafeBufferPointer(rebasing: page[(lessThan + 2)..<(lessThan + 2 + closing.count)])
-                guard zip(candidate, closing).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
+                guard lessThan + 1 < page.count, page[lessThan + 1] == 0x2F else { continue }
+                guard lessThan + 2 + closing.count < page.count,
+                    zip(page[(lessThan + 2)...], closing).allSatisfy({ $0 | 0x20 == $1 })
+                else {
+                    // At the start of the content libxml2 reads `</x` as an end tag, after which it reads on as raw text.
+                    if lessThan == contentStart { return false }
+                    continue
+                }
                 // `</scripts>` ends the raw text too, but libxml2 then ignores that end tag and reads on as raw text.
                 position = lessThan + 2 + closing.count
                 guard position < page.count, !isNameByte(page[position]) else { return false }
                 skipBlanks()
                 guard position < page.count, page[position] == 0x3E else { return false }
                 position += 1
+                // libxml2 reads a content that starts with `<` as markup first (`</x` as an end tag).
+                if pageAllowsStandIns && lessThan - contentStart > TextStandIns.bytes.count && page[contentStart] != 0x3C {
+                    standIn(contentStart..<lessThan)
+                }
                 return true
             }
             return false
@@ -199,6 +261,17 @@ enum UnreadAttributeFilter {
         /// U+FFFE or U+FFFF (not XML characters: libxml2's comment loop stops there).
         private func isNonCharacter(at offset: Int) -> Bool {
             page[offset] == 0xEF && offset + 2 < page.count && page[offset + 1] == 0xBF && page[offset + 2] >= 0xBE
+        }
+
+        /// `read`, a doctype at `offset` having been read: when something other than blanks came before it, libxml2
+        /// reads it in the content, and then takes a `</` right after it for text that runs into the text after
+        /// it, so no text is stood in for from there on.
+        private mutating func misplacedDoctype(_ read: Bool, at offset: Int) -> Bool {
+            if read && skipBlanks(from: 0) != offset {
+                pageAllowsStandIns = false
+                standingIn = false
+            }
+            return read
         }
 
         /// `<!DOCTYPE name>` (any case, `name` of letters) at `position`: libxml2 reads other doctypes (a public

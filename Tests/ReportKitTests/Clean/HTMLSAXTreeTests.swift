@@ -95,6 +95,19 @@ import Testing
         "<p>" + String(repeating: "&lt;", count: 700) + String(repeating: "字", count: 700) + "</p>",
     ]
 
+    /// ``check(_:)`` on `count` pages of `page` (from a generator seeded with `seed`); returns how many of them
+    /// `takesPart` holds for, so a caller can make sure what it tests was not left out of most pages.
+    static func checkRandomPages(seed: UInt64, count: Int, _ page: (inout SplitMix64) -> String, takesPart: (String) -> Bool) -> Int {
+        var generator = SplitMix64(seed: seed)
+        var taking = 0
+        for _ in 0..<count {
+            let html = page(&generator)
+            if takesPart(html) { taking += 1 }
+            check(html)
+        }
+        return taking
+    }
+
     @Test("equals the copy of libxml2's document on edge cases") func edgeCasesMatch() {
         for html in Self.edgeCases { Self.check(html) }
     }
