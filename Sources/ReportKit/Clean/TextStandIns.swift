@@ -36,14 +36,18 @@ enum TextStandIns {
         guard let base = page.baseAddress, page.count < HTMLTreeBuilder.maximumTextLength, memchr(base, Int32(byte), page.count) == nil,
             let facts = UTF8Validation.scan(page, rejectingNUL: true), facts.controls == 0
         else { return false }
-        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
         var offset = 0
         while offset + 2 < page.count, let found = memchr(base + offset, 0xEF, page.count - offset - 2) {
             let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if base[index + 1] == 0xBF && base[index + 2] >= 0xBE { return false }
+            if isNonCharacter(page, at: index) { return false }
             offset = index + 1
         }
         return true
+    }
+
+    /// U+FFFE or U+FFFF (EF BF BE, EF BF BF) at `offset`: not XML characters, so libxml2 stops or drops there.
+    @inline(__always) static func isNonCharacter(_ page: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        page[offset] == 0xEF && offset + 2 < page.count && page[offset + 1] == 0xBF && page[offset + 2] >= 0xBE
     }
 
     /// Values of at most this many bytes keep their bytes: the stand-in would not be much shorter.

@@ -110,8 +110,7 @@ enum UnreadAttributeFilter {
 
         @inline(__always) private func isLetter(_ byte: UInt8) -> Bool { CJK.isASCIILetter(byte: byte) }
         @inline(__always) private func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || CJK.isASCIIDigit(byte: byte) }
-        /// libxml2's `IS_BLANK_CH`.
-        @inline(__always) private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        @inline(__always) private func isBlank(_ byte: UInt8) -> Bool { TextStandIns.isBlank(byte) }
         /// What `htmlParseHTMLName` reads after an attribute name's first letter.
         @inline(__always) private func isNameByte(_ byte: UInt8) -> Bool {
             isLetterOrDigit(byte) || byte == 0x2D || byte == 0x3A || byte == 0x5F || byte == 0x2E
@@ -258,10 +257,8 @@ enum UnreadAttributeFilter {
             return false
         }
 
-        /// U+FFFE or U+FFFF (not XML characters: libxml2's comment loop stops there).
-        private func isNonCharacter(at offset: Int) -> Bool {
-            page[offset] == 0xEF && offset + 2 < page.count && page[offset + 1] == 0xBF && page[offset + 2] >= 0xBE
-        }
+        /// U+FFFE or U+FFFF (libxml2's comment loop stops there).
+        private func isNonCharacter(at offset: Int) -> Bool { TextStandIns.isNonCharacter(page, at: offset) }
 
         /// `read`, a doctype at `offset` having been read: when something other than blanks came before it, libxml2
         /// reads it in the content, and then takes a `</` right after it for text that runs into the text after
