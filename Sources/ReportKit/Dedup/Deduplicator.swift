@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Options for deduplication; every one can be set in the spec under `dedup:`.
 public struct DeduplicationOptions: Sendable, Codable, Equatable {
     /// Characters per shingle.
@@ -35,9 +38,12 @@ public struct DeduplicationOptions: Sendable, Codable, Equatable {
 public struct Deduplicator: GlobalStage {
     public var name: String { "dedup" }
     public let options: DeduplicationOptions
+    /// Threads that look for the bands' bucket pairs (the rest of dedup is serial).
+    public let jobs: Int
 
-    public init(options: DeduplicationOptions = DeduplicationOptions()) {
+    public init(options: DeduplicationOptions = DeduplicationOptions(), jobs: Int = 1) {
         self.options = options
+        self.jobs = max(1, jobs)
     }
 
     public struct Result: Sendable {
@@ -67,10 +73,10 @@ public struct Deduplicator: GlobalStage {
         let signatures = summaries.map(\.minhash)
         let rows = max(1, options.permutations / max(1, options.bands))
         let bands = (0..<max(1, options.bands)).map { band in (band * rows)..<max(band * rows, min((band + 1) * rows, options.permutations)) }
-        let mixes = BandBuckets.bandMixes(signatures, bands: bands)
-        for (band, range) in bands.enumerated() where !range.isEmpty {
-            let bandMixes = mixes[(band * signatures.count)..<((band + 1) * signatures.count)]
-            for (first, index) in BandBuckets.pairs(signatures, rows: range, mixes: bandMixes) where find(first) != find(index) {
+        // The pairs depend on no union, so the bands are bucketed on `jobs` threads; the unions follow in band
+        // order (a component's root is its smallest index whatever the order, so the clusters are the same).
+        for pairs in bandPairs(signatures, bands: bands) {
+            for (first, index) in pairs where find(first) != find(index) {
                 if MinHasher.similarity(signatures[first], signatures[index]) >= options.threshold { union(first, index) }
             }
         }
@@ -97,6 +103,25 @@ public struct Deduplicator: GlobalStage {
         let order = kept.indices.sorted { keys[$0] < keys[$1] }
         return Result(kept: order.map { kept[$0] }, duplicatesRemoved: removed)
     }
+
+    /// Each band's bucket pairs (``BandBuckets/pairs(_:rows:mixes:)``), the bands spread over `jobs` threads when
+    /// there are enough signatures to pay for them.
+    func bandPairs(_ signatures: [[UInt32]], bands: [Range<Int>]) -> [[(Int, Int)]] {
+        let mixes = BandBuckets.bandMixes(signatures, bands: bands)
+        let found = Mutex<[[(Int, Int)]]>(Array(repeating: [], count: bands.count))
+        let lanes = signatures.count >= Self.signaturesPerExtraThread ? min(jobs, bands.count) : 1
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            for band in stride(from: lane, to: bands.count, by: lanes) where !bands[band].isEmpty {
+                let bandMixes = mixes[(band * signatures.count)..<((band + 1) * signatures.count)]
+                let pairs = BandBuckets.pairs(signatures, rows: bands[band], mixes: bandMixes)
+                found.withLock { $0[band] = pairs }
+            }
+        }
+        return found.withLock { $0 }
+    }
+
+    /// Below this many signatures a band takes well under a millisecond: not worth a thread.
+    static let signaturesPerExtraThread = 4096
 
     /// Earliest date first (undated last), then more complete metadata, then the smaller id.
     static func isPreferred(_ left: DocumentSummary, over right: DocumentSummary) -> Bool {

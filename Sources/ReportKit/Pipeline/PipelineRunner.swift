@@ -166,7 +166,7 @@ public struct PipelineRunner: Sendable {
             }
         }
         counts["extracted"] = summaries.count
-        let deduplicated = try clock.measure("dedup") { try Deduplicator(options: options.dedup).run(summaries) }
+        let deduplicated = try clock.measure("dedup") { try Deduplicator(options: options.dedup, jobs: options.jobs).run(summaries) }
         // Copies of the same text share a report id, so inputs are told apart by source path.
         var canonicalOf: [String: String] = [:]  // duplicate source path → canonical report id
         for summary in deduplicated.kept {

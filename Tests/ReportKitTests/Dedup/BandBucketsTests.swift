@@ -60,6 +60,21 @@ import Testing
         #expect(paired > 1000)
     }
 
+    @Test("the bands bucketed on two threads give each band's pairs of the definition") func parallelBands() {
+        var random = SplitMix64(seed: 59)
+        let count = Deduplicator.signaturesPerExtraThread + 1000
+        // Twelve rows over a tiny alphabet, so that bands are shared; a tenth too short for the last bands.
+        let signatures = Self.signatures(&random, count: count, length: 12)
+        let bands = [0..<3, 3..<6, 6..<9, 9..<12]
+        let expected = bands.map { Self.sorted(Self.referencePairs(signatures, rows: $0)) }
+        for jobs in [1, 2, 3] {
+            let found = Deduplicator(jobs: jobs).bandPairs(signatures, bands: bands)
+            #expect(found.count == bands.count)
+            for band in bands.indices { #expect(Self.sorted(found[band]) == expected[band], "jobs \(jobs), band \(band)") }
+        }
+        #expect(expected.map(\.count).reduce(0, +) > count)
+    }
+
     @Test("equal bands mix equally; different bands rarely") func mix() {
         var random = SplitMix64(seed: 3)
         var mixes = Set<UInt64>()
