@@ -113,6 +113,11 @@ enum BylineParser {
     static let sourceLabelBit: UInt64 = 1 << 4  // 来源
     static let authorLabelBit: UInt64 = 1 << 5  // 作者
 
+    /// The labels a byline's words are read after, what replaces them, and the ``lineWords`` bit of their word.
+    static let labelReplacements = [
+        ("来源：", " ", sourceLabelBit), ("来源:", " ", sourceLabelBit), ("作者：", " 记者", authorLabelBit), ("作者:", " 记者", authorLabelBit),
+    ]
+
     /// The role markers of byline tokens, in the order they are tried.
     static let tokenMarkers = [
         ("记者", "author"), ("通讯员", "author"), ("编辑", "editor"), ("摄影", "photographer"), ("摄像", "photographer"),
@@ -146,10 +151,10 @@ enum BylineParser {
         guard hasRole || hints.published != nil else { return nil }
         // `rest` and everything cut from it stay plain when `line` is (the replacements are plain words).
         var normalized = rest
-        for (label, replacement) in [("来源：", " "), ("来源:", " "), ("作者：", " 记者"), ("作者:", " 记者")] {
+        for (label, replacement, labelBit) in labelReplacements {
             // A plain `rest` without the label's first word is left as it is (the replacements put in a space,
             // so they cannot make a `来源` or `作者` that was not there).
-            if plain && restFound & (label.hasPrefix("来源") ? sourceLabelBit : authorLabelBit) == 0 { continue }
+            if plain && restFound & labelBit == 0 { continue }
             normalized = replacing(label, with: replacement, in: normalized, textIsPlain: plain)
         }
         // Every token, and every part cut from one, is a substring of `normalized`: a marker missing from a
