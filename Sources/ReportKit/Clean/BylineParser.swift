@@ -9,11 +9,18 @@ enum BylineParser {
     static let datePattern = try! NSRegularExpression(
         pattern: "(19|20)\\d{2}\\s*[-年/.]\\s*\\d{1,2}\\s*[-月/.]\\s*\\d{1,2}日?(\\s*\\d{1,2}:\\d{2}(:\\d{2})?)?")
 
+    /// The last scalars of ``outletSuffixes``.
+    static let outletFinals = ScalarBits(members: Set(outletSuffixes.compactMap(\.unicodeScalars.last)))
+
     static func isOutlet(_ token: String) -> Bool {
         // A plain token (``ScalarText/isPlain(_:)``) has one Character per scalar and ends in a plain suffix
         // exactly when its bytes do, so it is answered without String's Character-level comparisons.
         if let length = ScalarText.plainScalarCount(token) {
-            return length >= 2 && length <= 16 && outletSuffixes.contains { ScalarText.hasSuffixBytes(token, $0) }
+            // A plain token ending in a suffix ends in its last scalar: most tokens end in none of them.
+            guard length >= 2 && length <= 16, let last = token.unicodeScalars.last, outletFinals.contains(last) else {
+                return false
+            }
+            return outletSuffixes.contains { ScalarText.hasSuffixBytes(token, $0) }
                 && ScalarText.allScalars(of: token, satisfy: { CJK.isIdeograph($0) || CJK.isASCIILetter($0) })
         }
         return token.count >= 2 && token.count <= 16 && outletSuffixes.contains(where: token.hasSuffix)
