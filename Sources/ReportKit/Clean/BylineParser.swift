@@ -191,23 +191,29 @@ enum BylineParser {
                 }
             }
             if token.isEmpty { continue }
-            if isOutlet(token) {
-                // The last outlet named wins: `中国经济导报 中国发展网 刘伟奇` was published by 中国发展网.
-                hints.publisher = outletAliases[token] ?? token
-            } else if isPersonName(token) {
-                switch role {
-                case "editor": hints.editors.append(token)
-                case "photographer": hints.photographers.append(token)
-                default: hints.authors.append(token)
-                }
-            } else if hints.publisher == nil, token.count <= 12, token.unicodeScalars.allSatisfy(CJK.isIdeograph),
-                line.hasPrefix(token)
-            {
-                hints.publisher = token
-            }
+            record(token, role: role, of: line, in: &hints)
         }
         let useful = hints.publisher != nil || !hints.authors.isEmpty || hints.published != nil || !hints.editors.isEmpty
         return useful ? hints : nil
+    }
+
+    /// Takes a byline token (its role marker cut off) as the outlet, a person in `role`, or the outlet named
+    /// at the start of `line`.
+    static func record(_ token: String, role: String, of line: String, in hints: inout MetadataHints) {
+        if isOutlet(token) {
+            // The last outlet named wins: `中国经济导报 中国发展网 刘伟奇` was published by 中国发展网.
+            hints.publisher = outletAliases[token] ?? token
+        } else if isPersonName(token) {
+            switch role {
+            case "editor": hints.editors.append(token)
+            case "photographer": hints.photographers.append(token)
+            default: hints.authors.append(token)
+            }
+        } else if hints.publisher == nil, token.count <= 12, token.unicodeScalars.allSatisfy(CJK.isIdeograph),
+            line.hasPrefix(token)
+        {
+            hints.publisher = token
+        }
     }
 
     /// A byline's tokens: `text` split at spaces, `、`, `|`, `丨` and ideographic spaces, without empty ones. A plain

@@ -147,6 +147,24 @@ import Testing
         #expect(marked > 1000 && marked < 19000)
     }
 
+    @Test("person-name check equals a search per label word") func personNames() {
+        var generator = SplitMix64(seed: 29)
+        let others = ["张", "三", "时", "间", "作", "者", "\u{FA5B}", "𠀀", "a", "e\u{301}", "王小义", "李"]
+        var names = 0
+        var labelled = 0
+        for token in ["", "张三", "作者", "时间张", "张\u{FA5B}"] + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                (Int.random(in: 0..<4, using: &generator) == 0 ? BylineParser.labelWords : others).randomElement(using: &generator)!
+            }.joined()
+        }) {
+            let expected = ReferenceBylineParser.isPersonName(token)
+            #expect(BylineParser.isPersonName(token) == expected, "\(token.debugDescription)")
+            if expected { names += 1 }
+            if !expected && (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph) { labelled += 1 }
+        }
+        #expect(names > 1000 && labelled > 1000)
+    }
+
     @Test("outlet check equals the Character-level one") func outlets() {
         var generator = SplitMix64(seed: 5)
         var outlets = 0

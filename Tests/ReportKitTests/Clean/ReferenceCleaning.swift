@@ -221,9 +221,10 @@ enum ReferenceScriptAndMojibakeChecks {
 
 /// The Character-level byline helpers the scalar paths of ``BylineParser`` and ``BoilerplateFilter`` replace.
 enum ReferenceBylineParser {
+    /// The label words searched one by one, as the parser did before its one-pass matcher.
     static func isPersonName(_ token: String) -> Bool {
         (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph)
-            && !BylineParser.labelWords.contains(where: { token.contains($0) })
+            && !BylineParser.labelWords.contains(where: { ScalarText.containsBytes(token, $0) })
     }
 
     /// ``BylineParser/parseLine(_:)`` on Characters: Foundation's searches and replacements, the date by the
@@ -259,19 +260,8 @@ enum ReferenceBylineParser {
                 }
             }
             if token.isEmpty { continue }
-            if isOutlet(token) {
-                hints.publisher = BylineParser.outletAliases[token] ?? token
-            } else if isPersonName(token) {
-                switch role {
-                case "editor": hints.editors.append(token)
-                case "photographer": hints.photographers.append(token)
-                default: hints.authors.append(token)
-                }
-            } else if hints.publisher == nil, token.count <= 12, token.unicodeScalars.allSatisfy(CJK.isIdeograph),
-                line.hasPrefix(token)
-            {
-                hints.publisher = token
-            }
+            // The finished token is taken as the parser takes it (its outlet and name checks have references above).
+            BylineParser.record(token, role: role, of: line, in: &hints)
         }
         let useful = hints.publisher != nil || !hints.authors.isEmpty || hints.published != nil || !hints.editors.isEmpty
         return useful ? hints : nil
