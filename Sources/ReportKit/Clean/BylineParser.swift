@@ -9,11 +9,18 @@ enum BylineParser {
     static let datePattern = try! NSRegularExpression(
         pattern: "(19|20)\\d{2}\\s*[-年/.]\\s*\\d{1,2}\\s*[-月/.]\\s*\\d{1,2}日?(\\s*\\d{1,2}:\\d{2}(:\\d{2})?)?")
 
+    /// The last scalars of ``outletSuffixes``.
+    static let outletFinals = ScalarBits(members: Set(outletSuffixes.compactMap(\.unicodeScalars.last)))
+
     static func isOutlet(_ token: String) -> Bool {
         // A plain token (``ScalarText/isPlain(_:)``) has one Character per scalar and ends in a plain suffix
         // exactly when its bytes do, so it is answered without String's Character-level comparisons.
         if let length = ScalarText.plainScalarCount(token) {
-            return length >= 2 && length <= 16 && outletSuffixes.contains { ScalarText.hasSuffixBytes(token, $0) }
+            // A plain token ending in a suffix ends in its last scalar: most tokens end in none of them.
+            guard length >= 2 && length <= 16, let last = token.unicodeScalars.last, outletFinals.contains(last) else {
+                return false
+            }
+            return outletSuffixes.contains { ScalarText.hasSuffixBytes(token, $0) }
                 && ScalarText.allScalars(of: token, satisfy: { CJK.isIdeograph($0) || CJK.isASCIILetter($0) })
         }
         return token.count >= 2 && token.count <= 16 && outletSuffixes.contains(where: token.hasSuffix)
@@ -25,9 +32,11 @@ enum BylineParser {
 
     static func isPersonName(_ token: String) -> Bool {
         // Ideographs are plain (``TextSpans/isPlain(_:)``), so the label words are searched byte by byte.
-        (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph)
-            && !labelWords.contains(where: { ScalarText.containsBytes(token, $0) })
+        (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph) && !labelWordSet.matches(token)
     }
+
+    /// ``labelWords`` searched in one pass.
+    static let labelWordSet = WordListMatcher(labelWords)
 
     /// Alternative names of outlets, normalised to the name publishers use for themselves.
     static let outletAliases = ["中新网": "中国新闻网", "中新社": "中国新闻社", "央视网": "央视网", "央视新闻客户端": "央视新闻"]
@@ -103,66 +112,108 @@ enum BylineParser {
     /// What credit lines are trimmed of once their spaces are gone.
     static let creditBrackets = CharacterSet(charactersIn: "()（）[]【】")
 
+    /// The words ``parseLine(_:)`` looks for in a plain line, found in one pass: the two sentence marks that
+    /// reject it (bits 0 and 1) and the role words, of which one must be there (bits 2 to 6).
+    static let lineWords = WordListMatcher(["。", "，", "记者", "通讯员", "来源", "作者", "编辑"])
+    static let sentenceMarkBits: UInt64 = 0b11
+    static let roleBits: UInt64 = 0b111_1100
+    static let sourceLabelBit: UInt64 = 1 << 4  // 来源
+    static let authorLabelBit: UInt64 = 1 << 5  // 作者
+
+    /// The labels a byline's words are read after, what replaces them, and the ``lineWords`` bit of their word.
+    static let labelReplacements = [
+        ("来源：", " ", sourceLabelBit), ("来源:", " ", sourceLabelBit), ("作者：", " 记者", authorLabelBit), ("作者:", " 记者", authorLabelBit),
+    ]
+
+    /// The role markers of byline tokens, in the order they are tried.
+    static let tokenMarkers = [
+        ("记者", "author"), ("通讯员", "author"), ("编辑", "editor"), ("摄影", "photographer"), ("摄像", "photographer"),
+    ]
+    /// ``tokenMarkers`` (bits 0 to 4) and `媒体` (bit 5), the part that `全媒体` and `融媒体` share.
+    static let tokenMarkerWords = WordListMatcher(tokenMarkers.map(\.0) + ["媒体"])
+    static let mediaBit: UInt64 = 1 << 5
+
     /// Parses a stand-alone byline line; nil when the line is not one.
     static func parseLine(_ line: String) -> MetadataHints? {
         guard line.utf8.count <= 240 else { return nil }
         // A plain line (and what is left of it after the date) answers Character-level questions by scalar and byte.
         let plainLength = ScalarText.plainScalarCount(line)
         let plain = plainLength != nil
-        func contains(_ text: String, _ word: String) -> Bool { ScalarText.contains(text, word, textIsPlain: plain) }
-        guard (plainLength ?? line.count) <= 80, !contains(line, "。"), !contains(line, "，") else {
+        // In a plain text a plain word occurs exactly where its bytes do, so one pass over the line finds them all.
+        let lineFound = plain ? lineWords.presentWords(in: line) : 0
+        guard (plainLength ?? line.count) <= 80,
+            plain ? lineFound & sentenceMarkBits == 0 : !line.contains("。") && !line.contains("，")
+        else {
             return nil
         }
         var hints = MetadataHints()
         var rest = line
+        var restFound = lineFound
         if let (date, range) = date(in: line, textIsPlain: plain) {
             hints.published = date
             rest.replaceSubrange(range, with: " ")
+            if plain { restFound = lineWords.presentWords(in: rest) }
         }
-        let hasRole = ["记者", "通讯员", "来源", "作者", "编辑"].contains { contains(rest, $0) }
+        let hasRole = plain ? restFound & roleBits != 0 : ["记者", "通讯员", "来源", "作者", "编辑"].contains { rest.contains($0) }
         guard hasRole || hints.published != nil else { return nil }
         // `rest` and everything cut from it stay plain when `line` is (the replacements are plain words).
         var normalized = rest
-        for (label, replacement) in [("来源：", " "), ("来源:", " "), ("作者：", " 记者"), ("作者:", " 记者")] {
+        for (label, replacement, labelBit) in labelReplacements {
+            // A plain `rest` without the label's first word is left as it is (the replacements put in a space,
+            // so they cannot make a `来源` or `作者` that was not there).
+            if plain && restFound & labelBit == 0 { continue }
             normalized = replacing(label, with: replacement, in: normalized, textIsPlain: plain)
         }
+        // Every token, and every part cut from one, is a substring of `normalized`: a marker missing from a
+        // plain `normalized` is in none of them.
+        let markersFound = plain ? tokenMarkerWords.presentWords(in: normalized) : ~0
         var role = "author"
         for rawToken in tokens(normalized, textIsPlain: plain) {
             var token = ScalarText.trimming(String(rawToken), in: tokenBrackets)
-            if token.hasSuffix("报道") { token = String(token.dropLast(2)) }
+            if plain ? ScalarText.hasSuffixBytes(token, "报道") : token.hasSuffix("报道") { token = String(token.dropLast(2)) }
             if token.isEmpty { continue }
-            for (marker, markerRole) in [
-                ("记者", "author"), ("通讯员", "author"), ("编辑", "editor"), ("摄影", "photographer"), ("摄像", "photographer"),
-            ] {
+            for (markerIndex, (marker, markerRole)) in tokenMarkers.enumerated() {
                 // A plain token without the marker's bytes cannot hold it; Foundation finds the range otherwise.
-                if plain && !ScalarText.containsBytes(token, marker) { continue }
+                if plain && (markersFound & (1 << UInt64(markerIndex)) == 0 || !ScalarText.containsBytes(token, marker)) {
+                    continue
+                }
                 if let range = plain ? PlainText.range(of: marker, in: token) : token.range(of: marker) {
                     let before = String(token[..<range.lowerBound])
-                    let outlet = replacing(
-                        "融媒体", with: "", in: replacing("全媒体", with: "", in: before, textIsPlain: plain), textIsPlain: plain)
+                    // Without `媒体` in a plain `normalized`, `before` holds neither `全媒体` nor `融媒体`.
+                    let outlet =
+                        plain && markersFound & mediaBit == 0
+                        ? before
+                        : replacing(
+                            "融媒体", with: "", in: replacing("全媒体", with: "", in: before, textIsPlain: plain), textIsPlain: plain)
                     if isOutlet(outlet), hints.publisher == nil { hints.publisher = outletAliases[outlet] ?? outlet }
                     token = String(token[range.upperBound...])
                     role = markerRole
                 }
             }
             if token.isEmpty { continue }
-            if isOutlet(token) {
-                // The last outlet named wins: `中国经济导报 中国发展网 刘伟奇` was published by 中国发展网.
-                hints.publisher = outletAliases[token] ?? token
-            } else if isPersonName(token) {
-                switch role {
-                case "editor": hints.editors.append(token)
-                case "photographer": hints.photographers.append(token)
-                default: hints.authors.append(token)
-                }
-            } else if hints.publisher == nil, token.count <= 12, token.unicodeScalars.allSatisfy(CJK.isIdeograph),
-                line.hasPrefix(token)
-            {
-                hints.publisher = token
-            }
+            record(token, role: role, of: line, in: &hints)
         }
         let useful = hints.publisher != nil || !hints.authors.isEmpty || hints.published != nil || !hints.editors.isEmpty
         return useful ? hints : nil
+    }
+
+    /// Takes a byline token (its role marker cut off) as the outlet, a person in `role`, or the outlet named
+    /// at the start of `line`.
+    static func record(_ token: String, role: String, of line: String, in hints: inout MetadataHints) {
+        if isOutlet(token) {
+            // The last outlet named wins: `中国经济导报 中国发展网 刘伟奇` was published by 中国发展网.
+            hints.publisher = outletAliases[token] ?? token
+        } else if isPersonName(token) {
+            switch role {
+            case "editor": hints.editors.append(token)
+            case "photographer": hints.photographers.append(token)
+            default: hints.authors.append(token)
+            }
+        } else if hints.publisher == nil, token.count <= 12, token.unicodeScalars.allSatisfy(CJK.isIdeograph),
+            line.hasPrefix(token)
+        {
+            hints.publisher = token
+        }
     }
 
     /// A byline's tokens: `text` split at spaces, `、`, `|`, `丨` and ideographic spaces, without empty ones. A plain

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Foundation's string searches answered from UTF-8 bytes, for texts that are plain (``ScalarText/isPlain(_:)``):
 /// every scalar is a Character of its own with no canonical equivalent, so a Character-level (canonical)
 /// match of a plain word is exactly a byte match, and byte offsets of a match are Character boundaries.
@@ -6,23 +8,29 @@ enum PlainText {
     /// `target`: leftmost matches, not overlapping, as Foundation replaces them.
     static func replacing(_ target: String, with replacement: String, in text: String) -> String {
         guard ScalarText.containsBytes(text, target) else { return text }
-        let needle = Array(target.utf8)
-        let haystack = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(haystack.count)
-        var index = 0
-        while index < haystack.count {
-            if index + needle.count <= haystack.count, haystack[index] == needle[0],
-                haystack[index..<(index + needle.count)].elementsEqual(needle)
-            {
-                out.append(contentsOf: replacement.utf8)
-                index += needle.count
-            } else {
-                out.append(haystack[index])
-                index += 1
+        // Read in place and made a String without validation: a match of a valid word starts at a scalar's lead
+        // byte and covers whole scalars, so the bytes left and put in are whole scalars of valid UTF-8.
+        return RowBytes.withUTF8(of: text) { haystack in
+            RowBytes.withUTF8(of: target) { needle in
+                RowBytes.withUTF8(of: replacement) { put in
+                    var out: [UInt8] = []
+                    out.reserveCapacity(haystack.count + put.count)
+                    var index = 0
+                    while index < haystack.count {
+                        if index + needle.count <= haystack.count, haystack[index] == needle[0],
+                            memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0
+                        {
+                            out.append(contentsOf: put)
+                            index += needle.count
+                        } else {
+                            out.append(haystack[index])
+                            index += 1
+                        }
+                    }
+                    return KnownValidUTF8.string(out)
+                }
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `text.range(of: word)` for a plain `text` and a non-empty plain `word`: the first byte match.

@@ -52,6 +52,34 @@ struct WordListMatcher: Sendable {
         return false
     }
 
+    /// Bit `i` is set when the non-empty word `i` (of the first 64) occurs in `text` byte for byte: one pass
+    /// answers which words a text holds, where a search per word reads it once each.
+    func presentWords(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var found: UInt64 = 0
+        pairBits.withUnsafeBufferPointer { bits in
+            for start in text.indices {
+                if !hasOneByteWord {
+                    guard start + 1 < text.count else { break }
+                    let pair = Int(text[start]) << 8 | Int(text[start + 1])
+                    guard bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                }
+                for index in wordsByFirstByte[Int(text[start])] where index < 64 {
+                    let word = words[index]
+                    guard word.count <= text.count - start else { continue }
+                    var offset = 1
+                    while offset < word.count && text[start + offset] == word[offset] { offset += 1 }
+                    if offset == word.count { found |= 1 << UInt64(index) }
+                }
+            }
+        }
+        return found
+    }
+
+    /// ``presentWords(in:)`` of the UTF-8 of `text`.
+    func presentWords(in text: String) -> UInt64 {
+        RowBytes.withUTF8(of: text) { presentWords(in: $0) }
+    }
+
     /// Whether `text` contains one of the words byte for byte.
     func matches(_ text: String) -> Bool {
         RowBytes.withUTF8(of: text) { matches($0) }

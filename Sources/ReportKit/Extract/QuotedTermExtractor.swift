@@ -87,22 +87,17 @@ struct QuotedTermExtractor {
         var sentence = SentenceCache()
         for span in spans.slogans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let trimmed = spans.trimmed(span)
+            if spans.isPlain {
+                guard Self.isPlainInitiative(span: span, trimmed: trimmed, in: spans) else { continue }
+                // The term's String only for its first mention.
+                guard seenPlain.insert(spans.scalars[trimmed]) else { continue }
+                mentions.append(mention(spans.string(trimmed), span: span, type: nil, spans: spans, reportID: reportID, sentence: &sentence))
+                continue
+            }
             let scalars = spans.scalars[trimmed]
             guard scalars.contains(where: CJK.isIdeograph) else { continue }
             if spans.titles.contains(where: { $0.contains(span.lowerBound) }) { continue }
             let before = spans.scalars[max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)]
-            if spans.isPlain {
-                guard scalars.count >= 2, !scalars.contains("?") else { continue }
-                if before.contains(where: Self.honourStarts.contains), Self.honourWords.words.contains(where: before.containsWord) { continue }
-                if scalars.first == "十" && scalars.last == "五" { continue }  // 十四五, 十三五: plan periods
-                if scalars.count <= 3 && !Self.hasReformMarker(scalars) { continue }
-                if scalars.first == "第" { continue }  // 第一: a rank in quotes
-                if scalars.contains(where: Self.isSpeechMark) { continue }  // quoted speech
-                // The term's String only for its first mention.
-                guard seenPlain.insert(scalars) else { continue }
-                mentions.append(mention(spans.string(trimmed), span: span, type: nil, spans: spans, reportID: reportID, sentence: &sentence))
-                continue
-            }
             let term = spans.string(trimmed)
             guard term.count >= 2, !term.contains("?") else { continue }
             let beforeText = String(scalars: before)
@@ -115,6 +110,29 @@ struct QuotedTermExtractor {
             mentions.append(mention(term, span: span, type: nil, spans: spans, reportID: reportID, sentence: &sentence))
         }
         return mentions
+    }
+
+    /// Whether the slogan `span` (`trimmed`: without its outer white space) of a plain text is an initiative
+    /// name: the checks of the String path on scalars, read in place (an array slice of the text for the term
+    /// and one for the words before it cost a retain and a release each, two per slogan).
+    static func isPlainInitiative(span: Range<Int>, trimmed: Range<Int>, in spans: TextSpans) -> Bool {
+        spans.scalars.withUnsafeBufferPointer { text in
+            let scalars = text[trimmed]
+            guard scalars.contains(where: CJK.isIdeograph) else { return false }
+            if spans.titles.contains(where: { $0.contains(span.lowerBound) }) { return false }
+            guard scalars.count >= 2, !scalars.contains("?") else { return false }
+            let beforeRange = max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)
+            // The word search (on an array slice) only when a marker's first scalar is there.
+            if text[beforeRange].contains(where: honourStarts.contains),
+                honourWords.words.contains(where: spans.scalars[beforeRange].containsWord)
+            {
+                return false
+            }
+            if scalars.first == "十" && scalars.last == "五" { return false }  // 十四五, 十三五: plan periods
+            if scalars.count <= 3 && !hasReformMarker(scalars) { return false }
+            if scalars.first == "第" { return false }  // 第一: a rank in quotes
+            return !scalars.contains(where: isSpeechMark)  // quoted speech
+        }
     }
 
     /// The last sentence made a String, for the next mention in it (terms cluster: `“一网通办”“一窗受理”`).

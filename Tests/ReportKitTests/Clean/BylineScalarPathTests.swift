@@ -32,6 +32,49 @@ import Testing
         #expect(parsed > 1000 && parsed < 19000)  // both answers are exercised
     }
 
+    @Test("byline line parsing equals the Character-level one") func lines() {
+        var generator = SplitMix64(seed: 37)
+        let bits = Self.pieces + [
+            "来源：", "来源:", "作者：", "作者:", "来源", "作者", "全媒体", "融媒体", "媒体", "报道", "摄像", "人民网", "中新网", "央视新闻客户端",
+            "2024-04-19", "2019年5月3日", " 18:35", "20", "19", "|", "丨", "时间", "星期", "毛雷", "作", "源", "者", "\u{FA5B}",
+        ]
+        var parsed = 0
+        let fixed = [
+            "", "人民网记者 毛雷", "环球网2024-04-19 18:35", "来源：新华社", "作者:张三", "e\u{301}记者 张三", "融媒体记者 张三",
+            "本报全媒体记者 李四报道", "2019年5月3日 作者：王五", "记\u{FA5B} 张三", "（央视记者 许明远 何雨 摄像 周凯）",
+        ]
+        for line in fixed + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...7, using: &generator)).map { _ in bits.randomElement(using: &generator)! }.joined()
+        }) {
+            let expected = ReferenceBylineParser.parseLine(line)
+            #expect(BylineParser.parseLine(line) == expected, "\(line.debugDescription)")
+            if expected != nil { parsed += 1 }
+        }
+        #expect(parsed > 1000 && parsed < 19000)
+    }
+
+    @Test("one pass finds the same words as a byte search per word") func presentWords() {
+        var generator = SplitMix64(seed: 41)
+        let lists = [
+            BylineParser.lineWords, BylineParser.tokenMarkerWords, WordListMatcher(["a", "ab", "", "b"]), WordListMatcher(["记者", "记", "者b"]),
+        ]
+        let words = [
+            ["。", "，", "记者", "通讯员", "来源", "作者", "编辑"], BylineParser.tokenMarkers.map(\.0) + ["媒体"], ["a", "ab", "", "b"],
+            ["记者", "记", "者b"],
+        ]
+        let pieces = ["记", "者", "记者", "通讯员", "来源", "作者", "编辑", "摄影", "摄像", "媒体", "。", "，", "a", "b", " ", "\u{FA5B}", "𠀀"]
+        for (matcher, list) in zip(lists, words) {
+            for _ in 0..<4000 {
+                let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                var expected: UInt64 = 0
+                for (index, word) in list.enumerated() where !word.isEmpty && ScalarText.containsBytes(text, word) {
+                    expected |= 1 << UInt64(index)
+                }
+                #expect(matcher.presentWords(in: text) == expected, "\(list) \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("byline tokens and byte-pair search equal the Character-level ones") func tokens() {
         var generator = SplitMix64(seed: 57)
         var plainLines = 0
@@ -102,6 +145,24 @@ import Testing
             if expected { marked += 1 }
         }
         #expect(marked > 1000 && marked < 19000)
+    }
+
+    @Test("person-name check equals a search per label word") func personNames() {
+        var generator = SplitMix64(seed: 29)
+        let others = ["张", "三", "时", "间", "作", "者", "\u{FA5B}", "𠀀", "a", "e\u{301}", "王小义", "李"]
+        var names = 0
+        var labelled = 0
+        for token in ["", "张三", "作者", "时间张", "张\u{FA5B}"] + (0..<20000).map({ _ in
+            (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                (Int.random(in: 0..<4, using: &generator) == 0 ? BylineParser.labelWords : others).randomElement(using: &generator)!
+            }.joined()
+        }) {
+            let expected = ReferenceBylineParser.isPersonName(token)
+            #expect(BylineParser.isPersonName(token) == expected, "\(token.debugDescription)")
+            if expected { names += 1 }
+            if !expected && (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph) { labelled += 1 }
+        }
+        #expect(names > 1000 && labelled > 1000)
     }
 
     @Test("outlet check equals the Character-level one") func outlets() {

@@ -221,6 +221,52 @@ enum ReferenceScriptAndMojibakeChecks {
 
 /// The Character-level byline helpers the scalar paths of ``BylineParser`` and ``BoilerplateFilter`` replace.
 enum ReferenceBylineParser {
+    /// The label words searched one by one, as the parser did before its one-pass matcher.
+    static func isPersonName(_ token: String) -> Bool {
+        (2...4).contains(token.count) && token.unicodeScalars.allSatisfy(CJK.isIdeograph)
+            && !BylineParser.labelWords.contains(where: { ScalarText.containsBytes(token, $0) })
+    }
+
+    /// ``BylineParser/parseLine(_:)`` on Characters: Foundation's searches and replacements, the date by the
+    /// regular expression.
+    static func parseLine(_ line: String) -> MetadataHints? {
+        guard line.utf8.count <= 240, line.count <= 80, !line.contains("。"), !line.contains("，") else { return nil }
+        var hints = MetadataHints()
+        var rest = line
+        if let (date, range) = BylineParser.date(in: line, textIsPlain: false) {
+            hints.published = date
+            rest.replaceSubrange(range, with: " ")
+        }
+        let hasRole = ["记者", "通讯员", "来源", "作者", "编辑"].contains { rest.contains($0) }
+        guard hasRole || hints.published != nil else { return nil }
+        var normalized = rest
+        for (label, replacement) in [("来源：", " "), ("来源:", " "), ("作者：", " 记者"), ("作者:", " 记者")] {
+            normalized = normalized.replacingOccurrences(of: label, with: replacement)
+        }
+        var role = "author"
+        for rawToken in normalized.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "|" || $0 == "丨" || $0 == "　" }) {
+            var token = String(rawToken).trimmingCharacters(in: BylineParser.tokenBrackets)
+            if token.hasSuffix("报道") { token = String(token.dropLast(2)) }
+            if token.isEmpty { continue }
+            for (marker, markerRole) in [
+                ("记者", "author"), ("通讯员", "author"), ("编辑", "editor"), ("摄影", "photographer"), ("摄像", "photographer"),
+            ] {
+                if let range = token.range(of: marker) {
+                    let before = String(token[..<range.lowerBound])
+                    let outlet = before.replacingOccurrences(of: "全媒体", with: "").replacingOccurrences(of: "融媒体", with: "")
+                    if isOutlet(outlet), hints.publisher == nil { hints.publisher = BylineParser.outletAliases[outlet] ?? outlet }
+                    token = String(token[range.upperBound...])
+                    role = markerRole
+                }
+            }
+            if token.isEmpty { continue }
+            // The finished token is taken as the parser takes it (its outlet and name checks have references above).
+            BylineParser.record(token, role: role, of: line, in: &hints)
+        }
+        let useful = hints.publisher != nil || !hints.authors.isEmpty || hints.published != nil || !hints.editors.isEmpty
+        return useful ? hints : nil
+    }
+
     static func isOutlet(_ token: String) -> Bool {
         token.count >= 2 && token.count <= 16 && BylineParser.outletSuffixes.contains(where: token.hasSuffix)
             && token.unicodeScalars.allSatisfy { CJK.isIdeograph($0) || CJK.isASCIILetter($0) }
