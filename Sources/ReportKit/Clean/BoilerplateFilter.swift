@@ -208,7 +208,7 @@ public struct BoilerplateFilter: Sendable {
     /// counted by scalar, which give the Character-level answers (``ScalarText/hasSuffixBytes(_:_:)``): the trimmed
     /// body is plain too, its scalars being some of the line's. Each `hasSuffix` cost about 1,300 instructions.
     static func captionPhotographer(_ line: String, isPlain: Bool = false) -> String? {
-        func ends(_ text: String, _ suffix: String) -> Bool { isPlain ? ScalarText.hasSuffixBytes(text, suffix) : text.hasSuffix(suffix) }
+        func ends(_ text: String, _ suffix: String) -> Bool { ScalarText.hasSuffix(text, suffix, textIsPlain: isPlain) }
         guard ends(line, "摄") || ends(line, "摄影") || ends(line, "图") || ends(line, "图片") || ends(line, ")") || ends(line, "）") || ends(line, "]") || ends(line, "】") else { return nil }
         var body = ScalarText.trimming(line, in: captionBrackets)
         guard ScalarText.characterCount(body, textIsPlain: isPlain) <= 80 else { return nil }

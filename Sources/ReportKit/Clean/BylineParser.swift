@@ -170,7 +170,7 @@ enum BylineParser {
         var role = "author"
         for rawToken in tokens(normalized, textIsPlain: plain) {
             var token = ScalarText.trimming(String(rawToken), in: tokenBrackets)
-            if plain ? ScalarText.hasSuffixBytes(token, "报道") : token.hasSuffix("报道") { token = String(token.dropLast(2)) }
+            if ScalarText.hasSuffix(token, "报道", textIsPlain: plain) { token = String(token.dropLast(2)) }
             if token.isEmpty { continue }
             for (markerIndex, (marker, markerRole)) in tokenMarkers.enumerated() {
                 // A plain token without the marker's bytes cannot hold it; Foundation finds the range otherwise.

@@ -23,26 +23,12 @@ public struct PinyinAnnotationStripper: Sendable {
     static let toneMarked: Set<Unicode.Scalar> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".unicodeScalars)
     /// The span of scalar values `toneMarked` covers (U+00E0…U+1E3F): a range check turns away almost every
     /// scalar of a Chinese text before the set is asked.
-    private static let toneMarkedRange: ClosedRange<UInt32> = toneMarked.map(\.value).min()!...toneMarked.map(\.value).max()!
-
-    /// One bit per scalar of `toneMarkedRange`, set for those in `toneMarked`: a shift and a mask where asking the set
-    /// hashed the scalar (a pinyin reading is mostly tone-marked letters, and every one was hashed).
-    private static let toneMarkedBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: (toneMarkedRange.count + 63) / 64)
-        for scalar in toneMarked {
-            let offset = Int(scalar.value - toneMarkedRange.lowerBound)
-            bits[offset >> 6] |= 1 << UInt64(offset & 63)
-        }
-        return bits
-    }()
+    /// `toneMarked` as one bit per BMP scalar: asking the set hashed every scalar of a reading (mostly tone-marked letters).
+    private static let toneMarkedBits = ScalarBits(members: toneMarked)
 
     /// Same answer as `toneMarked.contains(scalar)`.
     @inline(__always)
-    static func isToneMarked(_ scalar: Unicode.Scalar) -> Bool {
-        let offset = scalar.value &- toneMarkedRange.lowerBound
-        guard offset <= toneMarkedRange.upperBound - toneMarkedRange.lowerBound else { return false }
-        return toneMarkedBits[Int(offset >> 6)] >> UInt64(offset & 63) & 1 != 0
-    }
+    static func isToneMarked(_ scalar: Unicode.Scalar) -> Bool { toneMarkedBits.contains(scalar) }
 
     public func strip(_ text: String) -> Result { strip(text, isTraditional: ChineseScriptConverter.isTraditional(text)) }
 

@@ -171,6 +171,11 @@ enum ScalarText {
         textIsPlain ? containsBytes(text, word) : text.contains(word)
     }
 
+    /// `text.hasSuffix(suffix)`, compared byte by byte when `textIsPlain` says that gives the same answer.
+    static func hasSuffix(_ text: String, _ suffix: String, textIsPlain: Bool) -> Bool {
+        textIsPlain ? hasSuffixBytes(text, suffix) : text.hasSuffix(suffix)
+    }
+
     /// `text.count`, counted by scalar when `textIsPlain` says that gives the same answer.
     static func characterCount(_ text: String, textIsPlain: Bool) -> Int {
         textIsPlain ? scalarCount(text) : text.count

@@ -122,7 +122,7 @@ enum TextStandIns {
                 offset += 1
             }
             guard number < values.count else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: page[values[number]]), as: UTF8.self)
+            return KnownValidUTF8.string(UnsafeBufferPointer(rebasing: page[values[number]]))
         }
 
         /// The page's run when `text` is the stand-in for it, else `text`.

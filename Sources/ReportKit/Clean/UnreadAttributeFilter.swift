@@ -303,18 +303,16 @@ enum UnreadAttributeFilter {
         /// Whether the tree keeps an attribute of this name (any case): up to eight bytes lower-cased and packed
         /// into a word (name bytes are letters, digits and `:-_.`; `|0x20` makes `_` 0x7F, in no read name).
         private static func isRead(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard name.count <= 8 else { return name.count == longReadName.count && zip(name, longReadName).allSatisfy { $0 | 0x20 == $1 } }
+            guard name.count <= 8 else {
+                return longReadNames.contains { $0.count == name.count && zip(name, $0).allSatisfy { $0 | 0x20 == $1 } }
+            }
             var key: UInt64 = 0
             for index in 0..<name.count { key |= UInt64(name[index] | 0x20) << (8 * index) }
             return shortReadNames.contains(key)
         }
 
-        private static func packed(_ name: [UInt8]) -> UInt64 {
-            name.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
-        }
-
-        private static let shortReadNames = HTMLParser.readAttributes.filter { $0.utf8.count <= 8 }.map { packed(Array($0.utf8)) }
-        /// The one read name longer than eight bytes.
-        private static let longReadName = Array("aria-hidden".utf8)
+        /// The read names as ``PackedNameTable`` keys (the ones of up to eight bytes), and the longer ones as bytes.
+        private static let shortReadNames = HTMLParser.readAttributes.compactMap(PackedNameTable.packed)
+        private static let longReadNames = HTMLParser.readAttributes.filter { $0.utf8.count > 8 }.map { Array($0.utf8) }
     }
 }

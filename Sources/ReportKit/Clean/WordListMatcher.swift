@@ -42,14 +42,17 @@ struct WordListMatcher: Sendable {
 
     /// Whether one of the words starts at `start` in `text`.
     private func matchesWord(in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        for index in wordsByFirstByte[Int(text[start])] {
-            let word = words[index]
-            guard word.count <= text.count - start else { continue }
-            var offset = 1
-            while offset < word.count && text[start + offset] == word[offset] { offset += 1 }
-            if offset == word.count { return true }
-        }
-        return false
+        wordsByFirstByte[Int(text[start])].contains { isWord($0, in: text, at: start) }
+    }
+
+    /// Whether word `index`, whose first byte is `text[start]`, occurs at `start`.
+    @inline(__always)
+    private func isWord(_ index: Int, in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let word = words[index]
+        guard word.count <= text.count - start else { return false }
+        var offset = 1
+        while offset < word.count && text[start + offset] == word[offset] { offset += 1 }
+        return offset == word.count
     }
 
     /// Bit `i` is set when the non-empty word `i` (of the first 64) occurs in `text` byte for byte: one pass
@@ -63,12 +66,8 @@ struct WordListMatcher: Sendable {
                     let pair = Int(text[start]) << 8 | Int(text[start + 1])
                     guard bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
                 }
-                for index in wordsByFirstByte[Int(text[start])] where index < 64 {
-                    let word = words[index]
-                    guard word.count <= text.count - start else { continue }
-                    var offset = 1
-                    while offset < word.count && text[start + offset] == word[offset] { offset += 1 }
-                    if offset == word.count { found |= 1 << UInt64(index) }
+                for index in wordsByFirstByte[Int(text[start])] where index < 64 && isWord(index, in: text, at: start) {
+                    found |= 1 << UInt64(index)
                 }
             }
         }

@@ -72,6 +72,7 @@ public struct Deduplicator: GlobalStage {
         }
         let signatures = summaries.map(\.minhash)
         let rows = max(1, options.permutations / max(1, options.bands))
+        // Empty, not a trap, past the signature's end (more bands than permutations: the spec refuses it, the API not).
         let bands = (0..<max(1, options.bands)).map { band in (band * rows)..<max(band * rows, min((band + 1) * rows, options.permutations)) }
         // The pairs depend on no union, so the bands are bucketed on `jobs` threads; the unions follow in band
         // order (a component's root is its smallest index whatever the order, so the clusters are the same).

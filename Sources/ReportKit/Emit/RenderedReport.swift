@@ -43,12 +43,8 @@ struct RenderedReport: Sendable, Equatable {
         var reportJSON = ByteBuffer(capacity: 2048 + (publishText ? document.report.text?.utf8.count ?? 0 : 0))
         let (csvHeadEnd, jsonHeadEnd) = renderReportRow(document.report, publishText: publishText, csv: &reportCSV, json: &reportJSON)
         // The rows are borrowed from the document's arrays: copying a Metric retained and released its ten Strings.
-        // The metrics are read in offset order through a buffer pointer (no bounds check or array access per row).
-        // Note: the call still copies each Metric (its outlined copy runs once per row): not solved yet.
         var metrics = TableRowWriter(DatasetTables.metrics, rows: document.metrics.count)
-        document.metrics.withUnsafeBufferPointer { rows in
-            for index in Self.offsetOrder(document.metrics) { metrics.appendDirect(rows[index]) }
-        }
+        for index in Self.offsetOrder(document.metrics) { metrics.appendDirect(document.metrics[index]) }
         var policies = TableRowWriter(DatasetTables.policies, rows: document.policies.count)
         for index in document.policies.indices { policies.appendDirect(document.policies[index]) }
         var initiatives = TableRowWriter(DatasetTables.initiatives, rows: document.initiatives.count)

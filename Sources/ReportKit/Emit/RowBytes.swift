@@ -82,14 +82,22 @@ enum RowBytes {
     ) {
         let clean = cleanPrefix(bytes)
         if clean == bytes.count {
-            csv.appendBytes(bytes)
-            json.append(0x22)
-            json.appendBytes(bytes)
-            json.append(0x22)
+            appendClean(bytes, csv: &csv, json: &json)
         } else {
             appendCSVField(bytes, cleanPrefix: clean, to: &csv)
             appendJSONString(bytes, cleanPrefix: clean, to: &json)
         }
+    }
+
+    /// UTF-8 `bytes` that need neither CSV quotes nor a JSON escape (``cleanPrefix(_:)`` is their count): as they
+    /// are in CSV, between quotes in JSON.
+    @inline(__always) static func appendClean<CSV: ByteSink & ~Copyable, JSON: ByteSink & ~Copyable>(
+        _ bytes: UnsafeBufferPointer<UInt8>, csv: inout CSV, json: inout JSON
+    ) {
+        csv.appendBytes(bytes)
+        json.append(0x22)
+        json.appendBytes(bytes)
+        json.append(0x22)
     }
 
     /// How many leading bytes need neither CSV quotes nor a JSON escape (0xE2 only where a line separator starts).

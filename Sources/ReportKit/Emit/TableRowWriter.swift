@@ -127,10 +127,7 @@ struct TableRowWriter<Row>: ~Copyable {
         beginCell(.string)
         let written = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard isClean(value, bytes) else { return false }
-            csvBuffer.appendBytes(bytes)
-            jsonBuffer.append(0x22)
-            jsonBuffer.appendBytes(bytes)
-            jsonBuffer.append(0x22)
+            RowBytes.appendClean(bytes, csv: &csvBuffer, json: &jsonBuffer)
             return true
         }
         if written != true { RowBytes.appendCSVAndJSON(value, csv: &csvBuffer, json: &jsonBuffer) }

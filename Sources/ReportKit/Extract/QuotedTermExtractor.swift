@@ -87,6 +87,7 @@ struct QuotedTermExtractor {
         var sentence = SentenceCache()
         for span in spans.slogans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let trimmed = spans.trimmed(span)
+            if spans.titles.contains(where: { $0.contains(span.lowerBound) }) { continue }  // inside a 《title》
             if spans.isPlain {
                 guard Self.isPlainInitiative(span: span, trimmed: trimmed, in: spans) else { continue }
                 // The term's String only for its first mention.
@@ -96,7 +97,6 @@ struct QuotedTermExtractor {
             }
             let scalars = spans.scalars[trimmed]
             guard scalars.contains(where: CJK.isIdeograph) else { continue }
-            if spans.titles.contains(where: { $0.contains(span.lowerBound) }) { continue }
             let before = spans.scalars[max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)]
             let term = spans.string(trimmed)
             guard term.count >= 2, !term.contains("?") else { continue }
@@ -112,14 +112,13 @@ struct QuotedTermExtractor {
         return mentions
     }
 
-    /// Whether the slogan `span` (`trimmed`: without its outer white space) of a plain text is an initiative
-    /// name: the checks of the String path on scalars, read in place (an array slice of the text for the term
+    /// Whether the slogan `span` (`trimmed`: without its outer white space) of a plain text, not inside a title, is
+    /// an initiative name: the checks of the String path on scalars, read in place (an array slice of the text for the term
     /// and one for the words before it cost a retain and a release each, two per slogan).
     static func isPlainInitiative(span: Range<Int>, trimmed: Range<Int>, in spans: TextSpans) -> Bool {
         spans.scalars.withUnsafeBufferPointer { text in
             let scalars = text[trimmed]
             guard scalars.contains(where: CJK.isIdeograph) else { return false }
-            if spans.titles.contains(where: { $0.contains(span.lowerBound) }) { return false }
             guard scalars.count >= 2, !scalars.contains("?") else { return false }
             let beforeRange = max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)
             // The word search (on an array slice) only when a marker's first scalar is there.

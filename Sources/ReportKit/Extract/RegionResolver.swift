@@ -96,7 +96,7 @@ public struct RegionResolver: Sendable {
         else { return nil }
         // A report about 西宁 names 青海 often too: prefer a place inside the winning province or prefecture
         // when it is mentioned at least a third as often.
-        while best.level != 2 {  // not a county
+        while Int(best.level) != Self.levelRank("county") {
             let code = best.code
             let inside = scores.filter { entry in
                 let index = Int(entry.division)
