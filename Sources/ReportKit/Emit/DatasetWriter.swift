@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Why a dataset folder could not be written.
 public enum EmitError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -79,7 +81,7 @@ public struct DatasetWriter: Sendable {
         let names = try FileManager.default.contentsOfDirectory(atPath: staging.path).sorted()
         var changed = true
         if FileManager.default.fileExists(atPath: folder.path) {
-            let differing = names.filter { !Self.filesEqual(staging.appendingPathComponent($0), folder.appendingPathComponent($0)) }
+            let differing = differingFiles(names, staging, folder)
             let dataChanges = differing.filter { !Self.metadataFiles.contains($0) }
             if !dataChanges.isEmpty && !replace { throw EmitError.versionExists(path: folder.path, changedFiles: dataChanges) }
             changed = !differing.isEmpty
@@ -103,30 +105,29 @@ public struct DatasetWriter: Sendable {
         let staging = folder.appendingPathComponent(".staging-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
         try writeFiles(content, into: staging, previous: nil)
-        var changed = false
-        for name in try FileManager.default.contentsOfDirectory(atPath: staging.path).sorted() {
+        let names = try FileManager.default.contentsOfDirectory(atPath: staging.path).sorted()
+        let differing = differingFiles(names, staging, folder)
+        for name in differing {
             let target = folder.appendingPathComponent(name)
-            if Self.filesEqual(staging.appendingPathComponent(name), target) { continue }
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.moveItem(at: staging.appendingPathComponent(name), to: target)
-            changed = true
         }
-        return changed
+        return !differing.isEmpty
     }
 
-    /// Byte-for-byte comparison in 1 MB chunks.
-    static func filesEqual(_ left: URL, _ right: URL) -> Bool {
-        guard let a = try? FileHandle(forReadingFrom: left), let b = try? FileHandle(forReadingFrom: right) else { return false }
-        defer {
-            try? a.close()
-            try? b.close()
+    /// The names, in their order, whose file in `staging` differs from the one in `folder` (or has none there),
+    /// compared on up to `jobs` threads: a rebuild that changes nothing reads both copies of every table.
+    func differingFiles(_ names: [String], _ staging: URL, _ folder: URL) -> [String] {
+        let same = Mutex([Bool](repeating: false, count: names.count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, names.count)) { _ in
+            while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < names.count {
+                let equal = FileComparison.sameBytes(staging.appendingPathComponent(names[index]).path, folder.appendingPathComponent(names[index]).path)
+                same.withLock { $0[index] = equal }
+            }
         }
-        while true {
-            let chunkA = (try? a.read(upToCount: 1 << 20)) ?? nil
-            let chunkB = (try? b.read(upToCount: 1 << 20)) ?? nil
-            if chunkA != chunkB { return false }
-            if chunkA == nil || chunkA!.isEmpty { return true }
-        }
+        let verdicts = same.withLock { $0 }
+        return names.indices.filter { !verdicts[$0] }.map { names[$0] }
     }
 
     /// Versions present in a dataset folder, oldest first (semantic ordering).

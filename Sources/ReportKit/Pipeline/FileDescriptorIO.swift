@@ -18,6 +18,11 @@ enum FileDescriptorIO {
         return complete ? bytes : nil
     }
 
+    /// Reads exactly `count` bytes at `offset` into `buffer`; false on an error or when the file ends first.
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int, at offset: UInt64) -> Bool {
+        whole(count) { done in pread(descriptor, buffer + done, count - done, off_t(offset) + off_t(done)) }
+    }
+
     /// Writes all of `bytes` at `offset`; false on any error.
     static func write(_ bytes: [UInt8], to descriptor: Int32, at offset: UInt64) -> Bool {
         bytes.withUnsafeBytes { write($0, to: descriptor, at: offset) }
