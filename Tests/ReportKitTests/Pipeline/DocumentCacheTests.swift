@@ -14,8 +14,7 @@ import Testing
         #expect(try TestSupport.files(in: cold.folder) == TestSupport.files(in: warm.folder))
         // Cached reports are read from their entries at emit: neither build copied a row into its spool.
         for build in [cold, warm] {
-            let spooled = try FileManager.default.attributesOfItem(atPath: build.content.store.url.path)[.size] as? Int
-            #expect(spooled == 0)
+            #expect(build.content.store.spooledBytes == 0)
         }
 
         // Corrupt one entry: it is detected, ignored and recomputed; the output does not change.

@@ -102,4 +102,16 @@ import Testing
             #expect(try store.load(summary).metrics == document.metrics)
         }
     }
+
+    /// The spool has no name in its folder while it is in use, so a build that is killed leaves nothing behind.
+    @Test("the spool leaves no file in its folder, even while in use") func spoolIsNameless() throws {
+        let folder = try TestSupport.temporaryFolder("spool")
+        let store = try DocumentStore(directory: folder, keepsDocuments: true)
+        let cleaned = try TestSupport.clean(try TestSupport.seed("000"))
+        guard case .keep(let document) = try ReportExtractor().process(cleaned) else { Issue.record("no document"); return }
+        let summary = try store.append(document)
+        #expect(try store.load(summary).metrics == document.metrics)
+        #expect(store.spooledBytes > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }
