@@ -24,11 +24,16 @@ public struct DatasetContent: Sendable {
         private var fetchBox: FetchBox?
 
         public init(path: String, sha256: String?, bytes: Int?, outcome: String, reportID: String?, fetch: FetchRecord? = nil) {
+            self.init(path: path, digest: sha256.map(CompactHex.init), bytes: bytes, outcome: outcome, reportKey: reportID.map(CompactHex.init), fetch: fetch)
+        }
+
+        /// From the compact digest and id a ``DocumentSummary`` holds, without spelling them out as hex first.
+        init(path: String, digest: CompactHex?, bytes: Int?, outcome: String, reportKey: CompactHex?, fetch: FetchRecord? = nil) {
             self.path = path
-            digest = sha256.map(CompactHex.init)
+            self.digest = digest
             self.bytes = bytes
             self.outcome = outcome
-            reportKey = reportID.map(CompactHex.init)
+            self.reportKey = reportKey
             fetchBox = fetch.map(FetchBox.init)
         }
     }

@@ -50,6 +50,8 @@ public struct DocumentSummary: Sendable, Equatable {
             record: record, fetch: fetch)
     }
 
+    /// The ids and facts as held, with the id and digest still compact.
+    var reportFacts: ReportFacts { facts.report }
     public var reportID: String { facts.report.reportID }
     public var sourcePath: String { facts.report.sourcePath }
     public var sourceSHA256: String { facts.report.sourceSHA256 }

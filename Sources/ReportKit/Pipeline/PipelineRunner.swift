@@ -168,16 +168,17 @@ public struct PipelineRunner: Sendable {
         counts["extracted"] = summaries.count
         let deduplicated = try clock.measure("dedup") { try Deduplicator(options: options.dedup, jobs: options.jobs).run(summaries) }
         // Copies of the same text share a report id, so inputs are told apart by source path.
-        var canonicalOf: [String: String] = [:]  // duplicate source path → canonical report id
+        var canonicalOf: [String: CompactHex] = [:]  // duplicate source path → canonical report id
         for summary in deduplicated.kept {
-            for source in summary.duplicateSources { canonicalOf[source] = summary.reportID }
+            for source in summary.duplicateSources { canonicalOf[source] = summary.reportFacts.reportKey }
         }
         let canonicalSources = Set(deduplicated.kept.map(\.sourcePath))
         for summary in summaries {
-            let outcome = canonicalSources.contains(summary.sourcePath) ? "report" : "duplicate"
+            let report = summary.reportFacts
+            let outcome = canonicalSources.contains(report.sourcePath) ? "report" : "duplicate"
             inputs.append(
-                .init(path: summary.sourcePath, sha256: summary.sourceSHA256, bytes: summary.sourceBytes, outcome: outcome,
-                      reportID: canonicalOf[summary.sourcePath] ?? summary.reportID, fetch: summary.fetch))
+                .init(path: report.sourcePath, digest: report.sourceDigest, bytes: report.sourceBytes, outcome: outcome,
+                      reportKey: canonicalOf[report.sourcePath] ?? report.reportKey, fetch: summary.fetch))
         }
         counts["dedup.duplicates_removed"] = deduplicated.duplicatesRemoved
         counts["reports"] = deduplicated.kept.count
