@@ -92,6 +92,17 @@ size_t rk_utf8_decode_portable(const uint8_t *bytes, size_t count, uint32_t *out
 /// rk_utf8_decode_portable, eight three-byte scalars per step. Call only when rk_utf8_has_avx2() returned 1.
 size_t rk_utf8_decode_avx2(const uint8_t *bytes, size_t count, uint32_t *out);
 
+/// Decodes the `count` bytes of well-formed UTF-8 at `bytes` like rk_utf8_decode_portable, and stores each scalar's byte
+/// offset at `offsets` and, for a scalar below U+10000, its byte of `flag_table` (65,536 entries) at `flags` (room for
+/// `count` entries each). An astral scalar's flag is 0, and `*astral` counts them, so that the caller can look those up
+/// itself. Gives how many scalars there are. The definition, and the path without AVX2.
+size_t rk_utf8_decode_flagged_portable(const uint8_t *bytes, size_t count, uint32_t *out, int32_t *offsets, uint8_t *flags,
+                                       const uint8_t *flag_table, size_t *astral);
+
+/// rk_utf8_decode_flagged_portable, eight three-byte scalars per step. Call only when rk_utf8_has_avx2() returned 1.
+size_t rk_utf8_decode_flagged_avx2(const uint8_t *bytes, size_t count, uint32_t *out, int32_t *offsets, uint8_t *flags,
+                                   const uint8_t *flag_table, size_t *astral);
+
 /// SHA-256's compression function over `blocks` whole 64-byte blocks at `data`, updating `state` (the eight
 /// working words, a first). Portable C: the definition, and the path on CPUs without the SHA extensions.
 void rk_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks);

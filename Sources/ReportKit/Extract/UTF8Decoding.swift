@@ -50,10 +50,8 @@ extension ScalarText {
                 keptValues = [UInt32](unsafeUninitializedCapacity: bytes.count) { keptScalars, keptCount in
                     flags = [UInt8](unsafeUninitializedCapacity: bytes.count) { flagBuffer, flagCount in
                         guard let offsetBuffer, bytes.count > 0 else { return }
-                        written = decodeLoop(bytes, into: scalarBuffer, offsets: offsetBuffer) { scalar, index in
-                            let value = scalar.value
-                            flagBuffer[index] = value < 0x10000 ? flagTable[Int(value)] : astralFlags(scalar)
-                        }
+                        written = decodeFlagged(
+                            bytes, into: scalarBuffer, offsets: offsetBuffer, flags: flagBuffer, flagTable: flagTable, astralFlags: astralFlags)
                         offsetBuffer[written] = Int32(truncatingIfNeeded: bytes.count)
                         let counts = collectKept(
                             bytes, scalars: scalarBuffer.baseAddress!, offsets: offsetBuffer.baseAddress!, flags: flagBuffer.baseAddress!,
@@ -67,6 +65,30 @@ extension ScalarText {
             return written
         }
         return (scalars, offsets, flags, (keptUTF8, keptValues))
+    }
+
+    /// Decodes `bytes` (not empty) into the scalars, their offsets and their flags (``rk_utf8_decode_flagged_avx2``, eight
+    /// three-byte scalars per step; ``rk_utf8_decode_flagged_portable`` without AVX2); the kernels leave the astral
+    /// scalars' flags to `astralFlags`. Gives the number of scalars.
+    @inline(__always)
+    private static func decodeFlagged(
+        _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        offsets: UnsafeMutableBufferPointer<Int32>, flags: UnsafeMutableBufferPointer<UInt8>, flagTable: UnsafeBufferPointer<UInt8>,
+        astralFlags: (Unicode.Scalar) -> UInt8
+    ) -> Int {
+        precondition(flagTable.count == 0x10000, "one flag byte per BMP scalar")
+        var astral = 0
+        let written = UnsafeMutableRawPointer(scalars.baseAddress!).withMemoryRebound(to: UInt32.self, capacity: bytes.count) { values in
+            UTF8Validation.avx2Available
+                ? rk_utf8_decode_flagged_avx2(
+                    bytes.baseAddress!, bytes.count, values, offsets.baseAddress!, flags.baseAddress!, flagTable.baseAddress!, &astral)
+                : rk_utf8_decode_flagged_portable(
+                    bytes.baseAddress!, bytes.count, values, offsets.baseAddress!, flags.baseAddress!, flagTable.baseAddress!, &astral)
+        }
+        if astral > 0 {
+            for index in 0..<written where scalars[index].value >= 0x10000 { flags[index] = astralFlags(scalars[index]) }
+        }
+        return written
     }
 
     /// The scalars (of `count` decoded from `bytes`, starting at `offsets`, which holds the end too) whose flag has a bit

@@ -1,0 +1,80 @@
+import CKernels
+import Testing
+@testable import ReportKit
+
+/// ``rk_utf8_decode_flagged_avx2`` and ``rk_utf8_decode_flagged_portable`` must give `Array(text.unicodeScalars)`, each
+/// scalar's UTF-8 offset, its byte of the flag table (0 for an astral scalar) and the number of astral scalars, for any
+/// well-formed text: runs of three-byte scalars broken at every position by scalars of one, two and four bytes, near the
+/// ends of the 28-byte window the vector step reads, and random texts.
+@Suite("UTF-8 flagged decode kernel") struct UTF8FlaggedDecodeKernelTests {
+    /// A flag byte for every BMP scalar that differs between neighbours, so a flag taken for the wrong scalar shows.
+    static let table: [UInt8] = (0..<0x10000).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) }
+
+    static func check(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        let expectedValues = scalars.map(\.value)
+        let view = text.unicodeScalars
+        let expectedOffsets = view.indices.map { Int32(text.utf8.distance(from: text.utf8.startIndex, to: $0)) }
+        let expectedFlags = expectedValues.map { $0 < 0x10000 ? table[Int($0)] : 0 }
+        let expectedAstral = expectedValues.filter { $0 >= 0x10000 }.count
+        var copy = text
+        copy.withUTF8 { bytes in
+            for avx2 in UTF8Validation.avx2Available ? [false, true] : [false] {
+                // One entry more than the bytes: a store past the room would land on the sentinel.
+                var values = [UInt32](repeating: 0xDEAD_BEEF, count: bytes.count + 1)
+                var offsets = [Int32](repeating: -7, count: bytes.count + 1)
+                var flags = [UInt8](repeating: 0xA5, count: bytes.count + 1)
+                var astral = -1
+                let count = table.withUnsafeBufferPointer { table in
+                    values.withUnsafeMutableBufferPointer { values in
+                        offsets.withUnsafeMutableBufferPointer { offsets in
+                            flags.withUnsafeMutableBufferPointer { flags in
+                                guard let base = bytes.baseAddress else { return 0 }
+                                return avx2
+                                    ? rk_utf8_decode_flagged_avx2(
+                                        base, bytes.count, values.baseAddress!, offsets.baseAddress!, flags.baseAddress!, table.baseAddress!, &astral)
+                                    : rk_utf8_decode_flagged_portable(
+                                        base, bytes.count, values.baseAddress!, offsets.baseAddress!, flags.baseAddress!, table.baseAddress!, &astral)
+                            }
+                        }
+                    }
+                }
+                #expect(Array(values[..<count]) == expectedValues, "avx2 \(avx2): \(text.debugDescription)")
+                #expect(Array(offsets[..<count]) == expectedOffsets, "avx2 \(avx2): \(text.debugDescription)")
+                #expect(Array(flags[..<count]) == expectedFlags, "avx2 \(avx2): \(text.debugDescription)")
+                #expect(astral == expectedAstral || (bytes.baseAddress == nil && astral == -1), "avx2 \(avx2): \(text.debugDescription)")
+                #expect(values[bytes.count] == 0xDEAD_BEEF && offsets[bytes.count] == -7 && flags[bytes.count] == 0xA5)
+            }
+        }
+        // Through the Swift entry point, whose astral flags come from the closure.
+        let decoded = table.withUnsafeBufferPointer {
+            ScalarText.decodedScalarsWithOffsets(text, flagTable: $0, astralFlags: { UInt8(truncatingIfNeeded: $0.value % 251) })
+        }
+        #expect(decoded.scalars == scalars)
+        #expect(decoded.utf8Offsets == expectedOffsets + [Int32(text.utf8.count)])
+        #expect(decoded.flags == expectedValues.map { $0 < 0x10000 ? table[Int($0)] : UInt8(truncatingIfNeeded: $0 % 251) })
+    }
+
+    @Test("runs broken by another scalar at every position") func brokenRuns() {
+        Self.check("")
+        for length in 0...40 {
+            for breakAt in 0...length {
+                for breaker in UTF8DecodeKernelTests.other {
+                    var scalars = (0..<length).map { UTF8DecodeKernelTests.threeByte[$0 % UTF8DecodeKernelTests.threeByte.count] }
+                    scalars.insert(breaker, at: breakAt)
+                    Self.check(String(String.UnicodeScalarView(scalars)))
+                }
+            }
+        }
+    }
+
+    @Test("random texts") func randomTexts() {
+        var random = SplitMix64(seed: 131)
+        let threeByte = UTF8DecodeKernelTests.threeByte
+        let alphabet = threeByte + threeByte + threeByte + UTF8DecodeKernelTests.other
+        for _ in 0..<5000 {
+            let scalars = (0..<Int(random.next() % 120)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            Self.check(String(String.UnicodeScalarView(scalars)))
+        }
+    }
+}
