@@ -146,6 +146,8 @@ public enum UnitLexicon {
 
     /// ``byLength``'s normalised units as ``Normalized`` values, in step.
     static let normalizedByEntry: [Normalized] = byLength.map { Normalized($0.normalized) }
+    /// ``byLength``'s `countsThings` by entry: reading it from the entry copied (and retained) the entry's array and Strings.
+    static let countsThingsByEntry: [Bool] = byLength.map(\.countsThings)
 
     /// A unit as written, its magnitude and its word: `万` + `元`. Position 0 of each means none (no magnitude,
     /// or a rank's `第`); else the position in ``magnitudes`` or ``byLength`` plus one.
