@@ -54,6 +54,7 @@ size_t rk_utf8_decode_flagged_portable(const uint8_t *bytes, size_t count, const
 #if defined(__x86_64__)
 #include <immintrin.h>
 #include <string.h>
+#include "utf8threebyte.h"
 
 /// Byte shuffles that move the 32-bit values (of four in a 16-byte lane) picked by a four-bit mask to the front, in order.
 static const uint8_t rk_kept_values[16][16] = {
@@ -99,9 +100,6 @@ static const uint8_t rk_kept_utf8[16][16] = {
 __attribute__((target("avx2,popcnt")))
 size_t rk_utf8_decode_flagged_avx2(const uint8_t *bytes, size_t count, const uint8_t *flag_table, uint8_t kept_flags,
                                    struct rk_flagged_decode *out) {
-    // As in rk_utf8_decode_avx2: dword k of each lane is bytes 3k + 2, 3k + 1, 3k and a zero.
-    const __m256i order = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,
-                                           2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
     const __m256i steps = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 21);
     const __m128i kept_vector = _mm_set1_epi8((char)kept_flags);
     size_t index = 0, written = 0;
@@ -110,21 +108,12 @@ size_t rk_utf8_decode_flagged_avx2(const uint8_t *bytes, size_t count, const uin
     int32_t *const offsets = out->offsets;
     uint8_t *const flags = out->flags;
     while (index + 28 <= count) {
-        const __m256i raw = _mm256_inserti128_si256(
-            _mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(bytes + index))),
-            _mm_loadu_si128((const __m128i *)(bytes + index + 12)), 1);
-        const __m256i unit = _mm256_shuffle_epi8(raw, order);
-        const __m256i three = _mm256_cmpeq_epi32(_mm256_and_si256(unit, _mm256_set1_epi32(0xF00000)), _mm256_set1_epi32(0xE00000));
-        const unsigned mask = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(three));
-        const unsigned accepted = mask == 0xFF ? 8 : (unsigned)__builtin_ctz(~mask);
+        __m256i raw, value;
+        const unsigned accepted = rk_utf8_three_byte_step(bytes + index, &raw, &value);
         if (accepted > 0) {
             // All eight values, offsets and flags stored (the ones past `accepted` are written over next): they have room
             // for `count` entries, `written` <= `index` and `index + 28` <= `count`. Every value here is below 0x10000,
             // so each has a table byte.
-            const __m256i value = _mm256_or_si256(
-                _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(unit, 4), _mm256_set1_epi32(0xF000)),
-                                _mm256_and_si256(_mm256_srli_epi32(unit, 2), _mm256_set1_epi32(0x0FC0))),
-                _mm256_and_si256(unit, _mm256_set1_epi32(0x3F)));
             _mm256_storeu_si256((__m256i *)(values + written), value);
             _mm256_storeu_si256((__m256i *)(offsets + written), _mm256_add_epi32(_mm256_set1_epi32((int32_t)index), steps));
             const __m128i low = _mm256_castsi256_si128(value), high = _mm256_extracti128_si256(value, 1);

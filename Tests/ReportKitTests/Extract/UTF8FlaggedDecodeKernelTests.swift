@@ -82,24 +82,10 @@ import Testing
 
     @Test("runs broken by another scalar at every position") func brokenRuns() {
         Self.check("")
-        for length in 0...40 {
-            for breakAt in 0...length {
-                for breaker in UTF8DecodeKernelTests.other {
-                    var scalars = (0..<length).map { UTF8DecodeKernelTests.threeByte[$0 % UTF8DecodeKernelTests.threeByte.count] }
-                    scalars.insert(breaker, at: breakAt)
-                    Self.check(String(String.UnicodeScalarView(scalars)))
-                }
-            }
-        }
+        for text in UTF8DecodeKernelTests.brokenRunTexts() { Self.check(text) }
     }
 
     @Test("random texts") func randomTexts() {
-        var random = SplitMix64(seed: 131)
-        let threeByte = UTF8DecodeKernelTests.threeByte
-        let alphabet = threeByte + threeByte + threeByte + UTF8DecodeKernelTests.other
-        for _ in 0..<5000 {
-            let scalars = (0..<Int(random.next() % 120)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
-            Self.check(String(String.UnicodeScalarView(scalars)))
-        }
+        for text in UTF8DecodeKernelTests.randomTexts(seed: 131) { Self.check(text) }
     }
 }
