@@ -33,30 +33,16 @@ size_t rk_utf8_decode_portable(const uint8_t *bytes, size_t count, uint32_t *out
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+#include "utf8threebyte.h"
 
 __attribute__((target("avx2,popcnt")))
 size_t rk_utf8_decode_avx2(const uint8_t *bytes, size_t count, uint32_t *out) {
-    // In each 128-bit lane, dword k is bytes 3k + 2, 3k + 1, 3k (the lead the high byte) and a zero: units 0…3 from
-    // the 16 bytes at `index`, 4…7 from the 16 at `index + 12`.
-    const __m256i order = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,
-                                           2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
     size_t index = 0, written = 0;
     while (index + 28 <= count) {
-        const __m256i raw = _mm256_inserti128_si256(
-            _mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(bytes + index))),
-            _mm_loadu_si128((const __m128i *)(bytes + index + 12)), 1);
-        const __m256i unit = _mm256_shuffle_epi8(raw, order);
-        // Units whose first byte leads a three-byte scalar (E0…EF). In well-formed UTF-8 the first unit starts a
-        // scalar, so each such unit is one whole scalar and the next unit starts the next: the prefix of them counts.
-        const __m256i three = _mm256_cmpeq_epi32(_mm256_and_si256(unit, _mm256_set1_epi32(0xF00000)), _mm256_set1_epi32(0xE00000));
-        const unsigned mask = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(three));
-        const unsigned accepted = mask == 0xFF ? 8 : (unsigned)__builtin_ctz(~mask);
+        __m256i raw, value;
+        const unsigned accepted = rk_utf8_three_byte_step(bytes + index, &raw, &value);
         if (accepted > 0) {
             // All eight stored: `out` has room for `count` values, and `written` <= `index`, `index + 28` <= `count`.
-            const __m256i value = _mm256_or_si256(
-                _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(unit, 4), _mm256_set1_epi32(0xF000)),
-                                _mm256_and_si256(_mm256_srli_epi32(unit, 2), _mm256_set1_epi32(0x0FC0))),
-                _mm256_and_si256(unit, _mm256_set1_epi32(0x3F)));
             _mm256_storeu_si256((__m256i *)(out + written), value);
             written += accepted;
             index += 3 * accepted;

@@ -92,6 +92,33 @@ size_t rk_utf8_decode_portable(const uint8_t *bytes, size_t count, uint32_t *out
 /// rk_utf8_decode_portable, eight three-byte scalars per step. Call only when rk_utf8_has_avx2() returned 1.
 size_t rk_utf8_decode_avx2(const uint8_t *bytes, size_t count, uint32_t *out);
 
+/// Where rk_utf8_decode_flagged_portable and rk_utf8_decode_flagged_avx2 write, and what they count.
+struct rk_flagged_decode {
+    /// Each scalar's value, its byte offset and its flag byte (room for `count` entries each).
+    uint32_t *values;
+    int32_t *offsets;
+    uint8_t *flags;
+    /// The kept scalars' values (room for `count`) and UTF-8 (room for `count` + 3 bytes).
+    uint32_t *kept_values;
+    uint8_t *kept_utf8;
+    /// Set by the call: the astral scalars, and the kept scalars and their UTF-8 bytes.
+    size_t astral;
+    size_t kept_count;
+    size_t kept_bytes;
+};
+
+/// Decodes the `count` bytes of well-formed UTF-8 at `bytes` like rk_utf8_decode_portable, and stores each scalar's byte
+/// offset and, for a scalar below U+10000, its byte of `flag_table` (65,536 entries); an astral scalar's flag is 0 and
+/// `astral` counts them, so that the caller can look those up itself. The scalars whose flag shares a bit with
+/// `kept_flags` are also stored in `kept_values` and `kept_utf8`. Gives how many scalars there are. The definition, and
+/// the path without AVX2.
+size_t rk_utf8_decode_flagged_portable(const uint8_t *bytes, size_t count, const uint8_t *flag_table, uint8_t kept_flags,
+                                       struct rk_flagged_decode *out);
+
+/// rk_utf8_decode_flagged_portable, eight three-byte scalars per step. Call only when rk_utf8_has_avx2() returned 1.
+size_t rk_utf8_decode_flagged_avx2(const uint8_t *bytes, size_t count, const uint8_t *flag_table, uint8_t kept_flags,
+                                   struct rk_flagged_decode *out);
+
 /// SHA-256's compression function over `blocks` whole 64-byte blocks at `data`, updating `state` (the eight
 /// working words, a first). Portable C: the definition, and the path on CPUs without the SHA extensions.
 void rk_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks);

@@ -91,6 +91,14 @@ struct QuantityScanner {
     static let prefixQualifierEnds = ScalarBits(members: Set(prefixQualifierWords.compactMap { $0.0.last }))
     static let duo: [Unicode.Scalar] = ["多"]
     static let yu: [Unicode.Scalar] = ["余"]
+    /// Words the date and unit checks look for after a number, as scalars: ``TextSpans/hasWord(_:at:)`` decodes a
+    /// String word on every call.
+    static let nianDu: [Unicode.Scalar] = ["年", "度"]
+    static let nianJi: [Unicode.Scalar] = ["年", "级"]
+    static let shiJian: [Unicode.Scalar] = ["时", "间"]
+    static let quanHui: [Unicode.Scalar] = ["全", "会"]
+    static let huiYi: [Unicode.Scalar] = ["会", "议"]
+    static let kaiFa: [Unicode.Scalar] = ["开", "发"]
 
     func scan(_ spans: TextSpans) -> [Quantity] {
         let scalars = spans.scalars
@@ -205,7 +213,7 @@ struct QuantityScanner {
         var countsThings = false
         if let match = UnitLexicon.match(scalars, at: end) {
             unit = match.entry
-            countsThings = UnitLexicon.byLength[match.entry].countsThings
+            countsThings = UnitLexicon.countsThingsByEntry[match.entry]
             end = match.end
         } else if !isRank {
             return nil
@@ -231,14 +239,14 @@ struct QuantityScanner {
             for (word, meaning) in Self.suffixQualifierWords where spans.hasWord(word, at: end) {
                 if word == Self.duo || word == Self.yu {
                     // "两年多来" is a time frame, not a claim.
-                    if spans.hasWord("来", at: end + 1) { return nil }
+                    if end + 1 < scalars.count, scalars[end + 1] == "来" { return nil }
                 }
                 qualifier = meaning
                 end += word.count
                 break
             }
         }
-        if spans.hasWord("来", at: end), unitNormalized == .year || unitNormalized == .month { return nil }
+        if end < scalars.count, scalars[end] == "来", unitNormalized == .year || unitNormalized == .month { return nil }
         var claimStart = isRank ? start - 1 : start
         if let (word, meaning) = Self.prefixQualifier(before: claimStart, in: spans) {
             if qualifier == .exact { qualifier = meaning }
@@ -291,9 +299,9 @@ struct QuantityScanner {
         let scalars = spans.scalars
         guard end < scalars.count else { return false }
         let next = scalars[end]
-        if next == "年" && (value >= 1900 && value <= 2100 || spans.hasWord("年度", at: end)) { return true }
-        if next == "年" && spans.hasWord("年级", at: end) { return true }
-        if next == "月" || next == "日" || next == "号" || next == "季" || next == "时" && !spans.hasWord("时间", at: end) { return true }
+        if next == "年" && (value >= 1900 && value <= 2100 || spans.hasWord(Self.nianDu, at: end)) { return true }
+        if next == "年" && spans.hasWord(Self.nianJi, at: end) { return true }
+        if next == "月" || next == "日" || next == "号" || next == "季" || next == "时" && !spans.hasWord(Self.shiJian, at: end) { return true }
         if isArabic && value >= 1900 && value <= 2100 && value == value.rounded()
             && (next == "-" || next == "/" || next == "." || next == "至" || next == "—")
         {
@@ -314,7 +322,7 @@ struct QuantityScanner {
             }
         case .time?:
             // 五次全会, 二次开发
-            return !(spans.hasWord("全会", at: end) || spans.hasWord("会议", at: end) || spans.hasWord("开发", at: end))
+            return !(spans.hasWord(Self.quanHui, at: end) || spans.hasWord(Self.huiYi, at: end) || spans.hasWord(Self.kaiFa, at: end))
         default:
             return true
         }

@@ -50,14 +50,11 @@ extension ScalarText {
                 keptValues = [UInt32](unsafeUninitializedCapacity: bytes.count) { keptScalars, keptCount in
                     flags = [UInt8](unsafeUninitializedCapacity: bytes.count) { flagBuffer, flagCount in
                         guard let offsetBuffer, bytes.count > 0 else { return }
-                        written = decodeLoop(bytes, into: scalarBuffer, offsets: offsetBuffer) { scalar, index in
-                            let value = scalar.value
-                            flagBuffer[index] = value < 0x10000 ? flagTable[Int(value)] : astralFlags(scalar)
-                        }
+                        let counts = decodeFlagged(
+                            bytes, into: scalarBuffer, offsets: offsetBuffer, flags: flagBuffer, flagTable: flagTable, astralFlags: astralFlags,
+                            keeping: keptFlags, values: keptScalars, utf8: keptBytes)
+                        written = counts.scalars
                         offsetBuffer[written] = Int32(truncatingIfNeeded: bytes.count)
-                        let counts = collectKept(
-                            bytes, scalars: scalarBuffer.baseAddress!, offsets: offsetBuffer.baseAddress!, flags: flagBuffer.baseAddress!,
-                            count: written, keeping: keptFlags, values: keptScalars.baseAddress!, utf8: keptBytes.baseAddress!)
                         flagCount = written
                         keptCount = counts.kept
                         keptByteCount = counts.keptBytes
@@ -69,11 +66,42 @@ extension ScalarText {
         return (scalars, offsets, flags, (keptUTF8, keptValues))
     }
 
+    /// Decodes `bytes` (not empty) into the scalars, their offsets and their flags, and collects the kept scalars
+    /// (``rk_utf8_decode_flagged_avx2``, eight three-byte scalars per step; ``rk_utf8_decode_flagged_portable`` without
+    /// AVX2). The kernels leave the astral scalars' flags to `astralFlags`: when the text has any, their flags are looked
+    /// up here and the kept scalars collected again (``collectKept``).
+    @inline(__always)
+    private static func decodeFlagged(
+        _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        offsets: UnsafeMutableBufferPointer<Int32>, flags: UnsafeMutableBufferPointer<UInt8>, flagTable: UnsafeBufferPointer<UInt8>,
+        astralFlags: (Unicode.Scalar) -> UInt8, keeping keptFlags: UInt8, values: UnsafeMutableBufferPointer<UInt32>,
+        utf8: UnsafeMutableBufferPointer<UInt8>
+    ) -> (scalars: Int, kept: Int, keptBytes: Int) {
+        precondition(flagTable.count == 0x10000, "one flag byte per BMP scalar")
+        let decoded = UnsafeMutableRawPointer(scalars.baseAddress!).withMemoryRebound(to: UInt32.self, capacity: bytes.count) { scalarValues in
+            var out = rk_flagged_decode(
+                values: scalarValues, offsets: offsets.baseAddress!, flags: flags.baseAddress!, kept_values: values.baseAddress!,
+                kept_utf8: utf8.baseAddress!, astral: 0, kept_count: 0, kept_bytes: 0)
+            let written = UTF8Validation.avx2Available
+                ? rk_utf8_decode_flagged_avx2(bytes.baseAddress!, bytes.count, flagTable.baseAddress!, keptFlags, &out)
+                : rk_utf8_decode_flagged_portable(bytes.baseAddress!, bytes.count, flagTable.baseAddress!, keptFlags, &out)
+            return (scalars: written, astral: out.astral, kept: out.kept_count, keptBytes: out.kept_bytes)
+        }
+        guard decoded.astral > 0 else { return (decoded.scalars, decoded.kept, decoded.keptBytes) }
+        for index in 0..<decoded.scalars where scalars[index].value >= 0x10000 { flags[index] = astralFlags(scalars[index]) }
+        offsets[decoded.scalars] = Int32(truncatingIfNeeded: bytes.count)
+        let counts = collectKept(
+            bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!, flags: flags.baseAddress!, count: decoded.scalars,
+            keeping: keptFlags, values: values.baseAddress!, utf8: utf8.baseAddress!)
+        return (decoded.scalars, counts.kept, counts.keptBytes)
+    }
+
     /// The scalars (of `count` decoded from `bytes`, starting at `offsets`, which holds the end too) whose flag has a bit
     /// of `keptFlags`, stored as code points in `values` and as UTF-8 in `utf8` (which has three bytes to spare).
     ///
-    /// A second pass, apart from the decoding: with all seven outputs in one loop the compiler ran out of registers
-    /// and reloaded half of them for every scalar. Without a branch on whether a scalar is kept (which follows the
+    /// The pass for a text with astral scalars, whose flags the kernels leave to Swift (the kernels collect the kept
+    /// scalars in their decoding loop otherwise). As a second pass in Swift: with all seven outputs in one loop the
+    /// compiler ran out of registers and reloaded half of them for every scalar. Without a branch on whether a scalar is kept (which follows the
     /// text: ideographs, punctuation, digits): every scalar is stored at the outputs' ends, and the ends move only for
     /// a kept one. Its UTF-8 is copied from the text in one four-byte load and store. The last few scalars, where four
     /// bytes would read past the text, are copied byte by byte in a loop of their own: with that branch and its loop

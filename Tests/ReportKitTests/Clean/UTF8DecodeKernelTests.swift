@@ -28,25 +28,37 @@ import Testing
         #expect(ScalarText.decodedScalars(text).map(\.value) == expected)
     }
 
-    @Test("runs broken by another scalar at every position") func brokenRuns() {
-        #expect(ScalarText.decodedScalars("").isEmpty)
+    /// Runs of three-byte scalars up to 40 long, broken by each of ``other`` at every position.
+    static func brokenRunTexts() -> [String] {
+        var texts: [String] = []
         for length in 0...40 {
             for breakAt in 0...length {
-                for breaker in Self.other {
-                    var scalars = (0..<length).map { Self.threeByte[$0 % Self.threeByte.count] }
+                for breaker in other {
+                    var scalars = (0..<length).map { threeByte[$0 % threeByte.count] }
                     scalars.insert(breaker, at: breakAt)
-                    Self.check(String(String.UnicodeScalarView(scalars)))
+                    texts.append(String(String.UnicodeScalarView(scalars)))
                 }
             }
         }
+        return texts
+    }
+
+    /// 5,000 random texts of up to 120 scalars, three in four of them three-byte.
+    static func randomTexts(seed: UInt64) -> [String] {
+        var random = SplitMix64(seed: seed)
+        let alphabet = threeByte + threeByte + threeByte + other
+        return (0..<5000).map { _ in
+            let scalars = (0..<Int(random.next() % 120)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            return String(String.UnicodeScalarView(scalars))
+        }
+    }
+
+    @Test("runs broken by another scalar at every position") func brokenRuns() {
+        #expect(ScalarText.decodedScalars("").isEmpty)
+        for text in Self.brokenRunTexts() { Self.check(text) }
     }
 
     @Test("random texts") func randomTexts() {
-        var random = SplitMix64(seed: 97)
-        let alphabet = Self.threeByte + Self.threeByte + Self.threeByte + Self.other
-        for _ in 0..<5000 {
-            let scalars = (0..<Int(random.next() % 120)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
-            Self.check(String(String.UnicodeScalarView(scalars)))
-        }
+        for text in Self.randomTexts(seed: 97) { Self.check(text) }
     }
 }
