@@ -43,7 +43,8 @@ enum HTMLParser {
                         reportkit_htmlSAXParseMemory(chars.baseAddress, Int32(chars.count), "UTF-8", options, &handler, builder)
                     }
                 }
-                guard let filtered = UnreadAttributeFilter.filtered(page) else { return read(page) }
+                guard var filtered = UnreadAttributeFilter.filtered(page) else { return read(page) }
+                if let close = filtered.lastEndTagClose { EndTagPadding.pad(&filtered.bytes, before: close) }
                 // The stood-in runs are read from `page`, valid only in this closure.
                 builder.pointee.standIns = TextStandIns.Runs(page: page, ranges: filtered.standIns, values: filtered.valueStandIns)
                 filtered.bytes.withUnsafeBufferPointer(read)

@@ -24,6 +24,9 @@ enum UnreadAttributeFilter {
         /// The page's byte ranges of the attribute values that numbered stand-ins (``TextStandIns/appendValueStandIn(_:to:)``)
         /// stand in for, by number.
         var valueStandIns: [Range<Int>]
+        /// The offset in ``bytes`` of the `>` of the page's last end tag, when only blanks follow it and libxml2 reads
+        /// every end tag as one (no misplaced doctype): blanks may go before that `>` (see ``EndTagPadding``).
+        var lastEndTagClose: Int?
     }
 
     /// The page without its unread attributes and with stand-ins for its text, or nil when there is nothing to
@@ -32,7 +35,9 @@ enum UnreadAttributeFilter {
         guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
         let standingIn = TextStandIns.pageAllows(page)
         var scanner = Scanner(page: page, standingIn: standingIn, valuesStandingIn: standingIn && TextStandIns.pageAllowsValueStandIns(page))
-        return scanner.run() ? Filtered(bytes: scanner.output, standIns: scanner.standIns, valueStandIns: scanner.valueStandIns) : nil
+        guard scanner.run() else { return nil }
+        return Filtered(
+            bytes: scanner.output, standIns: scanner.standIns, valueStandIns: scanner.valueStandIns, lastEndTagClose: scanner.lastEndTagClose)
     }
 
     private struct Scanner {
@@ -50,6 +55,10 @@ enum UnreadAttributeFilter {
         /// Whether the values of attributes that are read may be stood in for (``TextStandIns/pageAllowsValueStandIns(_:)``).
         let valuesStandingIn: Bool
         var valueStandIns: [Range<Int>] = []
+        /// The page offset of the last end tag's `>` (read by ``endTag()``), then its offset in ``output``.
+        var lastEndTagClose: Int?
+        /// False once a misplaced doctype was read: libxml2 may then read a `</` as text.
+        private var endTagsAreMarkup = true
 
         init(page: UnsafeBufferPointer<UInt8>, standingIn: Bool, valuesStandingIn: Bool) {
             self.valuesStandingIn = valuesStandingIn
@@ -58,7 +67,7 @@ enum UnreadAttributeFilter {
             count = page.count
             pageAllowsStandIns = standingIn
             self.standingIn = false
-            output.reserveCapacity(page.count)
+            output.reserveCapacity(page.count + EndTagPadding.count)
         }
 
         /// Scans the whole page; false when it is not plain enough, or nothing was cut.
@@ -85,6 +94,12 @@ enum UnreadAttributeFilter {
             }
             if standingIn { standIn(textFrom: position, to: count) }
             guard copied > 0 else { return false }
+            // Blanks after the last end tag are neither cut nor stood in for, so `copied` is not past its `>`.
+            if let close = lastEndTagClose, endTagsAreMarkup, skipBlanks(from: close + 1) == count {
+                lastEndTagClose = output.count + close - copied
+            } else {
+                lastEndTagClose = nil
+            }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
             return true
         }
@@ -230,6 +245,7 @@ enum UnreadAttributeFilter {
             while position < count && isLetterOrDigit(bytes[position]) { position += 1 }
             skipBlanks()
             guard position < page.count, page[position] == 0x3E else { return false }
+            lastEndTagClose = position
             position += 1
             return true
         }
@@ -265,6 +281,7 @@ enum UnreadAttributeFilter {
         /// it, so no text is stood in for from there on.
         private mutating func misplacedDoctype(_ read: Bool, at offset: Int) -> Bool {
             if read && skipBlanks(from: 0) != offset {
+                endTagsAreMarkup = false
                 pageAllowsStandIns = false
                 standingIn = false
             }
