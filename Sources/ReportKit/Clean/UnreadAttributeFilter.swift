@@ -64,10 +64,10 @@ enum UnreadAttributeFilter {
         private var endTagsAreMarkup = true
         var elementStandIns: [ElementStandIns.Element] = []
         /// What ``ElementStandIns`` asks of libxml2's state: a `<body>` start tag read, a `</body>` or `</html>` end tag
-        /// read, an `<a>` start tag read as a tag (not stood in for).
+        /// read, the ``ElementStandIns/blockerNames`` read as start tags (not stood in for).
         private var bodyRead = false
         private var bodyClosed = false
-        private var anchorRead = false
+        private var blockersRead: UInt32 = 0
         /// Whether the start tag being read has an attribute the tree reads.
         private var keepsAttribute = false
 
@@ -182,11 +182,12 @@ enum UnreadAttributeFilter {
                 }
                 guard isLetter(byte), attribute() else { return false }
             }
-            let tag = ElementStandIns.Tag(name)
+            let key = ElementStandIns.key(name)
+            let tag = key.flatMap(ElementStandIns.Tag.init(key:))
             if !selfClosing, let tag, standInElement(tag, from: tagStart, outputBefore: outputBefore, copiedBefore: copiedBefore) {
                 return true
             }
-            if tag == .a { anchorRead = true }
+            blockersRead |= key.map(ElementStandIns.blockerBit(key:)) ?? 0
             if Self.isFourLetterName(name, "body") { bodyRead = true }
             guard !selfClosing, let rawEnd = Self.rawTextElement(name) else { return true }
             return rawText(rawEnd)
@@ -201,7 +202,7 @@ enum UnreadAttributeFilter {
         /// held `outputBefore` bytes, from page offset `copiedBefore`, before it), put in ``output`` as an
         /// ``ElementStandIns`` comment through its end tag, when the conditions there hold.
         private mutating func standInElement(_ tag: ElementStandIns.Tag, from tagStart: Int, outputBefore: Int, copiedBefore: Int) -> Bool {
-            guard pageAllowsStandIns, bodyRead, !bodyClosed, !keepsAttribute, tag != .a || !anchorRead,
+            guard pageAllowsStandIns, bodyRead, !bodyClosed, !keepsAttribute, tag.blockers & blockersRead == 0,
                 let lessThan = find(0x3C, from: position), memchr(bytes + position, 0x26, lessThan - position) == nil
             else { return false }
             // `</name`, then a byte that ends the name, blanks and `>`.
