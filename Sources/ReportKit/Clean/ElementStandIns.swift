@@ -1,8 +1,8 @@
 /// Elements libxml2 need not read: ``UnreadAttributeFilter`` puts a comment `<!--` DEL number `-->` in place of an
-/// element of text only (`a`, `p`, `h1`…`h6`, `span` and other inline elements, see ``names``), and ``HTMLTreeBuilder`` adds the element and its text when that comment
-/// comes as the `comment` event, so the tree is the tree of the page while libxml2 parses one comment instead of a
-/// start tag, a text run and an end tag (name lookups, auto-close searches, the element stack: about 3,500
-/// instructions an element).
+/// element of text only (`a`, `p`, `h1`…`h6`, `span` and other inline elements, see ``names``), and
+/// ``HTMLTreeBuilder`` adds the element and its text when that comment comes as the `comment` event, so the tree is
+/// the tree of the page while libxml2 parses one comment instead of a start tag, a text run and an end tag (name
+/// lookups, auto-close searches, the element stack: about 3,500 instructions an element).
 ///
 /// That holds where libxml2 would have sent exactly `startElement(name)`, the text as it is, `endElement` there:
 /// - the page allows ``TextStandIns`` (clean UTF-8, no DEL, so no other comment looks like the stand-in);
@@ -23,7 +23,7 @@ enum ElementStandIns {
 
         /// The name, lower case and NUL-terminated, as the builder's events give it.
         var name: StaticString { ElementStandIns.names[index].name }
-        /// ``blockers`` bits: the elements a new element of this name closes when they are current.
+        /// ``blockerNames`` bits: the elements a new element of this name closes when they are current.
         var blockers: UInt32 { ElementStandIns.names[index].blockers }
 
         /// The tag of the name with ``ElementStandIns/key(_:)`` `key`, if it is stood in for: ``names``' index, by a
