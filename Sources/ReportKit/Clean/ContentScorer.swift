@@ -16,24 +16,35 @@ final class ContentScorer {
         var textLengths = [Int](repeating: 0, count: size)
         var linkLengths = [Int](repeating: 0, count: size)
         var punctuation = [Int](repeating: 0, count: size)
-        var order: [Int] = []
-        order.reserveCapacity(size)
+        // The visited nodes, and the walk's stack: each node is pushed at most once, so `size` holds either.
+        var visited = [Int](repeating: 0, count: size)
+        var visitedCount = 0
+        var stack = [Int](repeating: 0, count: size)
         tree.nodes.withUnsafeBufferPointer { nodes in
             tree.text.withUnsafeBufferPointer { text in
-                // Depth-first pass, skipping elements that never hold content. Children are pushed in document
-                // order (so the last comes off first): this order decides which of two equal scores wins, and
-                // the order in which the scores are summed.
-                var stack: [Int] = [0]
-                while let node = stack.popLast() {
-                    let tag = nodes[node].tag
-                    if tag >= 0, tree.tags[tag].isSkipped || HTMLContentExtractor.isHidden(node, in: tree) { continue }
-                    order.append(node)
-                    var child = node + 1
-                    while child < nodes[node].end {
-                        stack.append(child)
-                        child = nodes[child].end
+                visited.withUnsafeMutableBufferPointer { visited in
+                    stack.withUnsafeMutableBufferPointer { stack in
+                        // Depth-first pass, skipping elements that never hold content. Children are pushed in document
+                        // order (so the last comes off first): this order decides which of two equal scores wins, and
+                        // the order in which the scores are summed.
+                        var top = 1  // stack[0] is the root, 0
+                        while top > 0 {
+                            top -= 1
+                            let node = stack[top]
+                            let tag = nodes[node].tag
+                            if tag >= 0, tree.tags[tag].isSkipped || HTMLContentExtractor.isHidden(node, in: tree) { continue }
+                            visited[visitedCount] = node
+                            visitedCount += 1
+                            var child = node + 1
+                            while child < nodes[node].end {
+                                stack[top] = child
+                                top += 1
+                                child = nodes[child].end
+                            }
+                        }
                     }
                 }
+                let order = visited[..<visitedCount]
                 // Children before their parents: text and link lengths.
                 for node in order.reversed() {
                     let tag = nodes[node].tag
@@ -71,7 +82,7 @@ final class ContentScorer {
             }
             scores[node] += score
         }
-        for node in order where tree.isText(node) {
+        for node in visited[..<visitedCount] where tree.isText(node) {
             let length = textLengths[node]
             guard length >= 8, let parent = tree.parent(node), !tree.tag(parent)!.isLink else { continue }
             var paragraph = parent  // the enclosing block

@@ -43,9 +43,11 @@ enum HTMLParser {
                         reportkit_htmlSAXParseMemory(chars.baseAddress, Int32(chars.count), "UTF-8", options, &handler, builder)
                     }
                 }
-                guard let filtered = UnreadAttributeFilter.filtered(page) else { return read(page) }
+                guard var filtered = UnreadAttributeFilter.filtered(page) else { return read(page) }
+                if let close = filtered.lastEndTagClose { EndTagPadding.pad(&filtered.bytes, before: close) }
                 // The stood-in runs are read from `page`, valid only in this closure.
-                builder.pointee.standIns = TextStandIns.Runs(page: page, ranges: filtered.standIns, values: filtered.valueStandIns)
+                builder.pointee.standIns = TextStandIns.Runs(
+                    page: page, ranges: filtered.standIns, values: filtered.valueStandIns, elements: filtered.elementStandIns)
                 filtered.bytes.withUnsafeBufferPointer(read)
                 builder.pointee.standIns = nil
             }
@@ -76,7 +78,11 @@ enum HTMLParser {
                 stopAsOutOfMemory(context)
             }
         }
-        handler.comment = { context, _ in treeBuilder(context).pointee.otherNode() }
+        handler.comment = { context, content in
+            if !treeBuilder(context).pointee.comment(content!) {
+                xmlStopParser(context!.assumingMemoryBound(to: xmlParserCtxt.self))
+            }
+        }
         handler.processingInstruction = { context, _, _ in treeBuilder(context).pointee.otherNode() }
         return handler
     }

@@ -89,6 +89,24 @@ struct HTMLTreeBuilder {
     /// the caller must stop the parser as libxml2 does there.
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) -> Bool {
         let bytes = standIns?.resolve(bytes) ?? bytes  // before the guard: a stand-in is used up even when dropped
+        return append(bytes, cdata: cdata)
+    }
+
+    /// `comment`: the element an ``ElementStandIns`` comment stands for, as its `startElement`, `characters` and
+    /// `endElement` events; any other comment is ``otherNode()``. False when the caller must stop the parser.
+    mutating func comment(_ content: UnsafePointer<UInt8>) -> Bool {
+        guard let element = standIns?.element(content) else {
+            otherNode()
+            return true
+        }
+        guard startElement(element.tag.name.utf8Start, attributes: nil) else { return false }
+        guard let page = standIns?.page, append(UnsafeBufferPointer(rebasing: page[element.text]), cdata: false) else { return false }
+        endElement()
+        return true
+    }
+
+    /// Text as it is (stand-ins resolved): see ``text(_:cdata:)``.
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) -> Bool {
         guard let parent = open.last, parent != Self.detached, !bytes.isEmpty else { return true }
         let kind: TextKind = cdata ? .cdata : .text
         if openText == kind {

@@ -101,28 +101,42 @@ enum TextStandIns {
         let ranges: [Range<Int>]
         /// The attribute values' ranges, by number.
         let values: [Range<Int>]
+        /// The elements stood in for by comments (``ElementStandIns``), by number.
+        let elements: [ElementStandIns.Element]
         private var next = 0
 
-        init(page: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], values: [Range<Int>]) {
+        init(page: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], values: [Range<Int>], elements: [ElementStandIns.Element] = []) {
             self.page = page
             self.ranges = ranges
             self.values = values
+            self.elements = elements
         }
 
         /// The page's value when the NUL-terminated attribute value `value` is a stand-in for one, else nil. (A value
         /// of the page may start with DEL only by a numeric reference, and then ``values`` is empty.)
         func value(_ value: UnsafePointer<UInt8>) -> String? {
-            guard value[0] == byte, value[1] != 0 else { return nil }
+            guard let number = Self.number(value, below: values.count) else { return nil }
+            return KnownValidUTF8.string(UnsafeBufferPointer(rebasing: page[values[number]]))
+        }
+
+        /// The element when the NUL-terminated comment `content` is the stand-in for one, else nil. (A comment of a
+        /// page that allows stand-ins has no DEL.)
+        func element(_ content: UnsafePointer<UInt8>) -> ElementStandIns.Element? {
+            Self.number(content, below: elements.count).map { elements[$0] }
+        }
+
+        /// The number of the stand-in `text` (DEL, then the number in decimal, then NUL) when it is below `limit`.
+        private static func number(_ text: UnsafePointer<UInt8>, below limit: Int) -> Int? {
+            guard text[0] == byte, text[1] != 0 else { return nil }
             var number = 0
             var offset = 1
-            while value[offset] != 0 {
-                let digit = Int(value[offset]) - 0x30
-                guard digit >= 0 && digit <= 9 && number < values.count else { return nil }
+            while text[offset] != 0 {
+                let digit = Int(text[offset]) - 0x30
+                guard digit >= 0 && digit <= 9 && number < limit else { return nil }
                 number = number * 10 + digit
                 offset += 1
             }
-            guard number < values.count else { return nil }
-            return KnownValidUTF8.string(UnsafeBufferPointer(rebasing: page[values[number]]))
+            return number < limit ? number : nil
         }
 
         /// The page's run when `text` is the stand-in for it, else `text`.

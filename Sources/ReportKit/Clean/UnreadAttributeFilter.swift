@@ -24,6 +24,11 @@ enum UnreadAttributeFilter {
         /// The page's byte ranges of the attribute values that numbered stand-ins (``TextStandIns/appendValueStandIn(_:to:)``)
         /// stand in for, by number.
         var valueStandIns: [Range<Int>]
+        /// The offset in ``bytes`` of the `>` of the page's last end tag, when only blanks follow it and libxml2 reads
+        /// every end tag as one (no misplaced doctype): blanks may go before that `>` (see ``EndTagPadding``).
+        var lastEndTagClose: Int?
+        /// The elements that ``ElementStandIns`` comments stand in for in ``bytes``, by number.
+        var elementStandIns: [ElementStandIns.Element]
     }
 
     /// The page without its unread attributes and with stand-ins for its text, or nil when there is nothing to
@@ -32,7 +37,10 @@ enum UnreadAttributeFilter {
         guard let base = page.baseAddress, !page.isEmpty, memchr(base, 0, page.count) == nil else { return nil }
         let standingIn = TextStandIns.pageAllows(page)
         var scanner = Scanner(page: page, standingIn: standingIn, valuesStandingIn: standingIn && TextStandIns.pageAllowsValueStandIns(page))
-        return scanner.run() ? Filtered(bytes: scanner.output, standIns: scanner.standIns, valueStandIns: scanner.valueStandIns) : nil
+        guard scanner.run() else { return nil }
+        return Filtered(
+            bytes: scanner.output, standIns: scanner.standIns, valueStandIns: scanner.valueStandIns, lastEndTagClose: scanner.lastEndTagClose,
+            elementStandIns: scanner.elementStandIns)
     }
 
     private struct Scanner {
@@ -50,6 +58,18 @@ enum UnreadAttributeFilter {
         /// Whether the values of attributes that are read may be stood in for (``TextStandIns/pageAllowsValueStandIns(_:)``).
         let valuesStandingIn: Bool
         var valueStandIns: [Range<Int>] = []
+        /// The page offset of the last end tag's `>` (read by ``endTag()``), then its offset in ``output``.
+        var lastEndTagClose: Int?
+        /// False once a misplaced doctype was read: libxml2 may then read a `</` as text.
+        private var endTagsAreMarkup = true
+        var elementStandIns: [ElementStandIns.Element] = []
+        /// What ``ElementStandIns`` asks of libxml2's state: a `<body>` start tag read, a `</body>` or `</html>` end tag
+        /// read, the ``ElementStandIns/blockerNames`` read as start tags (not stood in for).
+        private var bodyRead = false
+        private var bodyClosed = false
+        private var blockersRead: UInt32 = 0
+        /// Whether the start tag being read has an attribute the tree reads.
+        private var keepsAttribute = false
 
         init(page: UnsafeBufferPointer<UInt8>, standingIn: Bool, valuesStandingIn: Bool) {
             self.valuesStandingIn = valuesStandingIn
@@ -58,7 +78,8 @@ enum UnreadAttributeFilter {
             count = page.count
             pageAllowsStandIns = standingIn
             self.standingIn = false
-            output.reserveCapacity(page.count)
+            output.reserveCapacity(page.count + EndTagPadding.count)
+            elementStandIns.reserveCapacity(page.count / 256)
         }
 
         /// Scans the whole page; false when it is not plain enough, or nothing was cut.
@@ -85,6 +106,12 @@ enum UnreadAttributeFilter {
             }
             if standingIn { standIn(textFrom: position, to: count) }
             guard copied > 0 else { return false }
+            // Blanks after the last end tag are neither cut nor stood in for, so `copied` is not past its `>`.
+            if let close = lastEndTagClose, endTagsAreMarkup, skipBlanks(from: close + 1) == count {
+                lastEndTagClose = output.count + close - copied
+            } else {
+                lastEndTagClose = nil
+            }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
             return true
         }
@@ -128,11 +155,15 @@ enum UnreadAttributeFilter {
         /// `<name` at `position` (a letter follows `<`): through the closing `>`, unread attributes cut, and
         /// through the content and end tag of a `script` or `style`.
         private mutating func startTag() -> Bool {
+            let tagStart = position
             let nameStart = position + 1
             position = nameStart
             while position < count && isLetterOrDigit(bytes[position]) { position += 1 }
             let name = UnsafeBufferPointer(start: bytes + nameStart, count: position - nameStart)
             guard name.count < 90 else { return false }
+            let outputBefore = output.count
+            let copiedBefore = copied
+            keepsAttribute = false
             var selfClosing = false
             // After the name and after each attribute: blanks, then `>`, `/>` or the next attribute.
             while true {
@@ -151,8 +182,44 @@ enum UnreadAttributeFilter {
                 }
                 guard isLetter(byte), attribute() else { return false }
             }
+            let key = ElementStandIns.key(name)
+            let tag = key.flatMap(ElementStandIns.Tag.init(key:))
+            if !selfClosing, let tag, standInElement(tag, from: tagStart, outputBefore: outputBefore, copiedBefore: copiedBefore) {
+                return true
+            }
+            blockersRead |= key.map(ElementStandIns.blockerBit(key:)) ?? 0
+            if Self.isFourLetterName(name, "body") { bodyRead = true }
             guard !selfClosing, let rawEnd = Self.rawTextElement(name) else { return true }
             return rawText(rawEnd)
+        }
+
+        /// Whether `name` (bytes of a tag name) is the lower-case four-letter `word` in any case.
+        private static func isFourLetterName<Name: Collection<UInt8>>(_ name: Name, _ word: StaticString) -> Bool {
+            name.count == 4 && zip(name, UnsafeBufferPointer(start: word.utf8Start, count: 4)).allSatisfy { $0 | 0x20 == $1 }
+        }
+
+        /// The element whose start tag `tagStart..<position` was just read (its attributes cut from ``output``, which
+        /// held `outputBefore` bytes, from page offset `copiedBefore`, before it), put in ``output`` as an
+        /// ``ElementStandIns`` comment through its end tag, when the conditions there hold.
+        private mutating func standInElement(_ tag: ElementStandIns.Tag, from tagStart: Int, outputBefore: Int, copiedBefore: Int) -> Bool {
+            guard pageAllowsStandIns, bodyRead, !bodyClosed, !keepsAttribute, tag.blockers & blockersRead == 0,
+                let lessThan = find(0x3C, from: position), memchr(bytes + position, 0x26, lessThan - position) == nil
+            else { return false }
+            // `</name`, then a byte that ends the name, blanks and `>`.
+            let name = tag.name
+            var end = lessThan + 2 + name.utf8CodeUnitCount
+            guard end < count, bytes[lessThan + 1] == 0x2F,
+                (0..<name.utf8CodeUnitCount).allSatisfy({ bytes[lessThan + 2 + $0] | 0x20 == name.utf8Start[$0] }), !isNameByte(bytes[end])
+            else { return false }
+            end = skipBlanks(from: end)
+            guard end < count, bytes[end] == 0x3E else { return false }
+            output.removeLast(output.count - outputBefore)
+            output.append(contentsOf: UnsafeBufferPointer(start: bytes + copiedBefore, count: tagStart - copiedBefore))
+            ElementStandIns.appendComment(elementStandIns.count, to: &output)
+            elementStandIns.append(ElementStandIns.Element(tag: tag, text: position..<lessThan))
+            copied = end + 1
+            position = end + 1
+            return true
         }
 
         /// One attribute at `position` (a letter): `name`, then optionally `= value`; cut when not read.
@@ -181,7 +248,9 @@ enum UnreadAttributeFilter {
                 guard isBlank(bytes[end]) || bytes[end] == 0x3E || bytes[end] == 0x2F else { return false }
             }
             position = offset
-            if !Self.isRead(name) {
+            let read = Self.isRead(name)
+            keepsAttribute = keepsAttribute || read
+            if !read {
                 output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: start - copied))
                 copied = end
             } else if valuesStandingIn, let value = quotedValue, value.count > TextStandIns.shortestStoodInValue,
@@ -227,9 +296,13 @@ enum UnreadAttributeFilter {
         /// After `</`: a name of letters and digits, blanks, `>`.
         private mutating func endTag() -> Bool {
             guard position < page.count, isLetter(page[position]) else { return false }
+            let nameStart = position
             while position < count && isLetterOrDigit(bytes[position]) { position += 1 }
+            let name = page[nameStart..<position]
+            if Self.isFourLetterName(name, "body") || Self.isFourLetterName(name, "html") { bodyClosed = true }
             skipBlanks()
             guard position < page.count, page[position] == 0x3E else { return false }
+            lastEndTagClose = position
             position += 1
             return true
         }
@@ -265,6 +338,7 @@ enum UnreadAttributeFilter {
         /// it, so no text is stood in for from there on.
         private mutating func misplacedDoctype(_ read: Bool, at offset: Int) -> Bool {
             if read && skipBlanks(from: 0) != offset {
+                endTagsAreMarkup = false
                 pageAllowsStandIns = false
                 standingIn = false
             }

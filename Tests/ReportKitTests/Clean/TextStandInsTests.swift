@@ -6,25 +6,20 @@ import Testing
 /// filtered page (runs put back by the builder) must equal the copy of libxml2's own document of the page as it
 /// came (``HTMLSAXTreeTests/check(_:)``), on random pages made of the cases the rules are about.
 @Suite("Text stand-ins") struct TextStandInsTests {
-    /// The stood-in runs of `html`, as text; nil when the page is handed over as it is.
-    static func standIns(_ html: String) -> [String]? {
+    /// `describe` of the filtered `html` (and a function giving a range of the page as text); nil when the page is
+    /// handed over as it is.
+    static func filtered<T>(_ html: String, _ describe: (UnreadAttributeFilter.Filtered, (Range<Int>) -> String) -> T) -> T? {
         var html = html
         return html.withUTF8 { page in
-            UnreadAttributeFilter.filtered(page).map { filtered in
-                filtered.standIns.map { String(decoding: UnsafeBufferPointer(rebasing: page[$0]), as: UTF8.self) }
-            }
+            UnreadAttributeFilter.filtered(page).map { describe($0) { String(decoding: UnsafeBufferPointer(rebasing: page[$0]), as: UTF8.self) } }
         }
     }
 
+    /// The stood-in runs of `html`, as text; nil when the page is handed over as it is.
+    static func standIns(_ html: String) -> [String]? { filtered(html) { filtered, text in filtered.standIns.map(text) } }
+
     /// The stood-in attribute values of `html`, by number; nil when the page is handed over as it is.
-    static func valueStandIns(_ html: String) -> [String]? {
-        var html = html
-        return html.withUTF8 { page in
-            UnreadAttributeFilter.filtered(page).map { filtered in
-                filtered.valueStandIns.map { String(decoding: UnsafeBufferPointer(rebasing: page[$0]), as: UTF8.self) }
-            }
-        }
-    }
+    static func valueStandIns(_ html: String) -> [String]? { filtered(html) { filtered, text in filtered.valueStandIns.map(text) } }
 
     @Test("stands in for quoted values of read attributes without references, numbered") func values() {
         #expect(Self.valueStandIns("<div class=\"content main\" id=\"x\" href=\"/a/b\">t</div><p ID='abcdefg'>") == ["content main", "abcdefg"])

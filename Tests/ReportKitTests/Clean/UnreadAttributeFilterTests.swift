@@ -62,6 +62,35 @@ import Testing
         return page
     }
 
+    /// Where ``EndTagPadding`` may put blanks: the `>` of the last end tag, in the filtered bytes, when only blanks follow.
+    static func lastEndTagClose(_ html: String) -> Int? {
+        var html = html
+        return html.withUTF8 { UnreadAttributeFilter.filtered($0) }?.lastEndTagClose
+    }
+
+    @Test("gives the last end tag's `>` for the padding only when blanks alone follow it") func lastEndTag() {
+        #expect(Self.lastEndTagClose("<p href=x>t</p>") == 8)  // "<p >t</p>"
+        #expect(Self.lastEndTagClose("<p href=x>t</p >\n \t\r\n") == 9)
+        #expect(Self.lastEndTagClose("<p href=x>t</p><br>\n") == nil)
+        #expect(Self.lastEndTagClose("<p href=x>t</p>x") == nil)
+        #expect(Self.lastEndTagClose("<p href=x>t</p><!-- c -->") == nil)
+        #expect(Self.lastEndTagClose("<p href=x>t</p><script>x</script>") == nil)
+        #expect(Self.lastEndTagClose("<p href=x>t<!DOCTYPE html></p>") == nil)  // libxml2 may read `</p>` as text there
+        var padded = Array("<p >t</p>".utf8)
+        EndTagPadding.pad(&padded, before: 8)
+        #expect(padded == Array(("<p >t</p" + String(repeating: " ", count: EndTagPadding.count) + ">").utf8))
+    }
+
+    /// Pages that end in an end tag and blanks, so that the padding takes part on most of them.
+    static func randomPaddedPage(_ generator: inout SplitMix64) -> String {
+        randomPage(&generator) + ["</p>", "</div>", "</html>", "</body></html>", "</a>\n", "</span> \n\t", "</td>"].randomElement(using: &generator)!
+    }
+
+    @Test("the tree of the page with the last end tag padded equals libxml2's document of the page") func paddedPages() {
+        let padded = HTMLSAXTreeTests.checkRandomPages(seed: 2028, count: 3000, Self.randomPaddedPage) { Self.lastEndTagClose($0) != nil }
+        #expect(padded > 1000)
+    }
+
     @Test("the tree of the filtered page equals libxml2's document of the page") func randomPages() {
         let cut = HTMLSAXTreeTests.checkRandomPages(seed: 2026, count: 3000, Self.randomPage) { Self.filtered($0) != nil }
         #expect(cut > 1000)  // the filter must take part, not hand most pages over untouched
