@@ -164,6 +164,22 @@ struct RenderedReport: Sendable, Equatable {
         reportJSONHead + Self.duplicateMembersJSON(duplicates, duplicateSources) + reportJSONTail
     }
 
+    /// ``duplicateCellsCSV(_:_:)`` of a summary's lists; most reports have no duplicates, and their cells are
+    /// always the same bytes (built once, not joined and escaped again for every report).
+    static func duplicateCellsCSV(of summary: DocumentSummary) -> [UInt8] {
+        summary.duplicates.isEmpty && summary.duplicateSources.isEmpty
+            ? noDuplicateCellsCSV : duplicateCellsCSV(summary.duplicates, summary.duplicateSources)
+    }
+
+    /// ``duplicateMembersJSON(_:_:)`` of a summary's lists (built once for the usual report without duplicates).
+    static func duplicateMembersJSON(of summary: DocumentSummary) -> [UInt8] {
+        summary.duplicates.isEmpty && summary.duplicateSources.isEmpty
+            ? noDuplicateMembersJSON : duplicateMembersJSON(summary.duplicates, summary.duplicateSources)
+    }
+
+    static let noDuplicateCellsCSV = duplicateCellsCSV([], [])
+    static let noDuplicateMembersJSON = duplicateMembersJSON([], [])
+
     /// What goes between ``reportCSVHead`` and ``reportCSVTail``: the two duplicate cells.
     static func duplicateCellsCSV(_ duplicates: [String], _ duplicateSources: [String]) -> [UInt8] {
         var cells: [UInt8] = []

@@ -165,4 +165,41 @@ import Testing
         #expect(SpooledRows(record: record, rows: 3..<(record.count - 5)) == nil)  // truncated
         #expect(SpooledRows(record: record, rows: 3..<(record.count - 1)) == nil)  // a stray byte after the parts
     }
+
+    @Test("counts read off the bytes agree with the general parse") func plainCounts() {
+        var random = SplitMix64(seed: 61)
+        let alphabet = Array("0123456789,,+- a".utf8)
+        var samples: [[UInt8]] = ["0,0,0", "12,3,456", "007,1,2", ",1,2,3", "1,2,3,", "1,2", "1,2,3,4", "", "+1,2,3", "-1,2,3",
+            "999999999999999999,1,2", "9999999999999999999,1,2", "1,,2,3"].map { Array($0.utf8) }
+        for _ in 0..<20_000 {
+            if random.next() % 2 == 0 {  // the rendered form
+                samples.append(Array("\(random.next() % 1000),\(random.next() % 100),\(random.next() >> (random.next() % 64))".utf8))
+            } else {
+                samples.append((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            }
+        }
+        for bytes in samples {
+            let plain = SpooledRows.plainCounts(bytes[...]), parsed = SpooledRows.parsedCounts(bytes[...])
+            if let plain {
+                #expect(parsed.map { [$0.metrics, $0.policies, $0.initiatives] } == [plain.metrics, plain.policies, plain.initiatives],
+                    "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(SpooledRows.plainCounts(Array("12,3,456".utf8)[...]).map { [$0.0, $0.1, $0.2] } == [12, 3, 456])
+    }
+
+    @Test("a summary's duplicate cells are the lists' cells, with or without duplicates") func duplicateCells() {
+        func summary(_ duplicates: [String], _ sources: [String]) -> DocumentSummary {
+            var summary = DocumentSummary(
+                reportID: "ab", sourcePath: "a.txt", sourceSHA256: "00", sourceBytes: 1, publishedDate: nil, completeness: 0,
+                sketch: DedupSketch(exactKey: "ab", minhash: []), record: RecordLocation(offset: 0, length: 0))
+            (summary.duplicates, summary.duplicateSources) = (duplicates, sources)
+            return summary
+        }
+        for (duplicates, sources) in [([], []), (["a1"], ["x,\"y\".txt"]), ([], ["b.txt"]), (["c", "d"], [])] {
+            let row = summary(duplicates, sources)
+            #expect(RenderedReport.duplicateCellsCSV(of: row) == RenderedReport.duplicateCellsCSV(duplicates, sources))
+            #expect(RenderedReport.duplicateMembersJSON(of: row) == RenderedReport.duplicateMembersJSON(duplicates, sources))
+        }
+    }
 }
