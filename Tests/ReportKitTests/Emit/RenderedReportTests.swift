@@ -203,3 +203,36 @@ import Testing
         }
     }
 }
+
+@Suite("LengthPrefixedParts") struct LengthPrefixedPartsTests {
+    /// The byte-by-byte definition of ``LengthPrefixedParts/split(_:)``.
+    static func referenceSplit(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>]? {
+        var parts: [ArraySlice<UInt8>] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard bytes.endIndex - index >= 4 else { return nil }
+            let length = bytes[index..<index + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
+            index += 4
+            guard bytes.endIndex - index >= length else { return nil }
+            parts.append(bytes[index..<index + length])
+            index += length
+        }
+        return parts
+    }
+
+    @Test("split finds the parts join wrote, in any slice, and refuses what runs past the end") func split() {
+        var random = SplitMix64(seed: 67)
+        for round in 0..<5_000 {
+            let parts = (0..<Int(random.next() % 25)).map { _ in (0..<Int(random.next() % 40)).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
+            var bytes = Array(repeating: 0xEE, count: Int(random.next() % 3)) + LengthPrefixedParts.join(parts)
+            let start = bytes.count - LengthPrefixedParts.join(parts).count
+            if round % 4 == 1, !bytes.isEmpty { bytes.removeLast(Int(random.next() % UInt64(min(bytes.count - start, 6) + 1))) }
+            if round % 4 == 2, !bytes.isEmpty { bytes[Int(random.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: random.next()) }
+            let slice = bytes[start...]
+            let split = LengthPrefixedParts.split(slice), reference = Self.referenceSplit(slice)
+            #expect(split?.map { Array($0) } == reference?.map { Array($0) })
+            #expect(split?.map(\.startIndex) == reference?.map(\.startIndex))
+            if round % 4 == 0 || round % 4 == 3 { #expect(split?.map { Array($0) } == parts) }
+        }
+    }
+}
