@@ -58,9 +58,15 @@ struct RenderedReport: Sendable, Equatable {
             keys.append(0x7C)
             keys.appendUTF8(finding.severity.rawValue)
         }
-        let counts = Array("\(document.metrics.count),\(document.policies.count),\(document.initiatives.count)".utf8)
+        var counts = ByteBuffer(capacity: 32)  // `metricCount,policyCount,initiativeCount`, without a String
+        RowBytes.appendDecimal(Int64(document.metrics.count), to: &counts)
+        counts.append(0x2C)
+        RowBytes.appendDecimal(Int64(document.policies.count), to: &counts)
+        counts.append(0x2C)
+        RowBytes.appendDecimal(Int64(document.initiatives.count), to: &counts)
         var splices = ByteBuffer(capacity: ByteSplice.stride * 2 * document.metrics.count)
         var spliceEnds: [Int] = []
+        spliceEnds.reserveCapacity(SpooledRows.Part.splicedParts.count)
         for list in [metrics.csvSplices, metrics.jsonSplices, policies.csvSplices, policies.jsonSplices, initiatives.csvSplices, initiatives.jsonSplices] {
             ByteSplice.append(list, to: &splices)
             spliceEnds.append(splices.count)
@@ -79,8 +85,12 @@ struct RenderedReport: Sendable, Equatable {
             initiatives.jsonBuffer.withAllBytes(body)
             findings.withAllBytes(body)
             keys.withAllBytes(body)
-            counts.withUnsafeBufferPointer(body)
-            for (start, end) in zip([0] + spliceEnds, spliceEnds) { splices.withBytes(in: start..<end, body) }
+            counts.withAllBytes(body)
+            var start = 0
+            for end in spliceEnds {
+                splices.withBytes(in: start..<end, body)
+                start = end
+            }
         }
         var total = 0
         forEachPart { total += 4 + $0.count }
@@ -90,7 +100,10 @@ struct RenderedReport: Sendable, Equatable {
                 if let source = bytes.baseAddress { (storage.baseAddress! + end).initialize(from: source, count: bytes.count) }
                 end += bytes.count
             }
-            func putLength(_ count: Int) { withUnsafeBytes(of: UInt32(count).littleEndian) { put($0.assumingMemoryBound(to: UInt8.self)) } }
+            func putLength(_ count: Int) {  // one store, not a memcpy call for four bytes
+                UnsafeMutableRawPointer(storage.baseAddress! + end).storeBytes(of: UInt32(count).littleEndian, as: UInt32.self)
+                end += 4
+            }
             putLength(total)
             forEachPart { part in
                 putLength(part.count)
@@ -163,6 +176,22 @@ struct RenderedReport: Sendable, Equatable {
     func reportJSON(duplicates: [String], duplicateSources: [String]) -> [UInt8] {
         reportJSONHead + Self.duplicateMembersJSON(duplicates, duplicateSources) + reportJSONTail
     }
+
+    /// ``duplicateCellsCSV(_:_:)`` of a summary's lists; most reports have no duplicates, and their cells are
+    /// always the same bytes (built once, not joined and escaped again for every report).
+    static func duplicateCellsCSV(of summary: DocumentSummary) -> [UInt8] {
+        summary.duplicates.isEmpty && summary.duplicateSources.isEmpty
+            ? noDuplicateCellsCSV : duplicateCellsCSV(summary.duplicates, summary.duplicateSources)
+    }
+
+    /// ``duplicateMembersJSON(_:_:)`` of a summary's lists (built once for the usual report without duplicates).
+    static func duplicateMembersJSON(of summary: DocumentSummary) -> [UInt8] {
+        summary.duplicates.isEmpty && summary.duplicateSources.isEmpty
+            ? noDuplicateMembersJSON : duplicateMembersJSON(summary.duplicates, summary.duplicateSources)
+    }
+
+    static let noDuplicateCellsCSV = duplicateCellsCSV([], [])
+    static let noDuplicateMembersJSON = duplicateMembersJSON([], [])
 
     /// What goes between ``reportCSVHead`` and ``reportCSVTail``: the two duplicate cells.
     static func duplicateCellsCSV(_ duplicates: [String], _ duplicateSources: [String]) -> [UInt8] {

@@ -89,7 +89,41 @@ struct SpooledRows {
 
     /// `metricCount,policyCount,initiativeCount`; nil when the part is not three integers.
     var counts: (metrics: Int, policies: Int, initiatives: Int)? {
-        let numbers = bytes(.counts).split(separator: 0x2C).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
+        let part = bytes(.counts)
+        return Self.plainCounts(part) ?? Self.parsedCounts(part)
+    }
+
+    /// The counts as the renderer writes them, three runs of one to eighteen ASCII digits between two commas, read
+    /// straight off the bytes (emit reads them for every report); nil for anything else.
+    static func plainCounts(_ part: ArraySlice<UInt8>) -> (metrics: Int, policies: Int, initiatives: Int)? {
+        part.withUnsafeBufferPointer { bytes -> (Int, Int, Int)? in
+            var numbers = (0, 0, 0)
+            var index = 0
+            for slot in 0..<3 {
+                if slot > 0 {
+                    guard index < bytes.count, bytes[index] == 0x2C else { return nil }
+                    index += 1
+                }
+                var value = 0
+                let start = index
+                while index < bytes.count, bytes[index] &- 0x30 < 10, index - start < 18 {
+                    value = value * 10 + Int(bytes[index] &- 0x30)
+                    index += 1
+                }
+                guard index > start else { return nil }
+                switch slot {
+                case 0: numbers.0 = value
+                case 1: numbers.1 = value
+                default: numbers.2 = value
+                }
+            }
+            return index == bytes.count ? numbers : nil
+        }
+    }
+
+    /// The counts by the general definition: the integers among the comma-separated pieces, exactly three of them.
+    static func parsedCounts(_ part: ArraySlice<UInt8>) -> (metrics: Int, policies: Int, initiatives: Int)? {
+        let numbers = part.split(separator: 0x2C).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
         guard numbers.count == 3 else { return nil }
         return (numbers[0], numbers[1], numbers[2])
     }

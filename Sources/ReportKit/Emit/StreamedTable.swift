@@ -36,11 +36,11 @@ enum StreamedTable: CaseIterable {
         switch self {
         case .reportsCSV:
             try rows.withBytes(.reportCSVHead) { try writer.write($0) }
-            try writer.write(RenderedReport.duplicateCellsCSV(summary.duplicates, summary.duplicateSources))
+            try writer.write(RenderedReport.duplicateCellsCSV(of: summary))
             try rows.withBytes(.reportCSVTail) { try writer.write($0) }
         case .reportsJSON:
             try rows.withBytes(.reportJSONHead) { try writer.write($0) }
-            try writer.write(RenderedReport.duplicateMembersJSON(summary.duplicates, summary.duplicateSources))
+            try writer.write(RenderedReport.duplicateMembersJSON(of: summary))
             try rows.withBytes(.reportJSONTail) { try writer.write($0) }
         case .metricsCSV: try rows.forEachPiece(.metricsCSV, writer.write)
         case .metricsJSON: try rows.forEachPiece(.metricsJSON, writer.write)

@@ -48,26 +48,40 @@ struct CompactHex: Sendable, Hashable, Comparable, CustomStringConvertible {
         return left.description < right.description
     }
 
+    /// The digits in nibbles, or nil when `utf8` is not at most 64 lowercase hex digits. Read in place where the
+    /// String holds its bytes contiguously (a report id and two digests per report: iterating the UTF-8 view cost
+    /// about 30 instructions a digit).
     private static func pack(_ utf8: String.UTF8View) -> ((UInt64, UInt64, UInt64, UInt64), UInt8)? {
+        if let packed = utf8.withContiguousStorageIfAvailable(pack) { return packed }
+        return pack(Array(utf8))
+    }
+
+    private static func pack(_ bytes: [UInt8]) -> ((UInt64, UInt64, UInt64, UInt64), UInt8)? {
+        bytes.withUnsafeBufferPointer(pack)
+    }
+
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> ((UInt64, UInt64, UInt64, UInt64), UInt8)? {
+        guard bytes.count <= 64 else { return nil }
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var count = 0
-        for byte in utf8 {
-            guard count < 64 else { return nil }
-            let nibble: UInt8
-            switch byte {
-            case 0x30...0x39: nibble = byte - 0x30
-            case 0x61...0x66: nibble = byte - 0x57
-            default: return nil
+        var start = 0
+        for slot in 0..<4 where start < bytes.count {
+            let end = min(start + 16, bytes.count)
+            var word: UInt64 = 0
+            for index in start..<end {
+                let byte = bytes[index]
+                let digit = byte &- 0x30, letter = byte &- 0x61
+                guard digit < 10 || letter < 6 else { return nil }
+                word = word << 4 | UInt64(digit < 10 ? digit : letter &+ 10)
             }
-            let shifted = UInt64(nibble) << (60 - 4 * UInt64(count % 16))
-            switch count / 16 {
-            case 0: words.0 |= shifted
-            case 1: words.1 |= shifted
-            case 2: words.2 |= shifted
-            default: words.3 |= shifted
+            word <<= UInt64(4 * (16 - (end - start)))  // most significant nibble first; unused nibbles zero
+            switch slot {
+            case 0: words.0 = word
+            case 1: words.1 = word
+            case 2: words.2 = word
+            default: words.3 = word
             }
-            count += 1
+            start = end
         }
-        return (words, UInt8(count))
+        return (words, UInt8(bytes.count))
     }
 }

@@ -120,11 +120,12 @@ public final class DocumentStore: Sendable {
         return document
     }
 
-    /// The rendered rows of a record (after their length); the document JSON, when kept, follows them.
-    private static func rows(of record: [UInt8], id: String) throws -> ArraySlice<UInt8> {
-        guard record.count >= 4 else { throw StoreError.corrupt(id) }
+    /// The rendered rows of a record (after their length); the document JSON, when kept, follows them. `id` is
+    /// spelled out (from its ``CompactHex``) only for the error.
+    private static func rows(of record: [UInt8], id: @autoclosure () -> String) throws -> ArraySlice<UInt8> {
+        guard record.count >= 4 else { throw StoreError.corrupt(id()) }
         let length = record[0..<4].reversed().reduce(0) { $0 << 8 | Int($1) }
-        guard record.count >= 4 + length else { throw StoreError.corrupt(id) }
+        guard record.count >= 4 + length else { throw StoreError.corrupt(id()) }
         return record[4..<4 + length]
     }
 

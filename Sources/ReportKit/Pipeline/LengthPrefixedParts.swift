@@ -14,18 +14,23 @@ enum LengthPrefixedParts {
         return out
     }
 
-    /// The parts of `bytes`; nil when a length runs past the end (a truncated or foreign record).
+    /// The parts of `bytes`; nil when a length runs past the end (a truncated or foreign record). Emit splits
+    /// every spooled record (19 parts): the lengths are loaded as words and the array is sized for them once.
     static func split(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>]? {
         var parts: [ArraySlice<UInt8>] = []
+        parts.reserveCapacity(20)  // a spooled record's parts (19), a cache entry's (11)
         var index = bytes.startIndex
-        while index < bytes.endIndex {
-            guard bytes.endIndex - index >= 4 else { return nil }
-            let length = bytes[index..<index + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
-            index += 4
-            guard bytes.endIndex - index >= length else { return nil }
-            parts.append(bytes[index..<index + length])
-            index += length
+        let complete = bytes.withUnsafeBytes { raw -> Bool in
+            while index < bytes.endIndex {
+                guard bytes.endIndex - index >= 4 else { return false }
+                let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index - bytes.startIndex, as: UInt32.self)))
+                index += 4
+                guard bytes.endIndex - index >= length else { return false }
+                parts.append(bytes[index..<index + length])
+                index += length
+            }
+            return true
         }
-        return parts
+        return complete ? parts : nil
     }
 }

@@ -165,4 +165,74 @@ import Testing
         #expect(SpooledRows(record: record, rows: 3..<(record.count - 5)) == nil)  // truncated
         #expect(SpooledRows(record: record, rows: 3..<(record.count - 1)) == nil)  // a stray byte after the parts
     }
+
+    @Test("counts read off the bytes agree with the general parse") func plainCounts() {
+        var random = SplitMix64(seed: 61)
+        let alphabet = Array("0123456789,,+- a".utf8)
+        var samples: [[UInt8]] = ["0,0,0", "12,3,456", "007,1,2", ",1,2,3", "1,2,3,", "1,2", "1,2,3,4", "", "+1,2,3", "-1,2,3",
+            "999999999999999999,1,2", "9999999999999999999,1,2", "1,,2,3"].map { Array($0.utf8) }
+        for _ in 0..<20_000 {
+            if random.next() % 2 == 0 {  // the rendered form
+                samples.append(Array("\(random.next() % 1000),\(random.next() % 100),\(random.next() >> (random.next() % 64))".utf8))
+            } else {
+                samples.append((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            }
+        }
+        for bytes in samples {
+            let plain = SpooledRows.plainCounts(bytes[...]), parsed = SpooledRows.parsedCounts(bytes[...])
+            if let plain {
+                #expect(parsed.map { [$0.metrics, $0.policies, $0.initiatives] } == [plain.metrics, plain.policies, plain.initiatives],
+                    "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(SpooledRows.plainCounts(Array("12,3,456".utf8)[...]).map { [$0.0, $0.1, $0.2] } == [12, 3, 456])
+    }
+
+    @Test("a summary's duplicate cells are the lists' cells, with or without duplicates") func duplicateCells() {
+        func summary(_ duplicates: [String], _ sources: [String]) -> DocumentSummary {
+            var summary = DocumentSummary(
+                reportID: "ab", sourcePath: "a.txt", sourceSHA256: "00", sourceBytes: 1, publishedDate: nil, completeness: 0,
+                sketch: DedupSketch(exactKey: "ab", minhash: []), record: RecordLocation(offset: 0, length: 0))
+            (summary.duplicates, summary.duplicateSources) = (duplicates, sources)
+            return summary
+        }
+        for (duplicates, sources) in [([], []), (["a1"], ["x,\"y\".txt"]), ([], ["b.txt"]), (["c", "d"], [])] {
+            let row = summary(duplicates, sources)
+            #expect(RenderedReport.duplicateCellsCSV(of: row) == RenderedReport.duplicateCellsCSV(duplicates, sources))
+            #expect(RenderedReport.duplicateMembersJSON(of: row) == RenderedReport.duplicateMembersJSON(duplicates, sources))
+        }
+    }
+}
+
+@Suite("LengthPrefixedParts") struct LengthPrefixedPartsTests {
+    /// The byte-by-byte definition of ``LengthPrefixedParts/split(_:)``.
+    static func referenceSplit(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>]? {
+        var parts: [ArraySlice<UInt8>] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard bytes.endIndex - index >= 4 else { return nil }
+            let length = bytes[index..<index + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
+            index += 4
+            guard bytes.endIndex - index >= length else { return nil }
+            parts.append(bytes[index..<index + length])
+            index += length
+        }
+        return parts
+    }
+
+    @Test("split finds the parts join wrote, in any slice, and refuses what runs past the end") func split() {
+        var random = SplitMix64(seed: 67)
+        for round in 0..<5_000 {
+            let parts = (0..<Int(random.next() % 25)).map { _ in (0..<Int(random.next() % 40)).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
+            var bytes = Array(repeating: 0xEE, count: Int(random.next() % 3)) + LengthPrefixedParts.join(parts)
+            let start = bytes.count - LengthPrefixedParts.join(parts).count
+            if round % 4 == 1, !bytes.isEmpty { bytes.removeLast(Int(random.next() % UInt64(min(bytes.count - start, 6) + 1))) }
+            if round % 4 == 2, !bytes.isEmpty { bytes[Int(random.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: random.next()) }
+            let slice = bytes[start...]
+            let split = LengthPrefixedParts.split(slice), reference = Self.referenceSplit(slice)
+            #expect(split?.map { Array($0) } == reference?.map { Array($0) })
+            #expect(split?.map(\.startIndex) == reference?.map(\.startIndex))
+            if round % 4 == 0 || round % 4 == 3 { #expect(split?.map { Array($0) } == parts) }
+        }
+    }
 }

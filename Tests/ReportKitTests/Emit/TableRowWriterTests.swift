@@ -204,10 +204,14 @@ import Testing
             RowBytes.appendDecimal(value, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == String(value))
         }
-        for value in Self.doubles + (0..<5_000).map({ _ in Double(bitPattern: random.next()) }) {
+        let nans = [Double.nan, -Double.nan, Double.signalingNaN, Double(nan: 5, signaling: false), Double(nan: 7, signaling: true)]
+        for value in Self.doubles + nans + (0..<5_000).map({ _ in Double(bitPattern: random.next()) }) {
             var bytes: [UInt8] = []
             RowBytes.appendNumber(value, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == Cell.format(value))
+            // The definition: integral values as integer digits, the rest as the interpolation writes them.
+            let integral = value == value.rounded() && abs(value) < 1e15
+            #expect(Cell.format(value) == (integral ? String(Int64(value)) : "\(value)"))
         }
     }
 
