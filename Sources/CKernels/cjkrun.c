@@ -1,7 +1,9 @@
 // The run of CJK ideographs and punctuation that UTF8Normalizer copies unchanged, eight three-byte units per step
 // with AVX2: each unit's bytes become one 32-bit number (lead << 16 | second << 8 | third), classified with range
-// compares, and the script markers of the ideographs read from the two-bit table. Compiled for AVX2 per function; Swift calls
-// rk_cjk_run_avx2 only after rk_utf8_has_avx2() says the CPU has it, and rk_cjk_run_portable otherwise.
+// compares, and the script markers of the ideographs read from the two-bit table. A neutral ASCII mark between
+// them (`,`, `(`, `:`…; see rk_cjk_is_neutral_ascii) is taken in one byte, and the eight-unit steps go on after it.
+// Compiled for AVX2 per function; Swift calls rk_cjk_run_avx2 only after rk_utf8_has_avx2() says the CPU has it,
+// and rk_cjk_run_portable otherwise.
 #include "CKernels.h"
 
 /// 1 when the three bytes, read as lead << 16 | second << 8 | third, are a unit of the run: an ideograph (lead E5…E9,
@@ -14,15 +16,28 @@ static inline int rk_cjk_is_punctuation(uint32_t unit) {
         || (unit >= 0xEFBC9Au && unit <= 0xEFBCA0u);
 }
 
+/// 1 for the ASCII marks that UTF8Normalizer writes as they are with nothing else to note: printable, and neither a
+/// digit, a letter nor `.` (0x21…0x2D, 0x2F, 0x3A…0x40, 0x5B…0x60, 0x7B…0x7E).
+static inline int rk_cjk_is_neutral_ascii(uint8_t byte) {
+    if (byte < 0x21 || byte > 0x7E || byte == 0x2E) return 0;
+    return !((byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A));
+}
+
 /// The scalar value the unit's bits give (lead & 0x0F, second & 0x3F, third & 0x3F), always below 0x10000.
 static inline uint32_t rk_cjk_value(uint32_t unit) {
     return ((unit >> 4) & 0xF000u) | ((unit >> 2) & 0x0FC0u) | (unit & 0x3Fu);
 }
 
-/// rk_cjk_run_portable from `start` (a multiple of three into the run), adding to what `run` holds.
+/// rk_cjk_run_portable from `start` (a unit boundary of the run), adding to what `run` holds.
 static void rk_cjk_run_from(const uint8_t *bytes, size_t count, size_t start, const uint64_t *markers, struct rk_cjk_run *run) {
     size_t index = start;
-    while (index + 3 <= count) {
+    while (index < count) {
+        if (rk_cjk_is_neutral_ascii(bytes[index])) {
+            run->ends_in_punctuation = 0;
+            index += 1;
+            continue;
+        }
+        if (index + 3 > count) break;
         const uint32_t unit = (uint32_t)bytes[index] << 16 | (uint32_t)bytes[index + 1] << 8 | bytes[index + 2];
         if (rk_cjk_is_ideograph(unit)) {
             const uint32_t value = rk_cjk_value(unit);
@@ -87,8 +102,14 @@ void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers
             punctuation_mask = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(punctuation));
             accepted = (unsigned)__builtin_ctz(~(ideograph_mask | punctuation_mask));  // the units before the first that is not
             if (accepted == 0) {
-                ended = 1;
-                break;
+                // A neutral ASCII mark goes on the run one byte on; anything else ends it.
+                if (!rk_cjk_is_neutral_ascii(bytes[index])) {
+                    ended = 1;
+                    break;
+                }
+                ends_in_punctuation = 0;
+                index += 1;
+                continue;
             }
         }
         // The scalar values, for the markers of the accepted ideographs.
@@ -109,8 +130,13 @@ void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers
         ends_in_punctuation = (int)((punctuation_mask >> (accepted - 1)) & 1);
         index += 3 * accepted;
         if (accepted < 8) {
-            ended = 1;
-            break;
+            // The unit that stopped these eight starts within the 28 bytes read, so before `count`.
+            if (!rk_cjk_is_neutral_ascii(bytes[index])) {
+                ended = 1;
+                break;
+            }
+            ends_in_punctuation = 0;
+            index += 1;
         }
     }
     run->traditional = traditional;

@@ -4,7 +4,7 @@ import Testing
 
 /// ``CJKRun`` (both C paths) must find the run the normaliser's per-scalar classification finds
 /// (``UTF8Normalizer/isIdeographLead(_:at:)`` and ``UTF8Normalizer/isUnmappedPunctuation(_:at:afterDigit:)``, one
-/// three-byte unit at a time) and tally its script markers as ``ScriptMarkerTally/add(threeByteScalarAt:of:markers:)``
+/// three-byte unit at a time, with the neutral ASCII marks ``neutralASCII`` one byte at a time) and tally its script markers as ``ScriptMarkerTally/add(threeByteScalarAt:of:markers:)``
 /// does, on any bytes, without reading past the count it is given.
 @Suite("CJK run kernel") struct CJKRunTests {
     /// Scalars of the run, scalars just outside its classes, and scalars of other lengths.
@@ -17,7 +17,18 @@ import Testing
         "\u{4DFF}", "\u{4DC0}", "\u{3400}", "\u{A000}", "\u{2013}", "\u{2020}", "\u{2025}", "\u{2027}", "\u{3000}",
         "\u{302A}", "\u{302F}", "\u{3040}", "\u{FF00}", "\u{FF10}", "\u{FF19}", "\u{FF21}", "\u{FF3B}", "\u{FFFD}",
         "\u{E000}", "\u{D7FF}", "a", "1", " ", "\n", "\u{0}", "é", "\u{7FF}", "\u{20000}", "\u{10FFFF}",
+        ".", "0", "9", "A", "Z", "z", "\u{7F}", "\u{1F}", "\t",
     ]
+    /// Neutral ASCII marks, part of the run, and their neighbours outside it are in ``outside``.
+    static let neutral: [Unicode.Scalar] = [",", "(", ")", ":", ";", "?", "!", "\"", "+", "-", "/", "@", "[", "`", "{", "~", "'", "#", "%", "="]
+    /// What a run is made of.
+    static let runScalars = inRun + neutral
+
+    /// Printable ASCII but digits, letters and `.`: written as they are by the normaliser's general path.
+    static let neutralASCII = Set((0x21...0x7E as ClosedRange<UInt8>).filter {
+        let scalar = Unicode.Scalar($0)
+        return !(CJK.isASCIIDigit(byte: $0) || CJK.isASCIILetter(byte: $0) || scalar == ".")
+    })
 
     /// The run at the start of `bytes`, one unit at a time.
     static func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ markers: UnsafeBufferPointer<UInt64>)
@@ -26,8 +37,14 @@ import Testing
         var tally = ScriptMarkerTally()
         var index = 0
         var endsInPunctuation = false
-        while index + 3 <= bytes.count {
+        while index < bytes.count {
             let lead = bytes[index]
+            if neutralASCII.contains(lead) {
+                endsInPunctuation = false
+                index += 1
+                continue
+            }
+            guard index + 3 <= bytes.count else { break }
             if UTF8Normalizer.isIdeographLead(bytes, at: index) {
                 tally.add(threeByteScalarAt: index, of: bytes, markers: markers)
                 endsInPunctuation = false
@@ -70,7 +87,7 @@ import Testing
         var generator = SplitMix64(seed: 88)
         for length in 0...45 {
             for breaker in Self.outside {
-                let run = (0..<length).map { _ in Self.inRun.randomElement(using: &generator)! }
+                let run = (0..<length).map { _ in Self.runScalars.randomElement(using: &generator)! }
                 // More of the run after the breaker: a kernel that reads past it (or past the count) is caught.
                 let bytes = Self.utf8(run + [breaker] + run)
                 for count in 0...bytes.count {
@@ -94,7 +111,7 @@ import Testing
                 case 0: bytes += breakers.randomElement(using: &generator)!
                 case 1: bytes += Self.utf8([Self.outside.randomElement(using: &generator)!])
                 case 2: bytes.append(UInt8.random(in: 0...255, using: &generator))
-                case 3...9: bytes += Self.utf8([Self.inRun.randomElement(using: &generator)!])
+                case 3...9: bytes += Self.utf8([Self.runScalars.randomElement(using: &generator)!])
                 default:
                     bytes += Self.utf8([Unicode.Scalar(UInt32.random(in: 0x4E00...0x9FFF, using: &generator))!])
                 }
@@ -119,11 +136,11 @@ import Testing
 
     @Test("the normaliser on long runs equals the step-by-step one") func normalizerOnLongRuns() {
         var generator = SplitMix64(seed: 5)
-        let pieces = Self.inRun.map { String($0) } + ["1", "５", " ", "\n", "a", "，", "．", "％", "\u{3000}", "e\u{301}"]
+        let pieces = Self.inRun.map { String($0) } + ["1", "５", " ", "\n", "a", "，", "．", "％", "\u{3000}", "e\u{301}", ".", ". 5", "1,", ",", "("]
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...120, using: &generator)).map { _ in
                 Int.random(in: 0..<10, using: &generator) < 8
-                    ? String(Self.inRun.randomElement(using: &generator)!) : pieces.randomElement(using: &generator)!
+                    ? String(Self.runScalars.randomElement(using: &generator)!) : pieces.randomElement(using: &generator)!
             }.joined()
             let expected = ReferenceTextNormalizer.normalize(text)
             let actual = TextNormalizer().normalize(text)
