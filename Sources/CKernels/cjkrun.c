@@ -1,7 +1,8 @@
 // The run of CJK ideographs and punctuation that UTF8Normalizer copies unchanged, eight three-byte units per step
 // with AVX2: each unit's bytes become one 32-bit number (lead << 16 | second << 8 | third), classified with range
-// compares, and the script markers of the ideographs read from the two-bit table. A neutral ASCII mark between
-// them (`,`, `(`, `:`…; see rk_cjk_is_neutral_ascii) is taken in one byte, and the eight-unit steps go on after it.
+// compares, and the script markers of the ideographs read from the two-bit table. Neutral scalars between them
+// (`,`, `(`, ASCII letters, `í`…; see rk_cjk_neutral_length) are taken one at a time, and the eight-unit steps go
+// on after them.
 // Compiled for AVX2 per function; Swift calls rk_cjk_run_avx2 only after rk_utf8_has_avx2() says the CPU has it,
 // and rk_cjk_run_portable otherwise.
 #include "CKernels.h"
@@ -16,11 +17,22 @@ static inline int rk_cjk_is_punctuation(uint32_t unit) {
         || (unit >= 0xEFBC9Au && unit <= 0xEFBCA0u);
 }
 
-/// 1 for the ASCII marks that UTF8Normalizer writes as they are with nothing else to note: printable, and neither a
-/// digit, a letter nor `.` (0x21…0x2D, 0x2F, 0x3A…0x40, 0x5B…0x60, 0x7B…0x7E).
-static inline int rk_cjk_is_neutral_ascii(uint8_t byte) {
-    if (byte < 0x21 || byte > 0x7E || byte == 0x2E) return 0;
-    return !((byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A));
+/// The length of the neutral scalar at `index` (before `count`), 0 when there is none there: a scalar UTF8Normalizer
+/// writes as it is with nothing else to note. One byte for printable ASCII but digits and `.` (0x21…0x2D, 0x2F,
+/// 0x3A…0x7E); two for U+00C0…U+02FF (lead C3…CB and a continuation byte: Latin letters such as the tone-marked
+/// vowels of pinyin).
+static inline size_t rk_cjk_neutral_length(const uint8_t *bytes, size_t index, size_t count) {
+    const uint8_t byte = bytes[index];
+    if (byte >= 0x21 && byte <= 0x7E) return (byte == 0x2E || (byte >= 0x30 && byte <= 0x39)) ? 0 : 1;
+    if (byte >= 0xC3 && byte <= 0xCB && index + 1 < count && (bytes[index + 1] & 0xC0) == 0x80) return 2;
+    return 0;
+}
+
+/// Where the neutral scalars from `index` end.
+static inline size_t rk_cjk_skip_neutral(const uint8_t *bytes, size_t index, size_t count) {
+    size_t length;
+    while (index < count && (length = rk_cjk_neutral_length(bytes, index, count)) != 0) index += length;
+    return index;
 }
 
 /// The scalar value the unit's bits give (lead & 0x0F, second & 0x3F, third & 0x3F), always below 0x10000.
@@ -32,9 +44,10 @@ static inline uint32_t rk_cjk_value(uint32_t unit) {
 static void rk_cjk_run_from(const uint8_t *bytes, size_t count, size_t start, const uint64_t *markers, struct rk_cjk_run *run) {
     size_t index = start;
     while (index < count) {
-        if (rk_cjk_is_neutral_ascii(bytes[index])) {
+        const size_t neutral = rk_cjk_neutral_length(bytes, index, count);
+        if (neutral != 0) {
             run->ends_in_punctuation = 0;
-            index += 1;
+            index += neutral;
             continue;
         }
         if (index + 3 > count) break;
@@ -102,13 +115,14 @@ void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers
             punctuation_mask = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(punctuation));
             accepted = (unsigned)__builtin_ctz(~(ideograph_mask | punctuation_mask));  // the units before the first that is not
             if (accepted == 0) {
-                // A neutral ASCII mark goes on the run one byte on; anything else ends it.
-                if (!rk_cjk_is_neutral_ascii(bytes[index])) {
+                // Neutral scalars go on the run; anything else ends it.
+                const size_t next = rk_cjk_skip_neutral(bytes, index, count);
+                if (next == index) {
                     ended = 1;
                     break;
                 }
                 ends_in_punctuation = 0;
-                index += 1;
+                index = next;
                 continue;
             }
         }
@@ -131,12 +145,13 @@ void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers
         index += 3 * accepted;
         if (accepted < 8) {
             // The unit that stopped these eight starts within the 28 bytes read, so before `count`.
-            if (!rk_cjk_is_neutral_ascii(bytes[index])) {
+            const size_t next = rk_cjk_skip_neutral(bytes, index, count);
+            if (next == index) {
                 ended = 1;
                 break;
             }
             ends_in_punctuation = 0;
-            index += 1;
+            index = next;
         }
     }
     run->traditional = traditional;

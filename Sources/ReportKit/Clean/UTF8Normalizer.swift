@@ -153,10 +153,10 @@ enum UTF8Normalizer {
             let lead = bytes[index]
             // U+4E00…U+9FFF, most of a Chinese text: classic-stable ideographs that nothing maps or drops. A run
             // of them is copied at once, and with it the unmapped punctuation between them (`，`, `。`, `“`…, see
-            // ``isUnmappedPunctuation(_:at:afterDigit:)``; no digit comes before it in the run) and the neutral ASCII
-            // marks (`,`, `(`, `:`…: printable ASCII but digits, letters and `.`, which nothing maps or drops, none
-            // CJK punctuation): after the first scalar, `begin` would change nothing but whether the last one written
-            // is punctuation. ``CJKRun`` finds the run and tallies its script markers, eight scalars per step.
+            // ``isUnmappedPunctuation(_:at:afterDigit:)``; no digit comes before it in the run) and the neutral
+            // scalars (`,`, `(`, letters, `í`…: printable ASCII but digits and `.`, and U+00C0…U+02FF, which nothing
+            // maps or drops, NFC leaves alone, and none CJK punctuation): after the first scalar, `begin` would change
+            // nothing but whether the last one written is punctuation. ``CJKRun`` finds the run and tallies its script markers, eight scalars per step.
             if isIdeographLead(bytes, at: index) {
                 let found = CJKRun.scan(bytes, from: index, markers: markers, avx2: avx2)
                 scriptMarkers.add(traditional: found.traditional, simplified: found.simplified)

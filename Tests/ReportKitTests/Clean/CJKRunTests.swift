@@ -4,7 +4,7 @@ import Testing
 
 /// ``CJKRun`` (both C paths) must find the run the normaliser's per-scalar classification finds
 /// (``UTF8Normalizer/isIdeographLead(_:at:)`` and ``UTF8Normalizer/isUnmappedPunctuation(_:at:afterDigit:)``, one
-/// three-byte unit at a time, with the neutral ASCII marks ``neutralASCII`` one byte at a time) and tally its script markers as ``ScriptMarkerTally/add(threeByteScalarAt:of:markers:)``
+/// three-byte unit at a time, with the neutral scalars (``neutralLength(_:at:)``) one at a time) and tally its script markers as ``ScriptMarkerTally/add(threeByteScalarAt:of:markers:)``
 /// does, on any bytes, without reading past the count it is given.
 @Suite("CJK run kernel") struct CJKRunTests {
     /// Scalars of the run, scalars just outside its classes, and scalars of other lengths.
@@ -16,19 +16,23 @@ import Testing
     static let outside: [Unicode.Scalar] = [
         "\u{4DFF}", "\u{4DC0}", "\u{3400}", "\u{A000}", "\u{2013}", "\u{2020}", "\u{2025}", "\u{2027}", "\u{3000}",
         "\u{302A}", "\u{302F}", "\u{3040}", "\u{FF00}", "\u{FF10}", "\u{FF19}", "\u{FF21}", "\u{FF3B}", "\u{FFFD}",
-        "\u{E000}", "\u{D7FF}", "a", "1", " ", "\n", "\u{0}", "é", "\u{7FF}", "\u{20000}", "\u{10FFFF}",
-        ".", "0", "9", "A", "Z", "z", "\u{7F}", "\u{1F}", "\t",
+        "\u{E000}", "\u{D7FF}", "1", " ", "\n", "\u{0}", "\u{7FF}", "\u{20000}", "\u{10FFFF}",
+        ".", "0", "9", "\u{7F}", "\u{1F}", "\t", "\u{80}", "\u{A0}", "\u{B7}", "\u{BF}", "\u{300}", "\u{301}",
+        "\u{37F}",
     ]
-    /// Neutral ASCII marks, part of the run, and their neighbours outside it are in ``outside``.
-    static let neutral: [Unicode.Scalar] = [",", "(", ")", ":", ";", "?", "!", "\"", "+", "-", "/", "@", "[", "`", "{", "~", "'", "#", "%", "="]
+    /// Neutral scalars, part of the run; their neighbours outside it are in ``outside``.
+    static let neutral: [Unicode.Scalar] = [",", "(", ")", ":", ";", "?", "!", "\"", "+", "-", "/", "@", "[", "`", "{", "~", "'", "#", "%", "=", "a", "A", "Z", "z", "j", "é", "í", "ǐ", "ü", "\u{C0}", "\u{2FF}"]
     /// What a run is made of.
     static let runScalars = inRun + neutral
 
-    /// Printable ASCII but digits, letters and `.`: written as they are by the normaliser's general path.
-    static let neutralASCII = Set((0x21...0x7E as ClosedRange<UInt8>).filter {
-        let scalar = Unicode.Scalar($0)
-        return !(CJK.isASCIIDigit(byte: $0) || CJK.isASCIILetter(byte: $0) || scalar == ".")
-    })
+    /// The length of a scalar the normaliser writes as it is with nothing to note, at `index`: printable ASCII but
+    /// digits and `.`, or U+00C0…U+02FF (a lead byte C3…CB and a continuation byte); nil for anything else.
+    static func neutralLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        if (0x21...0x7E).contains(lead) { return CJK.isASCIIDigit(byte: lead) || lead == 0x2E ? nil : 1 }
+        if (0xC3...0xCB).contains(lead), index + 1 < bytes.count, bytes[index + 1] & 0xC0 == 0x80 { return 2 }
+        return nil
+    }
 
     /// The run at the start of `bytes`, one unit at a time.
     static func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ markers: UnsafeBufferPointer<UInt64>)
@@ -39,9 +43,9 @@ import Testing
         var endsInPunctuation = false
         while index < bytes.count {
             let lead = bytes[index]
-            if neutralASCII.contains(lead) {
+            if let length = neutralLength(bytes, at: index) {
                 endsInPunctuation = false
-                index += 1
+                index += length
                 continue
             }
             guard index + 3 <= bytes.count else { break }
@@ -102,7 +106,7 @@ import Testing
         let breakers: [[UInt8]] = [
             [0xE5], [0xE5, 0xBF], [0xE4, 0xB7, 0x80], [0xE4, 0xB8], [0xE9, 0xFF, 0xFF], [0xEA, 0x80, 0x80],
             [0xE2, 0x80], [0xE3, 0x80, 0xFF], [0xE3, 0x81, 0x81], [0xEF, 0xBC], [0xEF, 0xBD, 0x81], [0x80], [0xFF],
-            [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9],
+            [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9], [0xC3], [0xCB, 0x41], [0xCB, 0xC0], [0xC2, 0xB7],
         ]
         for _ in 0..<20000 {
             var bytes: [UInt8] = []
