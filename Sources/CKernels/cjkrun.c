@@ -92,7 +92,9 @@ void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers
     const __m256i order = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,
                                            2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
     const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    size_t traditional = 0, simplified = 0;
+    // Per 64-bit lane: the sum of the markers read (a Simplified one counts 1, a Traditional one 2), and the
+    // Traditional ones; the Simplified ones are the difference.
+    __m256i marker_sum = _mm256_setzero_si256(), traditional_sum = _mm256_setzero_si256();
     int ends_in_punctuation = 0;
     size_t index = 0;
     int ended = 0;  // a unit that is not of the run was found
@@ -131,16 +133,24 @@ void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers
             _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(unit, 4), _mm256_set1_epi32(0xF000)),
                             _mm256_and_si256(_mm256_srli_epi32(unit, 2), _mm256_set1_epi32(0x0FC0))),
             _mm256_and_si256(unit, _mm256_set1_epi32(0x3F)));
-        // Read one at a time: a gather of the eight words took longer than the loads (AMD Zen 4). The lanes not
-        // wanted read the marker of U+0000, which is 0.
+        // The table words are read one at a time: a gather of the eight took longer than the loads (AMD Zen 4).
+        // Their shifts and the counting stay in vectors. The lanes not wanted read the marker of U+0000, which is 0.
         const __m256i wanted = _mm256_and_si256(ideograph, _mm256_cmpgt_epi32(_mm256_set1_epi32((int)accepted), lanes));
-        uint32_t values[8];
-        _mm256_storeu_si256((__m256i *)values, _mm256_and_si256(value, wanted));
-        for (int lane = 0; lane < 8; lane++) {
-            const uint64_t marker = (markers[values[lane] >> 5] >> ((values[lane] & 31) << 1)) & 3;
-            traditional += (size_t)(marker >> 1);
-            simplified += (size_t)(marker & 1);
-        }
+        const __m256i wanted_value = _mm256_and_si256(value, wanted);
+        uint32_t words[8];
+        _mm256_storeu_si256((__m256i *)words, _mm256_srli_epi32(wanted_value, 5));
+        const __m256i low_words = _mm256_setr_epi64x((long long)markers[words[0]], (long long)markers[words[1]],
+                                                     (long long)markers[words[2]], (long long)markers[words[3]]);
+        const __m256i high_words = _mm256_setr_epi64x((long long)markers[words[4]], (long long)markers[words[5]],
+                                                      (long long)markers[words[6]], (long long)markers[words[7]]);
+        const __m256i shift = _mm256_slli_epi32(_mm256_and_si256(wanted_value, _mm256_set1_epi32(31)), 1);
+        const __m256i two_bits = _mm256_set1_epi64x(3);
+        const __m256i low = _mm256_and_si256(
+            _mm256_srlv_epi64(low_words, _mm256_cvtepu32_epi64(_mm256_castsi256_si128(shift))), two_bits);
+        const __m256i high = _mm256_and_si256(
+            _mm256_srlv_epi64(high_words, _mm256_cvtepu32_epi64(_mm256_extracti128_si256(shift, 1))), two_bits);
+        marker_sum = _mm256_add_epi64(marker_sum, _mm256_add_epi64(low, high));
+        traditional_sum = _mm256_add_epi64(traditional_sum, _mm256_add_epi64(_mm256_srli_epi64(low, 1), _mm256_srli_epi64(high, 1)));
         ends_in_punctuation = (int)((punctuation_mask >> (accepted - 1)) & 1);
         index += 3 * accepted;
         if (accepted < 8) {
@@ -154,8 +164,12 @@ void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers
             index = next;
         }
     }
+    uint64_t sums[4], traditionals[4];
+    _mm256_storeu_si256((__m256i *)sums, marker_sum);
+    _mm256_storeu_si256((__m256i *)traditionals, traditional_sum);
+    const size_t traditional = (size_t)(traditionals[0] + traditionals[1] + traditionals[2] + traditionals[3]);
     run->traditional = traditional;
-    run->simplified = simplified;
+    run->simplified = (size_t)(sums[0] + sums[1] + sums[2] + sums[3]) - 2 * traditional;
     run->ends_in_punctuation = ends_in_punctuation;
     run->length = index;
     // Fewer than 28 bytes were left: the rest one unit at a time.
