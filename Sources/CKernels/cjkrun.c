@@ -85,13 +85,43 @@ static inline __m256i rk_cjk_in_range(__m256i value, uint32_t low, uint32_t high
     return _mm256_cmpeq_epi32(_mm256_min_epu32(offset, _mm256_set1_epi32((int)(high - low))), offset);
 }
 
+/// Adds the script markers of the ideographs among the first `accepted` units to the per-lane sums: in `marker_sum`
+/// a Simplified one counts 1 and a Traditional one 2, `traditional_sum` counts the Traditional ones.
+__attribute__((target("avx2,popcnt"), always_inline))
+static inline void rk_cjk_count_markers(__m256i unit, __m256i ideograph, unsigned accepted, const uint64_t *markers,
+                                        __m256i *marker_sum, __m256i *traditional_sum) {
+    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    // The scalar values, for the markers of the accepted ideographs.
+    const __m256i value = _mm256_or_si256(
+        _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(unit, 4), _mm256_set1_epi32(0xF000)),
+                        _mm256_and_si256(_mm256_srli_epi32(unit, 2), _mm256_set1_epi32(0x0FC0))),
+        _mm256_and_si256(unit, _mm256_set1_epi32(0x3F)));
+    // The table words are read one at a time: a gather of the eight took longer than the loads (AMD Zen 4).
+    // Their shifts and the counting stay in vectors. The lanes not wanted read the marker of U+0000, which is 0.
+    const __m256i wanted = _mm256_and_si256(ideograph, _mm256_cmpgt_epi32(_mm256_set1_epi32((int)accepted), lanes));
+    const __m256i wanted_value = _mm256_and_si256(value, wanted);
+    uint32_t words[8];
+    _mm256_storeu_si256((__m256i *)words, _mm256_srli_epi32(wanted_value, 5));
+    const __m256i low_words = _mm256_setr_epi64x((long long)markers[words[0]], (long long)markers[words[1]],
+                                                 (long long)markers[words[2]], (long long)markers[words[3]]);
+    const __m256i high_words = _mm256_setr_epi64x((long long)markers[words[4]], (long long)markers[words[5]],
+                                                  (long long)markers[words[6]], (long long)markers[words[7]]);
+    const __m256i shift = _mm256_slli_epi32(_mm256_and_si256(wanted_value, _mm256_set1_epi32(31)), 1);
+    const __m256i two_bits = _mm256_set1_epi64x(3);
+    const __m256i low = _mm256_and_si256(
+        _mm256_srlv_epi64(low_words, _mm256_cvtepu32_epi64(_mm256_castsi256_si128(shift))), two_bits);
+    const __m256i high = _mm256_and_si256(
+        _mm256_srlv_epi64(high_words, _mm256_cvtepu32_epi64(_mm256_extracti128_si256(shift, 1))), two_bits);
+    *marker_sum = _mm256_add_epi64(*marker_sum, _mm256_add_epi64(low, high));
+    *traditional_sum = _mm256_add_epi64(*traditional_sum, _mm256_add_epi64(_mm256_srli_epi64(low, 1), _mm256_srli_epi64(high, 1)));
+}
+
 __attribute__((target("avx2,popcnt")))
 void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers, struct rk_cjk_run *run) {
     // Units 0…3 from the first 16 bytes, 4…7 from the 16 at byte 12: in each 128-bit lane, dword k is bytes
     // 3k + 2, 3k + 1, 3k (little-endian, so the lead is the high byte) and a zero.
     const __m256i order = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,
                                            2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
-    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
     // Per 64-bit lane: the sum of the markers read (a Simplified one counts 1, a Traditional one 2), and the
     // Traditional ones; the Simplified ones are the difference.
     __m256i marker_sum = _mm256_setzero_si256(), traditional_sum = _mm256_setzero_si256();
@@ -116,45 +146,15 @@ void rk_cjk_run_avx2(const uint8_t *bytes, size_t count, const uint64_t *markers
             punctuation = _mm256_or_si256(punctuation, rk_cjk_in_range(unit, 0xEFBC9Au, 0xEFBCA0u));
             punctuation_mask = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(punctuation));
             accepted = (unsigned)__builtin_ctz(~(ideograph_mask | punctuation_mask));  // the units before the first that is not
-            if (accepted == 0) {
-                // Neutral scalars go on the run; anything else ends it.
-                const size_t next = rk_cjk_skip_neutral(bytes, index, count);
-                if (next == index) {
-                    ended = 1;
-                    break;
-                }
-                ends_in_punctuation = 0;
-                index = next;
-                continue;
-            }
         }
-        // The scalar values, for the markers of the accepted ideographs.
-        const __m256i value = _mm256_or_si256(
-            _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(unit, 4), _mm256_set1_epi32(0xF000)),
-                            _mm256_and_si256(_mm256_srli_epi32(unit, 2), _mm256_set1_epi32(0x0FC0))),
-            _mm256_and_si256(unit, _mm256_set1_epi32(0x3F)));
-        // The table words are read one at a time: a gather of the eight took longer than the loads (AMD Zen 4).
-        // Their shifts and the counting stay in vectors. The lanes not wanted read the marker of U+0000, which is 0.
-        const __m256i wanted = _mm256_and_si256(ideograph, _mm256_cmpgt_epi32(_mm256_set1_epi32((int)accepted), lanes));
-        const __m256i wanted_value = _mm256_and_si256(value, wanted);
-        uint32_t words[8];
-        _mm256_storeu_si256((__m256i *)words, _mm256_srli_epi32(wanted_value, 5));
-        const __m256i low_words = _mm256_setr_epi64x((long long)markers[words[0]], (long long)markers[words[1]],
-                                                     (long long)markers[words[2]], (long long)markers[words[3]]);
-        const __m256i high_words = _mm256_setr_epi64x((long long)markers[words[4]], (long long)markers[words[5]],
-                                                      (long long)markers[words[6]], (long long)markers[words[7]]);
-        const __m256i shift = _mm256_slli_epi32(_mm256_and_si256(wanted_value, _mm256_set1_epi32(31)), 1);
-        const __m256i two_bits = _mm256_set1_epi64x(3);
-        const __m256i low = _mm256_and_si256(
-            _mm256_srlv_epi64(low_words, _mm256_cvtepu32_epi64(_mm256_castsi256_si128(shift))), two_bits);
-        const __m256i high = _mm256_and_si256(
-            _mm256_srlv_epi64(high_words, _mm256_cvtepu32_epi64(_mm256_extracti128_si256(shift, 1))), two_bits);
-        marker_sum = _mm256_add_epi64(marker_sum, _mm256_add_epi64(low, high));
-        traditional_sum = _mm256_add_epi64(traditional_sum, _mm256_add_epi64(_mm256_srli_epi64(low, 1), _mm256_srli_epi64(high, 1)));
-        ends_in_punctuation = (int)((punctuation_mask >> (accepted - 1)) & 1);
+        if (accepted > 0) {
+            rk_cjk_count_markers(unit, ideograph, accepted, markers, &marker_sum, &traditional_sum);
+            ends_in_punctuation = (int)((punctuation_mask >> (accepted - 1)) & 1);
+        }
         index += 3 * accepted;
         if (accepted < 8) {
-            // The unit that stopped these eight starts within the 28 bytes read, so before `count`.
+            // The unit that stopped these eight starts within the 28 bytes read, so before `count`. Neutral scalars
+            // go on the run; anything else ends it.
             const size_t next = rk_cjk_skip_neutral(bytes, index, count);
             if (next == index) {
                 ended = 1;
