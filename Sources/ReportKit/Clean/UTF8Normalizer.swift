@@ -116,7 +116,8 @@ enum UTF8Normalizer {
         /// Ends the line: joins broken numbers in it, and resets the line state.
         mutating func endLine(_ brokenNumbers: inout [Repair]) {
             if lineStart >= 0, dotSpace, UTF8Normalizer.mayJoin(out, lineStart..<written) {
-                let line = String(decoding: UnsafeBufferPointer(rebasing: out[lineStart..<written]), as: UTF8.self)
+                // Whole scalars of the valid input and ASCII bytes (see `run`): made a String without checking again.
+                let line = KnownValidUTF8.string(UnsafeBufferPointer(UnsafeMutableBufferPointer(rebasing: out[lineStart..<written])))
                 let (joined, examples) = TextNormalizer.joinBrokenDecimals(line)
                 brokenNumbers += examples.map { Repair(flag: QualityFlagName.brokenNumberJoined, before: $0.0, after: $0.1) }
                 var position = lineStart
