@@ -67,14 +67,15 @@ size_t rk_find_escape_portable(const uint8_t *bytes, size_t count, size_t start,
 
 /// What rk_cjk_run_avx2 and rk_cjk_run_portable found.
 struct rk_cjk_run {
-    /// The length in bytes (a multiple of three) of the longest prefix made of three-byte units that are each an
-    /// ideograph (lead E5…E9, or E4 with a second byte from B8) or unmapped CJK punctuation (E2 80 94…9F, E2 80 A6,
-    /// E3 80 81…A9, E3 80 B0…FF, EF BC 81…8F, EF BC 9A…A0): what UTF8Normalizer copies unchanged.
+    /// The length in bytes of the longest prefix made of three-byte units that are each an ideograph (lead E5…E9,
+    /// or E4 with a second byte from B8) or unmapped CJK punctuation (E2 80 94…9F, E2 80 A6, E3 80 81…A9,
+    /// E3 80 B0…FF, EF BC 81…8F, EF BC 9A…A0), and of neutral scalars (printable ASCII but digits and `.`;
+    /// U+00C0…U+02FF, lead C3…CB and a continuation byte): what UTF8Normalizer copies unchanged.
     size_t length;
     /// The Traditional (marker 2) and Simplified (marker 1) script markers among its ideographs.
     size_t traditional;
     size_t simplified;
-    /// 1 when its last unit is punctuation.
+    /// 1 when its last unit is CJK punctuation.
     int ends_in_punctuation;
 };
 

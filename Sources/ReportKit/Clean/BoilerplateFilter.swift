@@ -74,6 +74,7 @@ public struct BoilerplateFilter: Sendable {
         }
         // Lines anywhere: placeholders, captions, images, widgets, editor and credit lines.
         var kept: [String] = []
+        kept.reserveCapacity(paragraphs.count)  // most lines are kept: grown from empty it was copied several times
         for (position, line) in paragraphs.enumerated() {
             if line.utf8.count > 300 {
                 kept.append(line)  // a long paragraph is content: none of the checks below can match it

@@ -1,6 +1,6 @@
 import CKernels
 
-/// The run of ideographs and CJK punctuation that ``UTF8Normalizer`` copies as it is, and the script markers of its
+/// The run of ideographs, CJK punctuation and neutral scalars (`,`, letters…) that ``UTF8Normalizer`` copies as it is, and the script markers of its
 /// ideographs, found by the C kernel `rk_cjk_run_avx2` (eight scalars per step) where the CPU has AVX2, else by
 /// `rk_cjk_run_portable` (see `CKernels.h` for the classes).
 enum CJKRun {

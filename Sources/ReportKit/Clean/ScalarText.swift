@@ -37,6 +37,9 @@ enum ScalarText {
         return text.withUTF8 { bytes in
             var lines: [String] = []
             guard let base = bytes.baseAddress else { return lines }
+            // Room for a paragraph per 512 bytes and a few short lines, so most texts never grow the array (it
+            // grew five or six times a text from empty, each a copy of the lines so far).
+            lines.reserveCapacity(bytes.count / 512 + 8)
             func add(_ range: Range<Int>) { lines.append(KnownValidUTF8.string(UnsafeBufferPointer(rebasing: bytes[range]))) }
             var start = 0
             while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {

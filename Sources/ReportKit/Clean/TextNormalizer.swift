@@ -126,7 +126,7 @@ public struct TextNormalizer: Sendable {
             let before = snippet(line, around: ScalarText.utf8Index(line, match.lowerBound)..<ScalarText.utf8Index(line, match.upperBound))
             return (before, PlainText.replacing(". ", with: ".", in: before))
         }
-        return (String(decoding: joined, as: UTF8.self), examples)
+        return (KnownValidUTF8.string(joined), examples)  // the line less some ASCII spaces: still whole scalars
     }
 
     static func snippet(_ text: String, around range: Range<String.Index>, context: Int = 6) -> String {

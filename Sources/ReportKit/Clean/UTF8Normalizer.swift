@@ -116,7 +116,8 @@ enum UTF8Normalizer {
         /// Ends the line: joins broken numbers in it, and resets the line state.
         mutating func endLine(_ brokenNumbers: inout [Repair]) {
             if lineStart >= 0, dotSpace, UTF8Normalizer.mayJoin(out, lineStart..<written) {
-                let line = String(decoding: UnsafeBufferPointer(rebasing: out[lineStart..<written]), as: UTF8.self)
+                // Whole scalars of the valid input and ASCII bytes (see `run`): made a String without checking again.
+                let line = KnownValidUTF8.string(UnsafeBufferPointer(UnsafeMutableBufferPointer(rebasing: out[lineStart..<written])))
                 let (joined, examples) = TextNormalizer.joinBrokenDecimals(line)
                 brokenNumbers += examples.map { Repair(flag: QualityFlagName.brokenNumberJoined, before: $0.0, after: $0.1) }
                 var position = lineStart
@@ -153,9 +154,10 @@ enum UTF8Normalizer {
             let lead = bytes[index]
             // U+4E00…U+9FFF, most of a Chinese text: classic-stable ideographs that nothing maps or drops. A run
             // of them is copied at once, and with it the unmapped punctuation between them (`，`, `。`, `“`…, see
-            // ``isUnmappedPunctuation(_:at:afterDigit:)``; no digit comes before it in the run): after the first
-            // scalar, `begin` would change nothing but whether the last one written is punctuation. ``CJKRun``
-            // finds the run and tallies its script markers, eight scalars per step.
+            // ``isUnmappedPunctuation(_:at:afterDigit:)``; no digit comes before it in the run) and the neutral
+            // scalars (`,`, `(`, letters, `í`…: printable ASCII but digits and `.`, and U+00C0…U+02FF, which nothing
+            // maps or drops, NFC leaves alone, and none CJK punctuation): after the first scalar, `begin` would change
+            // nothing but whether the last one written is punctuation. ``CJKRun`` finds the run and tallies its script markers, eight scalars per step.
             if isIdeographLead(bytes, at: index) {
                 let found = CJKRun.scan(bytes, from: index, markers: markers, avx2: avx2)
                 scriptMarkers.add(traditional: found.traditional, simplified: found.simplified)

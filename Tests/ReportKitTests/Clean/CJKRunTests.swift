@@ -4,7 +4,7 @@ import Testing
 
 /// ``CJKRun`` (both C paths) must find the run the normaliser's per-scalar classification finds
 /// (``UTF8Normalizer/isIdeographLead(_:at:)`` and ``UTF8Normalizer/isUnmappedPunctuation(_:at:afterDigit:)``, one
-/// three-byte unit at a time) and tally its script markers as ``ScriptMarkerTally/add(threeByteScalarAt:of:markers:)``
+/// three-byte unit at a time, with the neutral scalars (``neutralLength(_:at:)``) one at a time) and tally its script markers as ``ScriptMarkerTally/add(threeByteScalarAt:of:markers:)``
 /// does, on any bytes, without reading past the count it is given.
 @Suite("CJK run kernel") struct CJKRunTests {
     /// Scalars of the run, scalars just outside its classes, and scalars of other lengths.
@@ -16,8 +16,23 @@ import Testing
     static let outside: [Unicode.Scalar] = [
         "\u{4DFF}", "\u{4DC0}", "\u{3400}", "\u{A000}", "\u{2013}", "\u{2020}", "\u{2025}", "\u{2027}", "\u{3000}",
         "\u{302A}", "\u{302F}", "\u{3040}", "\u{FF00}", "\u{FF10}", "\u{FF19}", "\u{FF21}", "\u{FF3B}", "\u{FFFD}",
-        "\u{E000}", "\u{D7FF}", "a", "1", " ", "\n", "\u{0}", "é", "\u{7FF}", "\u{20000}", "\u{10FFFF}",
+        "\u{E000}", "\u{D7FF}", "1", " ", "\n", "\u{0}", "\u{7FF}", "\u{20000}", "\u{10FFFF}",
+        ".", "0", "9", "\u{7F}", "\u{1F}", "\t", "\u{80}", "\u{A0}", "\u{B7}", "\u{BF}", "\u{300}", "\u{301}",
+        "\u{37F}",
     ]
+    /// Neutral scalars, part of the run; their neighbours outside it are in ``outside``.
+    static let neutral: [Unicode.Scalar] = [",", "(", ")", ":", ";", "?", "!", "\"", "+", "-", "/", "@", "[", "`", "{", "~", "'", "#", "%", "=", "a", "A", "Z", "z", "j", "é", "í", "ǐ", "ü", "\u{C0}", "\u{2FF}"]
+    /// What a run is made of.
+    static let runScalars = inRun + neutral
+
+    /// The length of a scalar the normaliser writes as it is with nothing to note, at `index`: printable ASCII but
+    /// digits and `.`, or U+00C0…U+02FF (a lead byte C3…CB and a continuation byte); nil for anything else.
+    static func neutralLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        if (0x21...0x7E).contains(lead) { return CJK.isASCIIDigit(byte: lead) || lead == 0x2E ? nil : 1 }
+        if (0xC3...0xCB).contains(lead), index + 1 < bytes.count, bytes[index + 1] & 0xC0 == 0x80 { return 2 }
+        return nil
+    }
 
     /// The run at the start of `bytes`, one unit at a time.
     static func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ markers: UnsafeBufferPointer<UInt64>)
@@ -26,8 +41,14 @@ import Testing
         var tally = ScriptMarkerTally()
         var index = 0
         var endsInPunctuation = false
-        while index + 3 <= bytes.count {
+        while index < bytes.count {
             let lead = bytes[index]
+            if let length = neutralLength(bytes, at: index) {
+                endsInPunctuation = false
+                index += length
+                continue
+            }
+            guard index + 3 <= bytes.count else { break }
             if UTF8Normalizer.isIdeographLead(bytes, at: index) {
                 tally.add(threeByteScalarAt: index, of: bytes, markers: markers)
                 endsInPunctuation = false
@@ -70,7 +91,7 @@ import Testing
         var generator = SplitMix64(seed: 88)
         for length in 0...45 {
             for breaker in Self.outside {
-                let run = (0..<length).map { _ in Self.inRun.randomElement(using: &generator)! }
+                let run = (0..<length).map { _ in Self.runScalars.randomElement(using: &generator)! }
                 // More of the run after the breaker: a kernel that reads past it (or past the count) is caught.
                 let bytes = Self.utf8(run + [breaker] + run)
                 for count in 0...bytes.count {
@@ -85,7 +106,7 @@ import Testing
         let breakers: [[UInt8]] = [
             [0xE5], [0xE5, 0xBF], [0xE4, 0xB7, 0x80], [0xE4, 0xB8], [0xE9, 0xFF, 0xFF], [0xEA, 0x80, 0x80],
             [0xE2, 0x80], [0xE3, 0x80, 0xFF], [0xE3, 0x81, 0x81], [0xEF, 0xBC], [0xEF, 0xBD, 0x81], [0x80], [0xFF],
-            [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9],
+            [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9], [0xC3], [0xCB, 0x41], [0xCB, 0xC0], [0xC2, 0xB7],
         ]
         for _ in 0..<20000 {
             var bytes: [UInt8] = []
@@ -94,7 +115,7 @@ import Testing
                 case 0: bytes += breakers.randomElement(using: &generator)!
                 case 1: bytes += Self.utf8([Self.outside.randomElement(using: &generator)!])
                 case 2: bytes.append(UInt8.random(in: 0...255, using: &generator))
-                case 3...9: bytes += Self.utf8([Self.inRun.randomElement(using: &generator)!])
+                case 3...9: bytes += Self.utf8([Self.runScalars.randomElement(using: &generator)!])
                 default:
                     bytes += Self.utf8([Unicode.Scalar(UInt32.random(in: 0x4E00...0x9FFF, using: &generator))!])
                 }
@@ -119,11 +140,11 @@ import Testing
 
     @Test("the normaliser on long runs equals the step-by-step one") func normalizerOnLongRuns() {
         var generator = SplitMix64(seed: 5)
-        let pieces = Self.inRun.map { String($0) } + ["1", "５", " ", "\n", "a", "，", "．", "％", "\u{3000}", "e\u{301}"]
+        let pieces = Self.inRun.map { String($0) } + ["1", "５", " ", "\n", "a", "，", "．", "％", "\u{3000}", "e\u{301}", ".", ". 5", "1,", ",", "("]
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...120, using: &generator)).map { _ in
                 Int.random(in: 0..<10, using: &generator) < 8
-                    ? String(Self.inRun.randomElement(using: &generator)!) : pieces.randomElement(using: &generator)!
+                    ? String(Self.runScalars.randomElement(using: &generator)!) : pieces.randomElement(using: &generator)!
             }.joined()
             let expected = ReferenceTextNormalizer.normalize(text)
             let actual = TextNormalizer().normalize(text)
