@@ -10,7 +10,7 @@ JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 SOURCE_DIGEST := $(shell (git ls-files -z Package.swift Sources 2>/dev/null | LC_ALL=C sort -z | xargs -0 cat 2>/dev/null) | sha256sum | cut -c1-64)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build datasets test test-unit eval test-http bench bench-memory bench-python test-spark test-one-cpu clean format lint
+.PHONY: all deps build datasets test test-unit eval test-http bench bench-compare bench-memory bench-python test-spark test-one-cpu clean format lint
 
 all: datasets
 
@@ -60,6 +60,12 @@ BENCH_REPEAT  ?= 5
 BENCH_SCRATCH ?= .build
 bench: deps
 	BENCH_COUNT=$(BENCH_COUNT) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_SCRATCH=$(BENCH_SCRATCH) SWIFT=$(SWIFT) tools/bench.sh
+
+## Compare with an older binary: BASE=<path to reportkit> and this tree's release build, run alternately (ABBA,
+## COMPARE_ROUNDS rounds, default 6) on the make bench corpus; prints median wall/CPU and the change, checks that
+## both write the same bytes (tools/bench_compare.sh). The VM's speed drifts too much for two make bench runs.
+bench-compare: deps
+	BASE=$(BASE) BENCH_SCRATCH=$(BENCH_SCRATCH) SWIFT=$(SWIFT) tools/bench_compare.sh
 
 ## Peak memory against corpus size (BENCH_MEMORY_COUNTS, default "20000 100000 200000"): bench/memory.json
 ## with the slope in KiB per report (tools/bench_memory.sh). Needs about 7 KB of disk per report.
