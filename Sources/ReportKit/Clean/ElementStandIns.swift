@@ -77,6 +77,9 @@ enum ElementStandIns {
         }
     }
 
+    /// The ``blockerNames`` bit of `p`.
+    static let paragraphBit = blockerBit(key: 0x70)
+
     /// A name of letters and digits of at most eight bytes, lower-cased and packed into an integer.
     static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard name.count <= 8 else { return nil }

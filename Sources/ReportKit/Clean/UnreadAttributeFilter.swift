@@ -85,6 +85,7 @@ enum UnreadAttributeFilter {
         /// Scans the whole page; false when it is not plain enough, or nothing was cut.
         mutating func run() -> Bool {
             while let lessThan = find(0x3C, from: position) {
+                if !bodyRead { noteTextBeforeBody(position..<lessThan) }
                 if standingIn { standIn(textFrom: position, to: lessThan) }
                 position = lessThan
                 guard lessThan + 1 < count else { return false }
@@ -114,6 +115,14 @@ enum UnreadAttributeFilter {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
             return true
+        }
+
+        /// Text before the `<body>` start tag that is not blank may make libxml2 imply a `<p>` (`htmlCheckParagraph`,
+        /// when the current element is `html`, `head` or none), which the body start tag does not always close: a
+        /// `p` then counts as read, so no `p` or heading is stood in for. Text inside `title` counts too; that only
+        /// stands in for fewer elements.
+        private mutating func noteTextBeforeBody(_ text: Range<Int>) {
+            if text.contains(where: { !isBlank(bytes[$0]) }) { blockersRead |= ElementStandIns.paragraphBit }
         }
 
         /// The text run `start..<end` (content, from the end of a tag) stood in for, when ``TextStandIns`` allows.
