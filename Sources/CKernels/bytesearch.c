@@ -127,7 +127,8 @@ __attribute__((target("avx2"))) static ptrdiff_t find_escape_avx2(const uint8_t 
     return -1;
 }
 
-/// Whether the CPU runs find_escape_avx2: asked once (a race only writes the same answer twice).
+/// Whether the CPU runs find_escape_avx2: asked once. Read and written atomically (relaxed): threads that race
+/// only store the same answer twice, and a plain int shared that way is a data race in C11.
 static int escape_avx2 = -1;
 #endif
 
@@ -136,8 +137,12 @@ size_t rk_find_escape(const uint8_t *bytes, size_t count, size_t start, uint8_t 
     size_t index = start;
 #if defined(__x86_64__)
     if (count - start >= 64) {
-        if (escape_avx2 < 0) escape_avx2 = rk_utf8_has_avx2();
-        if (escape_avx2) {
+        int avx2 = __atomic_load_n(&escape_avx2, __ATOMIC_RELAXED);
+        if (avx2 < 0) {
+            avx2 = rk_utf8_has_avx2();
+            __atomic_store_n(&escape_avx2, avx2, __ATOMIC_RELAXED);
+        }
+        if (avx2) {
             const ptrdiff_t found = find_escape_avx2(bytes, count, &index, below, needles);
             if (found >= 0) return (size_t)found;
             if (index == count) return count;

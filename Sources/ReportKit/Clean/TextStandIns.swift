@@ -68,12 +68,7 @@ enum TextStandIns {
     /// Appends the stand-in for attribute value number `number`: DEL, then the number in decimal.
     static func appendValueStandIn(_ number: Int, to output: inout [UInt8]) {
         output.append(byte)
-        var place = 1
-        while place <= number / 10 { place *= 10 }
-        repeat {
-            output.append(0x30 + UInt8(number / place % 10))
-            place /= 10
-        } while place > 0
+        RowBytes.appendDecimal(Int64(number), to: &output)
     }
 
     /// Where the stand-in for the text run `start..<end` of `page` (from the end of a tag to the next `<`) ends,

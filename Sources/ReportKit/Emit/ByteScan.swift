@@ -50,6 +50,7 @@ enum ByteScan {
     /// of 8 (a byte tested twice changes nothing in an any-byte test). The byte loop of ``firstIndex`` and its
     /// SWAR words took about 150 instructions a cell.
     @inline(__always) static func isClear<Needles: ByteNeedles>(_ bytes: UnsafePointer<UInt8>, count: Int, _: Needles.Type) -> Bool {
+        assert(count < 16, "two overlapping words cover at most 16 bytes")
         let raw = UnsafeRawPointer(bytes)
         if count >= 8 {
             return !Needles.inWord(raw.loadUnaligned(as: UInt64.self))

@@ -58,12 +58,7 @@ struct RenderedReport: Sendable, Equatable {
             keys.append(0x7C)
             keys.appendUTF8(finding.severity.rawValue)
         }
-        var counts = ByteBuffer(capacity: 32)  // `metricCount,policyCount,initiativeCount`, without a String
-        RowBytes.appendDecimal(Int64(document.metrics.count), to: &counts)
-        counts.append(0x2C)
-        RowBytes.appendDecimal(Int64(document.policies.count), to: &counts)
-        counts.append(0x2C)
-        RowBytes.appendDecimal(Int64(document.initiatives.count), to: &counts)
+        let counts = Self.countsPart(document.metrics.count, document.policies.count, document.initiatives.count)
         var splices = ByteBuffer(capacity: ByteSplice.stride * 2 * document.metrics.count)
         var spliceEnds: [Int] = []
         spliceEnds.reserveCapacity(SpooledRows.Part.splicedParts.count)
@@ -213,6 +208,18 @@ struct RenderedReport: Sendable, Equatable {
 }
 
 extension RenderedReport {
+    /// The counts part, `metricCount,policyCount,initiativeCount` in decimal (``SpooledRows/counts`` reads it),
+    /// written without a String.
+    static func countsPart(_ metrics: Int, _ policies: Int, _ initiatives: Int) -> ByteBuffer {
+        var counts = ByteBuffer(capacity: 32)
+        RowBytes.appendDecimal(Int64(metrics), to: &counts)
+        counts.append(0x2C)
+        RowBytes.appendDecimal(Int64(policies), to: &counts)
+        counts.append(0x2C)
+        RowBytes.appendDecimal(Int64(initiatives), to: &counts)
+        return counts
+    }
+
     /// The spool layout: each part length-prefixed (``LengthPrefixedParts``), in the order of ``SpooledRows/Part``,
     /// which is how emit finds them again. Written without splices (``record(_:publishText:)`` stores repeats
     /// once). ``record(_:publishText:)`` is these rows after their length.
@@ -220,7 +227,7 @@ extension RenderedReport {
         LengthPrefixedParts.join([
             reportCSVHead, reportCSVTail, reportJSONHead, reportJSONTail, metricsCSV, metricsJSON, policiesCSV, policiesJSON,
             initiativesCSV, initiativesJSON, findings, Array(findingKeys.joined(separator: "\n").utf8),
-            Array("\(metricCount),\(policyCount),\(initiativeCount)".utf8),
+            Self.countsPart(metricCount, policyCount, initiativeCount).array,
         ] + Array(repeating: [], count: SpooledRows.Part.splicedParts.count))
     }
 

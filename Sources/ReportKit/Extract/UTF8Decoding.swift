@@ -27,7 +27,7 @@ extension ScalarText {
     /// `Array(text.unicodeScalars)` and where each scalar starts in the UTF-8, followed by the UTF-8 length
     /// (so `utf8Offsets` has one entry more than `scalars`).
     static func decodedScalarsWithOffsets(_ text: String) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
-        decode(text, offsets: true)
+        decode(text) { bytes, scalarBuffer, offsetBuffer in decodeLoop(bytes, into: scalarBuffer, offsets: offsetBuffer) }
     }
 
     /// ``decodedScalarsWithOffsets(_:)`` and each scalar's byte of `flagTable` (one per BMP scalar; `astralFlags`
@@ -42,19 +42,18 @@ extension ScalarText {
         var flags: [UInt8] = []
         var keptUTF8: [UInt8] = []
         var keptValues: [UInt32] = []
-        let (scalars, offsets) = decode(text, offsets: true) { bytes, scalarBuffer, offsetBuffer in
+        let (scalars, offsets) = decode(text) { bytes, scalarBuffer, offsetBuffer in
             var written = 0
             // Each kept scalar is a scalar of the text and its UTF-8 a piece of the text's: the text's length bounds both
             // (and the UTF-8 gets three bytes to spare for the four-byte stores of ``collectKept``).
             keptUTF8 = [UInt8](unsafeUninitializedCapacity: bytes.count + 3) { keptBytes, keptByteCount in
                 keptValues = [UInt32](unsafeUninitializedCapacity: bytes.count) { keptScalars, keptCount in
                     flags = [UInt8](unsafeUninitializedCapacity: bytes.count) { flagBuffer, flagCount in
-                        guard let offsetBuffer, bytes.count > 0 else { return }
+                        guard bytes.count > 0 else { return }
                         let counts = decodeFlagged(
                             bytes, into: scalarBuffer, offsets: offsetBuffer, flags: flagBuffer, flagTable: flagTable, astralFlags: astralFlags,
                             keeping: keptFlags, values: keptScalars, utf8: keptBytes)
                         written = counts.scalars
-                        offsetBuffer[written] = Int32(truncatingIfNeeded: bytes.count)
                         flagCount = written
                         keptCount = counts.kept
                         keptByteCount = counts.keptBytes
@@ -146,55 +145,41 @@ extension ScalarText {
         return (valueEnd - values, utf8End - utf8)
     }
 
-    @inline(__always)
-    private static func decode(_ text: String, offsets wantsOffsets: Bool)
-        -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32])
-    {
-        decode(text, offsets: wantsOffsets) { bytes, scalarBuffer, offsetBuffer in
-            decodeLoop(bytes, into: scalarBuffer, offsets: offsetBuffer) { _, _ in }
-        }
-    }
-
-    /// The text's UTF-8 handed to `fill` with room for its scalars and (when wanted) their offsets; `fill` gives the
-    /// number of scalars it wrote.
+    /// The text's UTF-8 handed to `fill` with room for its scalars and their offsets; `fill` gives the number of
+    /// scalars it wrote, and the UTF-8 length is written after their offsets here.
     @inline(__always)
     private static func decode(
-        _ text: String, offsets wantsOffsets: Bool,
-        fill: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Unicode.Scalar>, UnsafeMutableBufferPointer<Int32>?) -> Int
+        _ text: String,
+        fill: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Unicode.Scalar>, UnsafeMutableBufferPointer<Int32>) -> Int
     ) -> (scalars: [Unicode.Scalar], utf8Offsets: [Int32]) {
         var text = text
         return text.withUTF8 { bytes in
             let end = bytes.count
             var scalars: [Unicode.Scalar] = []
             // A scalar takes at least one byte: the UTF-8 length is never too small a capacity. The offsets are
-            // written in the same loop when asked for (the end too, so one more).
-            let offsets = [Int32](unsafeUninitializedCapacity: wantsOffsets ? end + 1 : 0) { offsetBuffer, offsetCount in
+            // written in the same loop (the end too, so one more).
+            let offsets = [Int32](unsafeUninitializedCapacity: end + 1) { offsetBuffer, offsetCount in
                 scalars = [Unicode.Scalar](unsafeUninitializedCapacity: end) { buffer, count in
-                    count = fill(bytes, buffer, wantsOffsets ? offsetBuffer : nil)
+                    count = fill(bytes, buffer, offsetBuffer)
                 }
-                if wantsOffsets {
-                    offsetBuffer[scalars.count] = Int32(truncatingIfNeeded: end)
-                    offsetCount = scalars.count + 1
-                } else {
-                    offsetCount = 0
-                }
+                offsetBuffer[scalars.count] = Int32(truncatingIfNeeded: end)
+                offsetCount = scalars.count + 1
             }
             return (scalars, offsets)
         }
     }
 
-    /// Decodes `bytes` into `buffer` (and each scalar's offset into `offsets`, when given), handing each scalar and
-    /// its position to `visit`; gives the number of scalars.
+    /// Decodes `bytes` into `buffer` and each scalar's offset into `offsets`; gives the number of scalars.
     @inline(__always)
     private static func decodeLoop(
         _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<Unicode.Scalar>,
-        offsets offsetBuffer: UnsafeMutableBufferPointer<Int32>?, visit: (Unicode.Scalar, Int) -> Void
+        offsets offsetBuffer: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
         let end = bytes.count
         var written = 0
         var offset = 0
         while offset < end {
-            if let offsetBuffer { offsetBuffer[written] = Int32(truncatingIfNeeded: offset) }
+            offsetBuffer[written] = Int32(truncatingIfNeeded: offset)
             let lead = bytes[offset]
             let scalar: Unicode.Scalar
             if lead < 0x80 {
@@ -212,7 +197,6 @@ extension ScalarText {
                 offset &+= length
             }
             buffer[written] = scalar
-            visit(scalar, written)
             written &+= 1
         }
         return written

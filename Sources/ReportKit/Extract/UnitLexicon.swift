@@ -60,15 +60,21 @@ public enum UnitLexicon {
 
     /// The positions in ``byLength`` of the units starting with `scalar`, longest first (``byFirstScalar``'s list).
     static func candidates(_ scalar: Unicode.Scalar) -> ArraySlice<Int> {
-        let keys = firstScalars
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < scalar.value { low = middle + 1 } else { high = middle }
+        guard let group = group(of: scalar.value) else { return [] }
+        return flatPositions[flatStarts[group]..<flatStarts[group + 1]]
+    }
+
+    /// The index in ``firstScalars`` of `first` (a binary search through a buffer pointer), nil when no unit starts with it.
+    @inline(__always) private static func group(of first: UInt32) -> Int? {
+        firstScalars.withUnsafeBufferPointer { keys in
+            var low = 0
+            var high = keys.count
+            while low < high {
+                let middle = (low &+ high) >> 1
+                if keys[middle] < first { low = middle &+ 1 } else { high = middle }
+            }
+            return low < keys.count && keys[low] == first ? low : nil
         }
-        guard low < keys.count, keys[low] == scalar.value else { return [] }
-        return flatPositions[flatStarts[low]..<flatStarts[low + 1]]
     }
 
     /// The unit written at `start`, if any: the longest lexicon entry that matches there, as its position in
@@ -77,17 +83,7 @@ public enum UnitLexicon {
         guard start >= 0, start < scalars.count else { return nil }
         // The tables read through buffer pointers, the entries' scalars from one flat buffer: through the arrays (and the
         // ``candidates(_:)`` slice) a call cost about 340 instructions, mostly retains, releases and bounds checks.
-        let first = scalars[start].value
-        let group: Int = firstScalars.withUnsafeBufferPointer { keys in
-            var low = 0
-            var high = keys.count
-            while low < high {
-                let middle = (low &+ high) >> 1
-                if keys[middle] < first { low = middle &+ 1 } else { high = middle }
-            }
-            return low < keys.count && keys[low] == first ? low : -1
-        }
-        guard group >= 0 else { return nil }
+        guard let group = group(of: scalars[start].value) else { return nil }
         return scalars.withUnsafeBufferPointer { text in
             flatStarts.withUnsafeBufferPointer { starts in
                 flatPositions.withUnsafeBufferPointer { positions in

@@ -14,7 +14,7 @@ struct CompactHex: Sendable, Hashable, Comparable, CustomStringConvertible {
     private let storage: Storage
 
     init(_ string: String) {
-        storage = Self.pack(string.utf8).map { .packed($0.0, $0.1, $0.2, $0.3, count: $1) } ?? .text(string)
+        storage = RowBytes.withUTF8(of: string, Self.pack).map { .packed($0.0, $0.1, $0.2, $0.3, count: $1) } ?? .text(string)
     }
 
     /// Whether the string fitted in nibbles (it had at most 64 lowercase hex digits).
@@ -48,18 +48,9 @@ struct CompactHex: Sendable, Hashable, Comparable, CustomStringConvertible {
         return left.description < right.description
     }
 
-    /// The digits in nibbles, or nil when `utf8` is not at most 64 lowercase hex digits. Read in place where the
-    /// String holds its bytes contiguously (a report id and two digests per report: iterating the UTF-8 view cost
-    /// about 30 instructions a digit).
-    private static func pack(_ utf8: String.UTF8View) -> ((UInt64, UInt64, UInt64, UInt64), UInt8)? {
-        if let packed = utf8.withContiguousStorageIfAvailable(pack) { return packed }
-        return pack(Array(utf8))
-    }
-
-    private static func pack(_ bytes: [UInt8]) -> ((UInt64, UInt64, UInt64, UInt64), UInt8)? {
-        bytes.withUnsafeBufferPointer(pack)
-    }
-
+    /// The digits in nibbles, or nil when `bytes` is not at most 64 lowercase hex digits. Read in place
+    /// (``RowBytes/withUTF8(of:_:)``: a report id and two digests per report, and iterating the UTF-8 view cost about
+    /// 30 instructions a digit).
     private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> ((UInt64, UInt64, UInt64, UInt64), UInt8)? {
         guard bytes.count <= 64 else { return nil }
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
