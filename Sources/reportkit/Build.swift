@@ -50,7 +50,7 @@ struct Build: ParsableCommand {
         let start = Date()
         let result = try DatasetBuilder().build(
             spec: pipeline, outputRoot: URL(fileURLWithPath: outputRoot), jobs: jobs, replace: replace, showProgress: true,
-            clock: clock, cacheDirectory: noCache ? nil : URL(fileURLWithPath: cacheDir), offline: offline)
+            clock: clock, cacheDirectory: noCache ? nil : URL(fileURLWithPath: cacheDir), offline: offline, releasesSpool: true)
         if let timingsFile {
             try TimingsFile.write(clock, result: result, wallSeconds: Date().timeIntervalSince(start), jobs: jobs, to: timingsFile)
         }

@@ -35,9 +35,13 @@ struct EmittedCounts {
 public struct DatasetWriter: Sendable {
     /// Threads that stream the tables (at most the count of ``StreamedTable/lanes``).
     public let jobs: Int
+    /// Whether the content's spool is released (``DocumentStore/releaseSpool()``) once the tables are written, for
+    /// a caller that reads no record afterwards.
+    public let releasesSpool: Bool
 
-    public init(jobs: Int = 1) {
+    public init(jobs: Int = 1, releasesSpool: Bool = false) {
         self.jobs = max(1, jobs)
+        self.releasesSpool = releasesSpool
     }
 
     /// Files whose bytes define a version's data; provenance, checksums and changelog may be refreshed.
@@ -47,6 +51,7 @@ public struct DatasetWriter: Sendable {
     func writeFiles(_ content: DatasetContent, into folder: URL, previous: (version: String, folder: URL)?) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let (tableChecksums, counts) = try StreamedTable.writeAll(content, into: folder, jobs: jobs)
+        if releasesSpool { content.store.releaseSpool() }
         var checksums = tableChecksums
         var small: [String: Data] = [:]
         small["rejected.jsonl"] = Data(try JSONLinesWriter.encode(content.rejected.sorted { ($0.source, $0.stage) < ($1.source, $1.stage) }).utf8)

@@ -63,16 +63,18 @@ public struct DatasetBuilder: Sendable {
     }
 
     /// Builds `<outputRoot>/<name>/<version>/` from a pipeline folder or spec file: `map` then `reduce`, in one process.
+    /// With `releasesSpool`, the result's ``DatasetContent/store`` no longer reads spooled records
+    /// (``DocumentStore/releaseSpool()``): for a caller that only needs the written dataset.
     public func build(
         spec path: String, outputRoot: URL, jobs: Int, replace: Bool = false, showProgress: Bool = false, clock: StageClock? = nil,
-        cacheDirectory: URL? = nil, offline: Bool = false
+        cacheDirectory: URL? = nil, offline: Bool = false, releasesSpool: Bool = false
     ) throws -> BuildResult {
         Self.warmUpSharedTables()
         var plan = try plan(spec: path, jobs: jobs, clock: clock, cacheDirectory: cacheDirectory)
         plan.options.showProgress = showProgress
         plan.options.http.offline = offline
         let outcome = try PipelineRunner(options: plan.options).run(plan.located.sources, alreadyRejected: plan.located.rejected)
-        return try emit(plan, outcome, outputRoot: outputRoot, replace: replace, clock: clock)
+        return try emit(plan, outcome, outputRoot: outputRoot, replace: replace, clock: clock, releasesSpool: releasesSpool)
     }
 
     /// The global stages of `build` over records from `reportkit map` (possibly produced on other machines).
@@ -84,12 +86,12 @@ public struct DatasetBuilder: Sendable {
         return try emit(plan, outcome, outputRoot: outputRoot, replace: replace, clock: clock)
     }
 
-    private func emit(_ plan: Plan, _ outcome: PipelineRunner.Outcome, outputRoot: URL, replace: Bool, clock: StageClock?) throws
-        -> BuildResult
-    {
+    private func emit(
+        _ plan: Plan, _ outcome: PipelineRunner.Outcome, outputRoot: URL, replace: Bool, clock: StageClock?, releasesSpool: Bool = false
+    ) throws -> BuildResult {
         let content = plan.content(outcome)
         let (folder, changed) = try (clock ?? StageClock()).measure("emit") {
-            try DatasetWriter(jobs: plan.options.jobs).writeVersioned(content, outputRoot: outputRoot, replace: replace)
+            try DatasetWriter(jobs: plan.options.jobs, releasesSpool: releasesSpool).writeVersioned(content, outputRoot: outputRoot, replace: replace)
         }
         return BuildResult(folder: folder, changed: changed, content: content, cacheStats: outcome.cacheStats)
     }

@@ -114,4 +114,35 @@ import Testing
         #expect(store.spooledBytes > 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
+
+    /// A released spool frees its bytes (on another thread) and refuses to read a record it no longer holds.
+    @Test("a released spool is truncated and reads no record") func releasedSpool() throws {
+        let store = try DocumentStore(keepsDocuments: true)
+        let cleaned = try TestSupport.clean(try TestSupport.seed("000"))
+        guard case .keep(let document) = try ReportExtractor().process(cleaned) else { Issue.record("no document"); return }
+        let summary = try store.append(document)
+        #expect(try store.load(summary).metrics == document.metrics)
+        store.releaseSpool()
+        store.releaseSpool()  // a second release changes nothing
+        #expect(throws: DocumentStore.StoreError.self) { try store.load(summary) }
+        let deadline = Date().addingTimeInterval(10)
+        while store.spooledBytes > 0 && Date() < deadline { usleep(1000) }
+        #expect(store.spooledBytes == 0)
+    }
+
+    /// `build` with `releasesSpool` (what `reportkit build` does) writes the same files as without it.
+    @Test("releasing the spool after the tables changes no written byte") func releaseKeepsDataset() throws {
+        let pipeline = try TestSupport.copyOfSamplePipeline()
+        var written: [[String: Data]] = []
+        for releases in [false, true] {
+            let root = try TestSupport.temporaryFolder("release-\(releases)")
+            let result = try DatasetBuilder().build(spec: pipeline.path, outputRoot: root, jobs: 2, releasesSpool: releases)
+            written.append(try TestSupport.files(in: result.folder))
+            if releases, let summary = result.content.summaries.first {
+                #expect(throws: DocumentStore.StoreError.self) { try result.content.store.load(summary) }
+            }
+        }
+        #expect(written[0].count > 5)
+        #expect(written[0] == written[1])
+    }
 }
