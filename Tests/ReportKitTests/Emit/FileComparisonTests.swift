@@ -7,9 +7,7 @@ import Testing
 @Suite("FileComparison") struct FileComparisonTests {
     /// A fresh folder for one test's files.
     private func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reportkit-compare-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestSupport.temporaryFolder("reportkit-compare")
     }
 
     private func file(_ bytes: [UInt8], _ name: String, in folder: URL) throws -> String {

@@ -15,11 +15,20 @@ enum TestSupport {
         return folder.appendingPathComponent(name)
     }
 
+    /// A fresh folder for one test. All of a test run's folders lie in one folder of the system's temporary
+    /// folder, removed when the run exits: the suite used to leave some hundred folders behind on every run.
     static func temporaryFolder(_ label: String = "reportkit-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent("\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// This run's folder of test folders, removed at exit (a run that crashes leaves it for the system to clean).
+    static let temporaryRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reportkit-tests-\(getpid())-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: TestSupport.temporaryRoot) }
+        return root
+    }()
 
     /// Runs fetch → decode → clean on one file.
     static func clean(_ url: URL) throws -> CleanedDocument {
