@@ -67,6 +67,7 @@ public struct Deduplicator: GlobalStage {
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
         var byHash: [CompactHex: Int] = [:]
+        byHash.reserveCapacity(summaries.count)
         for (index, summary) in summaries.enumerated() {
             if let first = byHash[summary.exactKey] { union(first, index) } else { byHash[summary.exactKey] = index }
         }
@@ -83,14 +84,17 @@ public struct Deduplicator: GlobalStage {
         }
         // Clusters as runs of indices sorted by their root: one array for all, not an array per cluster.
         let roots = summaries.indices.map(find)
-        let byCluster = summaries.indices.sorted { (roots[$0], $0) < (roots[$1], $1) }
+        let byCluster = Self.indicesByRoot(roots)
         var kept: [DocumentSummary] = []
+        kept.reserveCapacity(summaries.count)
         var removed = 0
         var runStart = 0
         while runStart < byCluster.count {
             var runEnd = runStart + 1
             while runEnd < byCluster.count, roots[byCluster[runEnd]] == roots[byCluster[runStart]] { runEnd += 1 }
-            let members = byCluster[runStart..<runEnd].sorted { Self.isPreferred(summaries[$0], over: summaries[$1]) }
+            // Most reports stand alone: nothing to order.
+            let members = runEnd - runStart == 1
+                ? [byCluster[runStart]] : byCluster[runStart..<runEnd].sorted { Self.isPreferred(summaries[$0], over: summaries[$1]) }
             var canonical = summaries[members[0]]
             let copies = members.dropFirst().map { summaries[$0] }.sorted { $0.reportKey < $1.reportKey }
             canonical.duplicates = copies.map(\.reportID)
@@ -100,9 +104,23 @@ public struct Deduplicator: GlobalStage {
             runStart = runEnd
         }
         // Sorted through their keys: comparing the summaries themselves reads each key through two references.
-        let keys = kept.map(\.reportKey)
-        let order = kept.indices.sorted { keys[$0] < keys[$1] }
+        let order = CompactHex.sortedIndices(kept.map(\.reportKey))
         return Result(kept: order.map { kept[$0] }, duplicatesRemoved: removed)
+    }
+
+    /// The indices of `roots` ordered by their root, then by index: what sorting them by `(roots[$0], $0)` gives, in
+    /// one counting pass (a root is an index, so it is below `roots.count`). The comparison sort was most of dedup's
+    /// serial instructions after the band pairs (4.5 of 21 M on the 2,000-report corpus).
+    static func indicesByRoot(_ roots: [Int]) -> [Int] {
+        var next = [Int](repeating: 0, count: roots.count + 1)  // first the count of each root, then where its run goes
+        for root in roots { next[root + 1] += 1 }
+        for root in roots.indices { next[root + 1] += next[root] }
+        var ordered = [Int](repeating: 0, count: roots.count)
+        for (index, root) in roots.enumerated() {
+            ordered[next[root]] = index
+            next[root] += 1
+        }
+        return ordered
     }
 
     /// Each band's bucket pairs (``BandBuckets/pairs(_:rows:mixes:)``), the bands spread over `jobs` threads when

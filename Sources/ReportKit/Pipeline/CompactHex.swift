@@ -48,6 +48,22 @@ struct CompactHex: Sendable, Hashable, Comparable, CustomStringConvertible {
         return left.description < right.description
     }
 
+    /// The indices of `keys` in ascending order of the keys (a stable sort by `<`). Most comparisons are settled
+    /// by the keys' first sixteen digits, read from a plain array of words: comparing the keys themselves copies
+    /// each out of the array (its enum may hold a String), about 180 instructions a comparison, and dedup sorts
+    /// every kept report's id this way in the serial step after the parallel stages.
+    static func sortedIndices(_ keys: [CompactHex]) -> [Int] {
+        let leading = keys.map { key -> UInt64? in
+            if case .packed(let word, _, _, _, _) = key.storage { word } else { nil }
+        }
+        // When both are packed and their first words differ, those words order them as `<` does (it compares the
+        // words in order); in every other case `<` itself decides.
+        return keys.indices.sorted { left, right in
+            if let a = leading[left], let b = leading[right], a != b { return a < b }
+            return keys[left] < keys[right]
+        }
+    }
+
     /// The digits in nibbles, or nil when `bytes` is not at most 64 lowercase hex digits. Read in place
     /// (``RowBytes/withUTF8(of:_:)``: a report id and two digests per report, and iterating the UTF-8 view cost about
     /// 30 instructions a digit).

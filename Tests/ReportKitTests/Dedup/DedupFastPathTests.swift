@@ -102,4 +102,26 @@ import Testing
             #expect(fast == Deduplicator.collapseRepeatedByKey(metrics).map(\.metricID))
         }
     }
+
+    /// The counting pass orders indices as sorting them by (root, index) does: for union-find roots (each the
+    /// smallest index of its cluster) and for any roots below the count, including all equal and all distinct.
+    @Test("indices by root equal the sort by (root, index)") func indicesByRoot() {
+        var random = SplitMix64(seed: 61)
+        for trial in 0..<400 {
+            let count = Int(random.next() % 60)
+            var roots: [Int]
+            switch trial % 4 {
+            case 0: roots = Array(0..<count)
+            case 1: roots = Array(repeating: 0, count: count)
+            case 2: roots = (0..<count).map { _ in Int(random.next() % UInt64(max(count, 1))) }
+            default:
+                roots = Array(0..<count)
+                for index in roots.indices where index > 0 && random.next() % 3 == 0 {
+                    roots[index] = roots[Int(random.next() % UInt64(index))]  // joins an earlier cluster
+                }
+            }
+            let expected = roots.indices.sorted { (roots[$0], $0) < (roots[$1], $1) }
+            #expect(Deduplicator.indicesByRoot(roots) == expected)
+        }
+    }
 }

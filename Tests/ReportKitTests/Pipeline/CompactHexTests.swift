@@ -38,4 +38,17 @@ import Testing
         }
         #expect(strings.map(CompactHex.init).sorted().map(\.description) == strings.sorted())
     }
+
+    /// The sort through the first words orders as sorting by `<` does: packed and text keys mixed, prefixes of one
+    /// another, equal keys, keys that share their first sixteen digits.
+    @Test("sortedIndices orders as sorting by < does") func sortedIndices() {
+        var generator = SplitMix64(seed: 71)
+        let shared = String(repeating: "7", count: 16)
+        let pool = Self.samples() + (0..<40).map { _ in shared + String(generator.next() % 1000, radix: 16) }
+        for _ in 0..<50 {
+            let keys = (0..<Int(generator.next() % 120)).map { _ in CompactHex(pool[Int(generator.next() % UInt64(pool.count))]) }
+            let expected = keys.indices.sorted { keys[$0] < keys[$1] }
+            #expect(CompactHex.sortedIndices(keys).map { keys[$0] } == expected.map { keys[$0] })
+        }
+    }
 }
