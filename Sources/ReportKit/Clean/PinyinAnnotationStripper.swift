@@ -165,7 +165,15 @@ struct AnnotationStarts {
         guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
         Self.advance(&parenthesis, to: 0x28, in: bytes, base: base, from: start)
         Self.advance(&questionMark, to: 0x3F, in: bytes, base: base, from: start)
-        Self.advance(&fullWidthParenthesisEnd, to: 0x88, in: bytes, base: base, from: start)
+        // 0x88 is also a continuation byte (of about one character in 30 in Chinese text): those are passed over
+        // here, where the walk stopped at each and turned it away.
+        var from = start
+        while fullWidthParenthesisEnd < from {
+            Self.advance(&fullWidthParenthesisEnd, to: 0x88, in: bytes, base: base, from: from)
+            let found = fullWidthParenthesisEnd
+            guard found < bytes.count, found < 2 || bytes[found - 2] != 0xEF || bytes[found - 1] != 0xBC else { break }
+            from = found + 1
+        }
         return min(parenthesis, questionMark, fullWidthParenthesisEnd)
     }
 
