@@ -134,13 +134,20 @@ public struct PinyinAnnotationStripper: Sendable {
         var scalars = 0
         var hasTone = false
         while index < bytes.count, scalars <= 7 {
-            let (value, length) = UTF8Scalars.decode(bytes, at: index)
-            if value == 0x29 || value == 0xFF09 {
-                return hasTone && scalars > 0 ? index + length : nil
+            // ASCII, most of a reading, without decoding: `)` or a lower-case letter (no ASCII letter is tone-marked).
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x29 { return hasTone && scalars > 0 ? index + 1 : nil }
+                guard byte &- 0x61 < 26 else { return nil }
+                index += 1
+                scalars += 1
+                continue
             }
+            let (value, length) = UTF8Scalars.decode(bytes, at: index)
+            if value == 0xFF09 { return hasTone && scalars > 0 ? index + length : nil }
             if isToneMarked(Unicode.Scalar(value)!) {
                 hasTone = true
-            } else if !(value >= 0x61 && value <= 0x7A) && value != 0xFC {
+            } else if value != 0xFC {
                 return nil
             }
             index += length
@@ -165,7 +172,15 @@ struct AnnotationStarts {
         guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
         Self.advance(&parenthesis, to: 0x28, in: bytes, base: base, from: start)
         Self.advance(&questionMark, to: 0x3F, in: bytes, base: base, from: start)
-        Self.advance(&fullWidthParenthesisEnd, to: 0x88, in: bytes, base: base, from: start)
+        // 0x88 is also a continuation byte (of about one character in 30 in Chinese text): those are passed over
+        // here, where the walk stopped at each and turned it away.
+        var from = start
+        while fullWidthParenthesisEnd < from {
+            Self.advance(&fullWidthParenthesisEnd, to: 0x88, in: bytes, base: base, from: from)
+            let found = fullWidthParenthesisEnd
+            guard found < bytes.count, found < 2 || bytes[found - 2] != 0xEF || bytes[found - 1] != 0xBC else { break }
+            from = found + 1
+        }
         return min(parenthesis, questionMark, fullWidthParenthesisEnd)
     }
 

@@ -101,7 +101,11 @@ import Testing
             "?(ā)", "𠀀(yíng)", "é(yíng)", "\u{3000}（yíng）", "（yíng）", "?gòu）", "??gòu)",
         ]
         // The shared pieces, and full-width parentheses and scalars of every UTF-8 length before a reading.
-        let extra = ["（", "）", "（lǜ）", "(shāng）", "é", "𠀀", "\u{3000}", "們", "這", "個", "们", "这", "個(gè)", "這?zhè)"]
+        // 丈 (E4 B8 88), 爱 (E7 88 B1) and 伈 (E4 BC 88) hold the last byte of `（` (EF BC 88), the last two its last two.
+        let extra = [
+            "（", "）", "（lǜ）", "(shāng）", "é", "𠀀", "\u{3000}", "們", "這", "個", "们", "这", "個(gè)", "這?zhè)", "丈", "爱", "伈",
+            "伈(yíng)", "丈（yíng）",
+        ]
         let random = (0..<20000).map { _ in
             (0..<Int.random(in: 0...30, using: &generator)).map { _ in
                 Bool.random(using: &generator) ? Self.randomText(&generator, maxPieces: 2) : extra.randomElement(using: &generator)!
