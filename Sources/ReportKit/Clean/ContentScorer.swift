@@ -165,7 +165,13 @@ final class ContentScorer {
     }
 
     func classWeight(_ node: Int) -> Double {
-        if classWeights[node].isNaN { classWeights[node] = HTMLContentExtractor.classWeight(words: tree.classAndID(node), name: tree.name(node)) }
+        if classWeights[node].isNaN {
+            // Without a read attribute the class and id words are one blank, which weighs nothing: the name alone counts.
+            classWeights[node] =
+                tree.nodes[node].attributeStart == tree.nodes[node].attributeEnd
+                ? HTMLContentExtractor.nameWeight(tree.name(node))
+                : HTMLContentExtractor.classWeight(words: tree.classAndID(node), name: tree.name(node))
+        }
         return classWeights[node]
     }
 

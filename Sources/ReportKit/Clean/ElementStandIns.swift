@@ -80,7 +80,13 @@ enum ElementStandIns {
     /// The ``blockerNames`` bit of `p`.
     static let paragraphBit = blockerBit(key: 0x70)
 
-    /// A name of letters and digits of at most eight bytes, lower-cased and packed into an integer.
+    /// ``key(_:)`` of `body` and of `html` (a unit test compares them).
+    static let bodyKey: UInt64 = 0x7964_6F62
+    static let htmlKey: UInt64 = 0x6C6D_7468
+
+    /// A name of letters and digits of at most eight bytes, lower-cased and packed into an integer (the start tag,
+    /// end tag and attribute names of ``UnreadAttributeFilter``: attribute names may hold `:-_.`, which `|0x20` keeps
+    /// apart from letters, `_` becoming DEL).
     static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard name.count <= 8 else { return nil }
         var key: UInt64 = 0
@@ -92,9 +98,17 @@ enum ElementStandIns {
     struct Element {
         let tag: Tag
         let text: Range<Int>
+        /// When the next element stands in the same comment: the page's text between this element's end tag and that
+        /// element's start tag (maybe empty), else nil.
+        var following: Range<Int>? = nil
     }
-    /// Appends the stand-in for element number `number`: `<!--`, ``TextStandIns/appendValueStandIn(_:to:)``'s DEL and
-    /// number, `-->`.
+    /// Appends the stand-in for element number `number` (and the elements that follow in the same comment):
+    /// `<!--`, ``TextStandIns/appendValueStandIn(_:to:)``'s DEL and number, `-->`.
+    ///
+    /// Stood-in elements with only text between them (no `<`, no `&`) share one comment: inside an open body libxml2
+    /// sends such text as it is in `characters` events (it implies no paragraph there, and with the blanks kept even
+    /// blank text goes to `characters`), and the element stack is the same before each of those elements, so the
+    /// conditions above hold for each as they would for separate comments.
     static func appendComment(_ number: Int, to output: inout [UInt8]) {
         output.append(0x3C)
         output.append(0x21)

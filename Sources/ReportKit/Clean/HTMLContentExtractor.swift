@@ -125,7 +125,9 @@ public struct HTMLContentExtractor: Sendable {
                 if positiveWords.contains(where: { ScalarText.contains(words, $0, textIsPlain: false) }) { weight += 25 }
             }
         }
-        if ["article", "main"].contains(name) { weight += 15 }
-        return weight
+        return weight + nameWeight(name)
     }
+
+    /// The weight of an element's name alone: ``classWeight(words:name:)`` of an element without class or id words.
+    static func nameWeight(_ name: String) -> Double { name == "article" || name == "main" ? 15 : 0 }
 }

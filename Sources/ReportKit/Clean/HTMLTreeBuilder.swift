@@ -92,17 +92,23 @@ struct HTMLTreeBuilder {
         return append(bytes, cdata: cdata)
     }
 
-    /// `comment`: the element an ``ElementStandIns`` comment stands for, as its `startElement`, `characters` and
-    /// `endElement` events; any other comment is ``otherNode()``. False when the caller must stop the parser.
+    /// `comment`: the elements an ``ElementStandIns`` comment stands for, as their `startElement`, `characters` and
+    /// `endElement` events and the `characters` of the text between them; any other comment is ``otherNode()``. False
+    /// when the caller must stop the parser.
     mutating func comment(_ content: UnsafePointer<UInt8>) -> Bool {
-        guard let element = standIns?.element(content) else {
+        guard let runs = standIns, var number = runs.firstElement(content) else {
             otherNode()
             return true
         }
-        guard startElement(element.tag.name.utf8Start, attributes: nil) else { return false }
-        guard let page = standIns?.page, append(UnsafeBufferPointer(rebasing: page[element.text]), cdata: false) else { return false }
-        endElement()
-        return true
+        while true {
+            let element = runs.elements[number]
+            guard startElement(element.tag.name.utf8Start, attributes: nil) else { return false }
+            guard append(UnsafeBufferPointer(rebasing: runs.page[element.text]), cdata: false) else { return false }
+            endElement()
+            guard let following = element.following else { return true }
+            guard append(UnsafeBufferPointer(rebasing: runs.page[following]), cdata: false) else { return false }
+            number += 1
+        }
     }
 
     /// Text as it is (stand-ins resolved): see ``text(_:cdata:)``.

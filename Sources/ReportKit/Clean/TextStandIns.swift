@@ -114,10 +114,11 @@ enum TextStandIns {
             return KnownValidUTF8.string(UnsafeBufferPointer(rebasing: page[values[number]]))
         }
 
-        /// The element when the NUL-terminated comment `content` is the stand-in for one, else nil. (A comment of a
-        /// page that allows stand-ins has no DEL.)
-        func element(_ content: UnsafePointer<UInt8>) -> ElementStandIns.Element? {
-            Self.number(content, below: elements.count).map { elements[$0] }
+        /// The number of the first element when the NUL-terminated comment `content` is the stand-in for elements
+        /// (``ElementStandIns/Element/following`` links the others), else nil. (A comment of a page that allows
+        /// stand-ins has no DEL.)
+        func firstElement(_ content: UnsafePointer<UInt8>) -> Int? {
+            Self.number(content, below: elements.count)
         }
 
         /// The number of the stand-in `text` (DEL, then the number in decimal, then NUL) when it is below `limit`.

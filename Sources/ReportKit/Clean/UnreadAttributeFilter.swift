@@ -68,8 +68,9 @@ enum UnreadAttributeFilter {
         private var bodyRead = false
         private var bodyClosed = false
         private var blockersRead: UInt32 = 0
-        /// Whether the start tag being read has an attribute the tree reads.
-        private var keepsAttribute = false
+        /// Where the last ``ElementStandIns`` comment ends: its length of ``output`` and the page offset after the end
+        /// tag it stands in for. The next stood-in element joins that comment when only text lies between.
+        private var lastElementComment: (outputEnd: Int, pageEnd: Int)?
 
         init(page: UnsafeBufferPointer<UInt8>, standingIn: Bool, valuesStandingIn: Bool) {
             self.valuesStandingIn = valuesStandingIn
@@ -170,49 +171,54 @@ enum UnreadAttributeFilter {
             while position < count && isLetterOrDigit(bytes[position]) { position += 1 }
             let name = UnsafeBufferPointer(start: bytes + nameStart, count: position - nameStart)
             guard name.count < 90 else { return false }
-            let outputBefore = output.count
-            let copiedBefore = copied
-            keepsAttribute = false
-            var selfClosing = false
-            // After the name and after each attribute: blanks, then `>`, `/>` or the next attribute.
-            while true {
-                skipBlanks()
-                guard position < count else { return false }
-                let byte = bytes[position]
-                if byte == 0x3E {
-                    position += 1
-                    break
-                }
-                if byte == 0x2F {
-                    guard position + 1 < count, bytes[position + 1] == 0x3E else { return false }
-                    position += 2
-                    selfClosing = true
-                    break
-                }
-                guard isLetter(byte), attribute() else { return false }
-            }
             let key = ElementStandIns.key(name)
-            let tag = key.flatMap(ElementStandIns.Tag.init(key:))
-            if !selfClosing, let tag, standInElement(tag, from: tagStart, outputBefore: outputBefore, copiedBefore: copiedBefore) {
-                return true
+            // A name that may be stood in for: first the attributes are only read (none cut), so that nothing is
+            // cut and then dropped with the element; when it is not stood in for, they are read again and cut.
+            if let tag = key.flatMap(ElementStandIns.Tag.init(key:)), pageAllowsStandIns, bodyRead, !bodyClosed, tag.blockers & blockersRead == 0 {
+                let afterName = position
+                if attributes(cutting: false) == .plain, standInElement(tag, from: tagStart) {
+                    return true
+                }
+                position = afterName
             }
+            let end = attributes(cutting: true)
+            guard end != .broken else { return false }
             blockersRead |= key.map(ElementStandIns.blockerBit(key:)) ?? 0
-            if Self.isFourLetterName(name, "body") { bodyRead = true }
-            guard !selfClosing, let rawEnd = Self.rawTextElement(name) else { return true }
+            if key == ElementStandIns.bodyKey { bodyRead = true }
+            guard end == .plain, let rawEnd = Self.rawTextElement(name) else { return true }
             return rawText(rawEnd)
         }
 
-        /// Whether `name` (bytes of a tag name) is the lower-case four-letter `word` in any case.
-        private static func isFourLetterName<Name: Collection<UInt8>>(_ name: Name, _ word: StaticString) -> Bool {
-            name.count == 4 && zip(name, UnsafeBufferPointer(start: word.utf8Start, count: 4)).allSatisfy { $0 | 0x20 == $1 }
+        /// How a start tag's attributes end.
+        private enum TagEnd { case plain, selfClosing, broken }
+
+        /// The attributes after a start tag's name at `position`, through the tag's `>` (each after blanks: `>`, `/>`
+        /// or the next attribute); `.broken` when the tag is not plain enough. Unread attributes are cut when `cutting`;
+        /// else nothing is written and an attribute the tree reads ends the pass as `.broken` (the tag is then read
+        /// again, cutting).
+        private mutating func attributes(cutting: Bool) -> TagEnd {
+            while true {
+                skipBlanks()
+                guard position < count else { return .broken }
+                let byte = bytes[position]
+                if byte == 0x3E {
+                    position += 1
+                    return .plain
+                }
+                if byte == 0x2F {
+                    guard position + 1 < count, bytes[position + 1] == 0x3E else { return .broken }
+                    position += 2
+                    return .selfClosing
+                }
+                guard isLetter(byte), attribute(cutting: cutting) else { return .broken }
+            }
         }
 
-        /// The element whose start tag `tagStart..<position` was just read (its attributes cut from ``output``, which
-        /// held `outputBefore` bytes, from page offset `copiedBefore`, before it), put in ``output`` as an
-        /// ``ElementStandIns`` comment through its end tag, when the conditions there hold.
-        private mutating func standInElement(_ tag: ElementStandIns.Tag, from tagStart: Int, outputBefore: Int, copiedBefore: Int) -> Bool {
-            guard pageAllowsStandIns, bodyRead, !bodyClosed, !keepsAttribute, tag.blockers & blockersRead == 0,
-                let lessThan = find(0x3C, from: position), memchr(bytes + position, 0x26, lessThan - position) == nil
+        /// The element whose start tag `tagStart..<position` was just read (nothing of it written), put in ``output`` as
+        /// an ``ElementStandIns`` comment through its end tag, when the conditions there not checked before hold: its
+        /// content is text without `&` up to its end tag.
+        private mutating func standInElement(_ tag: ElementStandIns.Tag, from tagStart: Int) -> Bool {
+            guard let lessThan = find(0x3C, from: position), memchr(bytes + position, 0x26, lessThan - position) == nil
             else { return false }
             // `</name`, then a byte that ends the name, blanks and `>`.
             let name = tag.name
@@ -222,17 +228,31 @@ enum UnreadAttributeFilter {
             else { return false }
             end = skipBlanks(from: end)
             guard end < count, bytes[end] == 0x3E else { return false }
-            output.removeLast(output.count - outputBefore)
-            output.append(contentsOf: UnsafeBufferPointer(start: bytes + copiedBefore, count: tagStart - copiedBefore))
-            ElementStandIns.appendComment(elementStandIns.count, to: &output)
+            if let last = lastElementComment, isPlainText(last.pageEnd..<tagStart) {
+                // Joins the last comment: the text between (copied or stood in for) is put back by the builder.
+                output.removeLast(output.count - last.outputEnd)
+                if let run = standIns.last, run.lowerBound >= last.pageEnd { standIns.removeLast() }
+                elementStandIns[elementStandIns.count - 1].following = last.pageEnd..<tagStart
+            } else {
+                output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: tagStart - copied))
+                ElementStandIns.appendComment(elementStandIns.count, to: &output)
+            }
             elementStandIns.append(ElementStandIns.Element(tag: tag, text: position..<lessThan))
             copied = end + 1
             position = end + 1
+            lastElementComment = (output.count, copied)
             return true
         }
 
-        /// One attribute at `position` (a letter): `name`, then optionally `= value`; cut when not read.
-        private mutating func attribute() -> Bool {
+        /// Whether `range` of the page is text without `<` or `&`: nothing but one text run for libxml2.
+        private func isPlainText(_ range: Range<Int>) -> Bool {
+            range.isEmpty
+                || (memchr(bytes + range.lowerBound, 0x3C, range.count) == nil && memchr(bytes + range.lowerBound, 0x26, range.count) == nil)
+        }
+
+        /// One attribute at `position` (a letter): `name`, then optionally `= value`; cut when not read and `cutting`.
+        /// Without `cutting`, false for an attribute the tree reads.
+        private mutating func attribute(cutting: Bool) -> Bool {
             let start = position
             var offset = start
             while offset < count && isNameByte(bytes[offset]) { offset += 1 }
@@ -258,7 +278,7 @@ enum UnreadAttributeFilter {
             }
             position = offset
             let read = Self.isRead(name)
-            keepsAttribute = keepsAttribute || read
+            guard cutting else { return !read }
             if !read {
                 output.append(contentsOf: UnsafeBufferPointer(start: bytes + copied, count: start - copied))
                 copied = end
@@ -307,8 +327,8 @@ enum UnreadAttributeFilter {
             guard position < page.count, isLetter(page[position]) else { return false }
             let nameStart = position
             while position < count && isLetterOrDigit(bytes[position]) { position += 1 }
-            let name = page[nameStart..<position]
-            if Self.isFourLetterName(name, "body") || Self.isFourLetterName(name, "html") { bodyClosed = true }
+            let key = ElementStandIns.key(UnsafeBufferPointer(start: bytes + nameStart, count: position - nameStart))
+            if key == ElementStandIns.bodyKey || key == ElementStandIns.htmlKey { bodyClosed = true }
             skipBlanks()
             guard position < page.count, page[position] == 0x3E else { return false }
             lastEndTagClose = position
@@ -386,11 +406,9 @@ enum UnreadAttributeFilter {
         /// Whether the tree keeps an attribute of this name (any case): up to eight bytes lower-cased and packed
         /// into a word (name bytes are letters, digits and `:-_.`; `|0x20` makes `_` 0x7F, in no read name).
         private static func isRead(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard name.count <= 8 else {
+            guard let key = ElementStandIns.key(name) else {
                 return longReadNames.contains { $0.count == name.count && zip(name, $0).allSatisfy { $0 | 0x20 == $1 } }
             }
-            var key: UInt64 = 0
-            for index in 0..<name.count { key |= UInt64(name[index] | 0x20) << (8 * index) }
             return shortReadNames.contains(key)
         }
 

@@ -30,6 +30,27 @@ import Testing
         }
     }
 
+    /// The scorer's class weight skips the word search for an element without read attributes.
+    @Test("the scorer's class weight equals the weight of the class and id words and name") func scorerClassWeight() throws {
+        let pieces = ElementStandInsTests.pieces + [
+            "<article>", "<main class=\"content\">", "<div class=\"comment\">", "<div id=\"sidebar\">", "<section style=\"x\">",
+            "<div hidden>", "<article id=\"nav\">", "<main>", "<div class=\"\">", "<span class=\"share\">",
+        ]
+        var generator = SplitMix64(seed: 13)
+        var weighted = 0
+        for _ in 0..<1500 {
+            let page = "<body>" + (0..<Int.random(in: 1...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let tree = try HTMLParser.parse(page, path: "t.html")
+            let scorer = ContentScorer(tree: tree)
+            for node in tree.nodes.indices {
+                let expected = HTMLContentExtractor.classWeight(words: tree.classAndID(node), name: tree.name(node))
+                if expected != 0 { weighted += 1 }
+                #expect(scorer.classWeight(node) == expected, "\(page.debugDescription) node \(node)")
+            }
+        }
+        #expect(weighted > 1000)
+    }
+
     @Test("the byte-level trim removes exactly Foundation's whitespace and newlines") func trimSet() {
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
