@@ -52,7 +52,7 @@ extension MetricExtractor {
             return .decrease
         }
         // Both word lists below occur only where one of their first scalars does: most windows hold none.
-        guard scalars[lower..<upper].contains(where: objectVerbStarts.contains) else { return .level }
+        guard objectVerbStarts.containsMember(of: scalars[lower..<upper]) else { return .level }
         // 减少办事材料891项: the verb, then the object, then the number.
         if decreaseObjects.words.contains(where: contains) && unit != .percent { return .decrease }
         if increaseWords.words.contains(where: contains) && !scalars[lower..<upper].contains("至") {

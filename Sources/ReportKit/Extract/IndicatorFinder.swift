@@ -227,7 +227,7 @@ struct IndicatorFinder {
             index += 1
         }
         // A cut word occurs only where its first scalar does: most phrases hold none, and skip 17 searches.
-        if phrase.contains(where: Self.rightCutStarts.contains) {
+        if Self.rightCutStarts.containsMember(of: phrase) {
             for stop in Self.rightCuts.words {
                 if let offset = phrase.firstOffset(of: stop), offset > 0 { phrase.removeSubrange(offset...) }
             }

@@ -122,7 +122,7 @@ struct QuotedTermExtractor {
             guard scalars.count >= 2, !scalars.contains("?") else { return false }
             let beforeRange = max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)
             // The word search (on an array slice) only when a marker's first scalar is there.
-            if text[beforeRange].contains(where: honourStarts.contains),
+            if honourStarts.containsMember(of: text[beforeRange]),
                 honourWords.words.contains(where: spans.scalars[beforeRange].containsWord)
             {
                 return false

@@ -190,6 +190,26 @@ import Testing
         }
     }
 
+    @Test("a bit table's member search answers as asking each scalar") func containsMember() {
+        let members: Set<Unicode.Scalar> = ["办", "a", "\0", "\u{FFFF}", "\u{20000}"]
+        let tables = [ScalarBits(members: members), QuantityScanner.numberStarts, IndicatorFinder.rightCutStarts]
+        let alphabet: [Unicode.Scalar] = ["办", "a", "b", "\0", "\u{FFFF}", "\u{10000}", "\u{20000}", "3", "三", "实", "。", "\u{301}"]
+        var generator = SplitMix64(seed: 78)
+        var found = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int(generator.next() % 10)).map { _ in Self.random(alphabet, &generator) }
+            let lower = Int(generator.next() % UInt64(text.count + 1))
+            for table in tables {
+                let expected = text.contains { table.contains($0) }
+                if expected { found += 1 }
+                #expect(table.containsMember(of: text) == expected, "\(text)")
+                #expect(table.containsMember(of: text[lower...]) == text[lower...].contains { table.contains($0) }, "\(text) \(lower)")
+                #expect(text.withUnsafeBufferPointer { table.containsMember(of: $0) } == expected, "\(text)")
+            }
+        }
+        #expect(found > 1000 && found < 8000)  // both answers are asked often
+    }
+
     @Test("zero padding equals String(format:)") func padding() {
         for value in 0...2100 {
             #expect(DateNormalizer.padded(value, 2) == String(format: "%02d", value))
