@@ -210,6 +210,27 @@ import Testing
         #expect(found > 1000 && found < 8000)  // both answers are asked often
     }
 
+    /// The extractor and the initiatives reuse the sentence found for the claim or mention before while it holds the
+    /// next one: the search must give that same range for every position inside it.
+    @Test("a sentence found for one position is the sentence of every position inside it") func sentenceReuse() {
+        let alphabet: [Unicode.Scalar] = ["办", "。", "！", "”", "）", "\n", "a", " ", ";", "\u{20000}", "\u{301}", "“"]
+        var generator = SplitMix64(seed: 79)
+        var reused = 0
+        for _ in 0..<1500 {
+            let text = String(String.UnicodeScalarView((0..<Int(generator.next() % 30)).map { _ in Self.random(alphabet, &generator) }))
+            let spans = TextSpans(text)
+            for position in 0..<spans.scalars.count {
+                let range = spans.sentence(containing: position)
+                #expect(range.contains(position), "\(text.debugDescription) \(position)")
+                for inside in range {
+                    #expect(spans.sentence(containing: inside) == range, "\(text.debugDescription) \(position) \(inside)")
+                    reused += 1
+                }
+            }
+        }
+        #expect(reused > 10000)
+    }
+
     @Test("zero padding equals String(format:)") func padding() {
         for value in 0...2100 {
             #expect(DateNormalizer.padded(value, 2) == String(format: "%02d", value))
