@@ -35,7 +35,8 @@ extension MetricExtractor {
             return .share
         }
         let endsWithLe = last == "了"
-        if !endsWithLe && targetSuffixes.words.contains(where: { endsWith($0, at: upper, from: lower) }) { return .level }
+        // The target markers are single scalars (``targetEnds``): ending with one is the last scalar being one.
+        if !endsWithLe, let last, targetEnds.contains(last) { return .level }
         // The tail: the last four scalars of the window without a final 了.
         let tailEnd = endsWithLe ? upper - 1 : upper
         let tailStart = max(lower, tailEnd - 4)
@@ -60,6 +61,12 @@ extension MetricExtractor {
         }
         return .level
     }
+
+    /// ``targetSuffixes``, each a single scalar (checked here), as a bit table.
+    static let targetEnds: ScalarBits = {
+        precondition(targetSuffixes.words.allSatisfy { $0.count == 1 }, "the target markers are single scalars")
+        return ScalarBits(members: Set(targetSuffixes.words.map { $0[0] }))
+    }()
 
     /// The first scalars of ``decreaseObjects`` and ``increaseWords``.
     static let objectVerbStarts = ScalarBits(members: Set((decreaseObjects.words + increaseWords.words).compactMap(\.first)))
