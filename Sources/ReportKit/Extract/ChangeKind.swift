@@ -35,7 +35,8 @@ extension MetricExtractor {
             return .share
         }
         let endsWithLe = last == "了"
-        if !endsWithLe && targetSuffixes.words.contains(where: { endsWith($0, at: upper, from: lower) }) { return .level }
+        // The target markers are single scalars (``targetEnds``): ending with one is the last scalar being one.
+        if !endsWithLe, let last, targetEnds.contains(last) { return .level }
         // The tail: the last four scalars of the window without a final 了.
         let tailEnd = endsWithLe ? upper - 1 : upper
         let tailStart = max(lower, tailEnd - 4)
@@ -52,7 +53,7 @@ extension MetricExtractor {
             return .decrease
         }
         // Both word lists below occur only where one of their first scalars does: most windows hold none.
-        guard scalars[lower..<upper].contains(where: objectVerbStarts.contains) else { return .level }
+        guard objectVerbStarts.containsMember(of: scalars[lower..<upper]) else { return .level }
         // 减少办事材料891项: the verb, then the object, then the number.
         if decreaseObjects.words.contains(where: contains) && unit != .percent { return .decrease }
         if increaseWords.words.contains(where: contains) && !scalars[lower..<upper].contains("至") {
@@ -60,6 +61,12 @@ extension MetricExtractor {
         }
         return .level
     }
+
+    /// ``targetSuffixes``, each a single scalar (checked here), as a bit table.
+    static let targetEnds: ScalarBits = {
+        precondition(targetSuffixes.words.allSatisfy { $0.count == 1 }, "the target markers are single scalars")
+        return ScalarBits(members: Set(targetSuffixes.words.map { $0[0] }))
+    }()
 
     /// The first scalars of ``decreaseObjects`` and ``increaseWords``.
     static let objectVerbStarts = ScalarBits(members: Set((decreaseObjects.words + increaseWords.words).compactMap(\.first)))

@@ -217,17 +217,20 @@ struct IndicatorFinder {
     /// The noun phrase right after the claim: `1018项|行政审批事项划转|,` → `行政审批事项划转`.
     func rightPhrase(after position: Int, in spans: TextSpans, limit: Int) -> Phrase {
         var phrase: [Unicode.Scalar] = []
-        phrase.reserveCapacity(16)  // the most it holds: one allocation instead of growing
         var index = position
         if index < limit, spans.scalars[index] == "的" { index += 1 }
         while index < limit, phrase.count < 16 {
             let scalar = spans.scalars[index]
             if Self.isRightStop(scalar) || CJK.isASCIIDigit(scalar) { break }
-            if !Self.isQuoteMark(scalar) { phrase.append(scalar) }
+            if !Self.isQuoteMark(scalar) {
+                // The most it holds, at its first scalar: one allocation instead of growing, none for an empty phrase.
+                if phrase.isEmpty { phrase.reserveCapacity(16) }
+                phrase.append(scalar)
+            }
             index += 1
         }
         // A cut word occurs only where its first scalar does: most phrases hold none, and skip 17 searches.
-        if phrase.contains(where: Self.rightCutStarts.contains) {
+        if Self.rightCutStarts.containsMember(of: phrase) {
             for stop in Self.rightCuts.words {
                 if let offset = phrase.firstOffset(of: stop), offset > 0 { phrase.removeSubrange(offset...) }
             }

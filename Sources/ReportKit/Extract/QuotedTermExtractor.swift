@@ -118,19 +118,22 @@ struct QuotedTermExtractor {
     static func isPlainInitiative(span: Range<Int>, trimmed: Range<Int>, in spans: TextSpans) -> Bool {
         spans.scalars.withUnsafeBufferPointer { text in
             let scalars = text[trimmed]
-            guard scalars.contains(where: CJK.isIdeograph) else { return false }
-            guard scalars.count >= 2, !scalars.contains("?") else { return false }
-            let beforeRange = max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)
-            // The word search (on an array slice) only when a marker's first scalar is there.
-            if text[beforeRange].contains(where: honourStarts.contains),
-                honourWords.words.contains(where: spans.scalars[beforeRange].containsWord)
-            {
-                return false
+            guard scalars.count >= 2 else { return false }
+            // Every test below says no on its own, so their order does not change the answer: the scalar tests in
+            // one pass over the term (`?` is a speech mark), the words before it last.
+            var hasIdeograph = false
+            var hasSpeechMark = false
+            for scalar in scalars {
+                if CJK.isIdeograph(scalar) { hasIdeograph = true } else if isSpeechMark(scalar) { hasSpeechMark = true }
             }
+            // No ideograph, or quoted speech.
+            guard hasIdeograph && !hasSpeechMark else { return false }
             if scalars.first == "十" && scalars.last == "五" { return false }  // 十四五, 十三五: plan periods
             if scalars.count <= 3 && !hasReformMarker(scalars) { return false }
             if scalars.first == "第" { return false }  // 第一: a rank in quotes
-            return !scalars.contains(where: isSpeechMark)  // quoted speech
+            let beforeRange = max(0, span.lowerBound - 8)..<max(0, span.lowerBound - 1)
+            // The word search (on an array slice) only when a marker's first scalar is there.
+            return !(honourStarts.containsMember(of: text[beforeRange]) && honourWords.words.contains(where: spans.scalars[beforeRange].containsWord))
         }
     }
 
@@ -151,7 +154,9 @@ struct QuotedTermExtractor {
     private func mention(
         _ term: String, span: Range<Int>, type: String?, spans: TextSpans, reportID: String, sentence: inout SentenceCache
     ) -> TermMention {
-        let range = spans.sentence(containing: span.lowerBound)
+        // The cached sentence, while it holds this mention: the search would find it again.
+        var range = sentence.range ?? 0..<0
+        if !range.contains(span.lowerBound) { range = spans.sentence(containing: span.lowerBound) }
         return TermMention(
             reportID: reportID, term: term, documentType: type, sentence: sentence.text(of: range, in: spans),
             charStart: span.lowerBound, charEnd: span.upperBound)

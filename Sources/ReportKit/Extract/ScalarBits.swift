@@ -29,6 +29,19 @@ struct ScalarBits: Sendable {
         return words.withUnsafeBufferPointer { $0[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 }
     }
 
+    /// Whether any of `scalars` is a member: `scalars.contains(where: bits.contains)` without the closure, whose
+    /// partial application copied the table (a retain and a release of its storage and predicate per call), and with
+    /// the table's address loaded once.
+    func containsMember<Scalars: Sequence<Unicode.Scalar>>(of scalars: Scalars) -> Bool {
+        words.withUnsafeBufferPointer { words in
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x10000 ? words[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 : predicate(scalar) { return true }
+            }
+            return false
+        }
+    }
+
     /// The first position at or after `start` whose scalar is a member, or `text.count`: the skip loop of a
     /// scan with the table's address loaded once, about half the instructions per position of asking
     /// ``contains(_:)`` of an array's elements one by one.

@@ -34,9 +34,17 @@ public struct Validator: Stage {
                 findings.append(finding)
             }
         }
+        // Counted in place: `filter(_:).count` copied every counted finding (its Strings retained) into a new array.
+        var errors = 0
+        var warnings = 0
+        for index in findings.indices {
+            switch findings[index].severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: break
+            }
+        }
         document.findings = findings
-        let errors = findings.filter { $0.severity == .error }.count
-        let warnings = findings.filter { $0.severity == .warning }.count
         document.report.qualityScore = max(0, ((1 - 0.2 * Double(errors) - 0.05 * Double(warnings)) * 100).rounded() / 100)
         return .keep(document)
     }

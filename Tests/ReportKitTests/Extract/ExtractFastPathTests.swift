@@ -190,6 +190,47 @@ import Testing
         }
     }
 
+    @Test("a bit table's member search answers as asking each scalar") func containsMember() {
+        let members: Set<Unicode.Scalar> = ["办", "a", "\0", "\u{FFFF}", "\u{20000}"]
+        let tables = [ScalarBits(members: members), QuantityScanner.numberStarts, IndicatorFinder.rightCutStarts]
+        let alphabet: [Unicode.Scalar] = ["办", "a", "b", "\0", "\u{FFFF}", "\u{10000}", "\u{20000}", "3", "三", "实", "。", "\u{301}"]
+        var generator = SplitMix64(seed: 78)
+        var found = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int(generator.next() % 10)).map { _ in Self.random(alphabet, &generator) }
+            let lower = Int(generator.next() % UInt64(text.count + 1))
+            for table in tables {
+                let expected = text.contains { table.contains($0) }
+                if expected { found += 1 }
+                #expect(table.containsMember(of: text) == expected, "\(text)")
+                #expect(table.containsMember(of: text[lower...]) == text[lower...].contains { table.contains($0) }, "\(text) \(lower)")
+                #expect(text.withUnsafeBufferPointer { table.containsMember(of: $0) } == expected, "\(text)")
+            }
+        }
+        #expect(found > 1000 && found < 8000)  // both answers are asked often
+    }
+
+    /// The extractor and the initiatives reuse the sentence found for the claim or mention before while it holds the
+    /// next one: the search must give that same range for every position inside it.
+    @Test("a sentence found for one position is the sentence of every position inside it") func sentenceReuse() {
+        let alphabet: [Unicode.Scalar] = ["办", "。", "！", "”", "）", "\n", "a", " ", ";", "\u{20000}", "\u{301}", "“"]
+        var generator = SplitMix64(seed: 79)
+        var reused = 0
+        for _ in 0..<1500 {
+            let text = String(String.UnicodeScalarView((0..<Int(generator.next() % 30)).map { _ in Self.random(alphabet, &generator) }))
+            let spans = TextSpans(text)
+            for position in 0..<spans.scalars.count {
+                let range = spans.sentence(containing: position)
+                #expect(range.contains(position), "\(text.debugDescription) \(position)")
+                for inside in range {
+                    #expect(spans.sentence(containing: inside) == range, "\(text.debugDescription) \(position) \(inside)")
+                    reused += 1
+                }
+            }
+        }
+        #expect(reused > 10000)
+    }
+
     @Test("zero padding equals String(format:)") func padding() {
         for value in 0...2100 {
             #expect(DateNormalizer.padded(value, 2) == String(format: "%02d", value))

@@ -23,35 +23,41 @@ enum DigitsMissingScanner {
     /// (``TextSpans/digitsMissingStartFlag``, set exactly where ``canStart(_:)`` holds); only position 0, for
     /// `^年以来`, is tried regardless.
     static func matches(in spans: TextSpans) -> [Match] {
-        var found: [[Match]] = Array(repeating: [], count: 6)
-        var resume = [Int](repeating: 0, count: 6)
-        spans.scalars.withUnsafeBufferPointer { text in
-            spans.scalarFlagBytes.withUnsafeBufferPointer { flags in
-                startMasks.withUnsafeBufferPointer { masks in
-                    followMasks.withUnsafeBufferPointer { follows in
-                        var start = 0
-                        while start < text.count {
-                            let value = Int(text[start].value)
-                            var mask = value < masks.count ? masks[value] : 0
-                            if mask != 0 {
-                                let next = start + 1 < text.count ? Int(text[start + 1].value) : Int.max
-                                mask &= next < follows.count ? follows[next] : 0
+        // One list in text order, put in pattern order at the end (a report has a match or two, most none): six
+        // lists, the resume positions' array and the joining cost three allocations a report.
+        var found: [Match] = []
+        var resume: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &resume) { resumeBytes in
+            let resume = resumeBytes.bindMemory(to: Int.self)
+            spans.scalars.withUnsafeBufferPointer { text in
+                spans.scalarFlagBytes.withUnsafeBufferPointer { flags in
+                    startMasks.withUnsafeBufferPointer { masks in
+                        followMasks.withUnsafeBufferPointer { follows in
+                            var start = 0
+                            while start < text.count {
+                                let value = Int(text[start].value)
+                                var mask = value < masks.count ? masks[value] : 0
+                                if mask != 0 {
+                                    let next = start + 1 < text.count ? Int(text[start + 1].value) : Int.max
+                                    mask &= next < follows.count ? follows[next] : 0
+                                }
+                                if start == 0 { mask |= 1 << 2 }  // ^年以来
+                                while mask != 0 {
+                                    let pattern = mask.trailingZeroBitCount
+                                    mask &= mask - 1
+                                    guard start >= resume[pattern], let end = match(pattern, in: text, at: start) else { continue }
+                                    found.append(Match(pattern: pattern, start: start, end: end))
+                                    resume[pattern] = end
+                                }
+                                start = ScalarFlagSearch.firstIndex(in: flags, matching: TextSpans.digitsMissingStartFlag, from: start + 1)
                             }
-                            if start == 0 { mask |= 1 << 2 }  // ^年以来
-                            while mask != 0 {
-                                let pattern = mask.trailingZeroBitCount
-                                mask &= mask - 1
-                                guard start >= resume[pattern], let end = match(pattern, in: text, at: start) else { continue }
-                                found[pattern].append(Match(pattern: pattern, start: start, end: end))
-                                resume[pattern] = end
-                            }
-                            start = ScalarFlagSearch.firstIndex(in: flags, matching: TextSpans.digitsMissingStartFlag, from: start + 1)
                         }
                     }
                 }
             }
         }
-        return found.flatMap { $0 }
+        // A pattern's matches start apart (each resumes after the last one's end): (pattern, start) orders them all.
+        return found.count < 2 ? found : found.sorted { ($0.pattern, $0.start) < ($1.pattern, $1.start) }
     }
 
     /// ``matches(in:)`` of a text given as its scalars.
