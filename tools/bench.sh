@@ -35,7 +35,8 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 echo "== release build ($SCRATCH)"
-"$SWIFT" build -c release --product reportkit --scratch-path "$SCRATCH"
+# shellcheck disable=SC2086  # RELEASE_FLAGS is a list of flags (the Makefile's)
+"$SWIFT" build ${RELEASE_FLAGS:--c release --static-swift-stdlib} --product reportkit --scratch-path "$SCRATCH"
 if ! "$BIN" build --help | grep -q -- '--timings-file'; then
     echo "$BIN build has no --timings-file option yet; update the sources and run make bench again." >&2
     exit 1

@@ -35,7 +35,8 @@ if [ ! -f "$DIR/pipeline.yaml" ]; then
     exit 1
 fi
 [ -x /usr/bin/time ] || { echo "make bench-compare needs GNU time at /usr/bin/time: apt-get install time" >&2; exit 1; }
-"$SWIFT" build -c release --product reportkit --scratch-path "$SCRATCH"
+# shellcheck disable=SC2086  # RELEASE_FLAGS is a list of flags (the Makefile's)
+"$SWIFT" build ${RELEASE_FLAGS:--c release --static-swift-stdlib} --product reportkit --scratch-path "$SCRATCH"
 # The base runs from a folder of its own. Foundation's Bundle.main lists the executable's folder when the tool
 # looks up its resources: a base binary kept in a crowded folder such as /tmp (19,000 entries on this machine)
 # spent ~12 ms more per build on that alone, which is not what the comparison is about.

@@ -19,7 +19,8 @@ BIN="$SCRATCH/release/reportkit"
 SWIFT="${SWIFT:-swift}"
 
 [ -x /usr/bin/time ] || { echo "make bench-memory needs GNU time at /usr/bin/time: apt-get install time" >&2; exit 1; }
-"$SWIFT" build -c release --product reportkit --scratch-path "$SCRATCH"
+# shellcheck disable=SC2086  # RELEASE_FLAGS is a list of flags (the Makefile's)
+"$SWIFT" build ${RELEASE_FLAGS:--c release --static-swift-stdlib} --product reportkit --scratch-path "$SCRATCH"
 mkdir -p "$DIR"
 rows=""
 for count in $COUNTS; do
