@@ -12,10 +12,14 @@ public struct DatasetBuilder: Sendable {
         public var cacheStats: (hits: Int, misses: Int, corrupt: Int)?
     }
 
-    /// What identifies this toolkit build in cache keys: the source digest make passes, else the executable's hash.
+    /// What identifies this toolkit build in cache keys: the source digest make passes, else the executable's build
+    /// id (the linker's hash of it, ``ExecutableBuildID``), else the executable's SHA-256.
     static func toolkitIdentity() -> String {
         if let digest = ProcessInfo.processInfo.environment["REPORTKIT_SOURCE_DIGEST"], !digest.isEmpty { return digest }
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        for path in ["/proc/self/exe", executable.path] {
+            if let id = ExecutableBuildID.read(path: path) { return "build-id:" + id }
+        }
         if let data = try? Data(contentsOf: executable, options: .alwaysMapped) { return SHA256Hex.digest(data) }
         return ReportKitVersion.current
     }
