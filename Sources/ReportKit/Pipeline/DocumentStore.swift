@@ -68,7 +68,7 @@ public final class DocumentStore: Sendable {
     }
 
     /// Frees the spooled records on another thread, for a caller that has read them all (the build, once its tables
-    /// are written). Truncating the nameless spool frees its pages: about 30 ms for the bench corpus's 700 MB, which
+    /// are written). Truncating the nameless spool frees its pages: about 30 ms for the bench corpus's ~400 MB, which
     /// ran serially, after the dataset was written, when the store was released at the end of the build; now it runs
     /// beside the writing of the README and provenance. Records in cache packs stay readable; a spooled one then
     /// throws ``StoreError/released(id:)``.
