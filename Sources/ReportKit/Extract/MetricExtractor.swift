@@ -34,9 +34,7 @@ public struct MetricExtractor: Sendable {
             var claim = quantity
             var baseline: Double?
             var kind: Kind = quantity.isRank ? .rank : .level
-            // The sentence of the claim before, while it holds this one: the search would find it again.
-            var sentence = current?.range ?? 0..<0
-            if !sentence.contains(quantity.numberStart) { sentence = spans.sentence(containing: quantity.numberStart) }
+            let sentence = spans.sentence(containing: quantity.numberStart, reusing: current?.range)
             // 由31%提升至91.8% / 从60%提高到95% / 由43项减为36项: one from-to claim.
             if position + 1 < quantities.count, let target = fromTo(quantity, quantities[position + 1], spans: spans) {
                 baseline = quantity.value

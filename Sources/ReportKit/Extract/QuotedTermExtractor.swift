@@ -154,9 +154,7 @@ struct QuotedTermExtractor {
     private func mention(
         _ term: String, span: Range<Int>, type: String?, spans: TextSpans, reportID: String, sentence: inout SentenceCache
     ) -> TermMention {
-        // The cached sentence, while it holds this mention: the search would find it again.
-        var range = sentence.range ?? 0..<0
-        if !range.contains(span.lowerBound) { range = spans.sentence(containing: span.lowerBound) }
+        let range = spans.sentence(containing: span.lowerBound, reusing: sentence.range)
         return TermMention(
             reportID: reportID, term: term, documentType: type, sentence: sentence.text(of: range, in: spans),
             charStart: span.lowerBound, charEnd: span.upperBound)

@@ -24,9 +24,15 @@ struct ScalarBits: Sendable {
 
     @inline(__always)
     func contains(_ scalar: Unicode.Scalar) -> Bool {
+        words.withUnsafeBufferPointer { isMember(scalar, words: $0) }
+    }
+
+    /// The membership test of ``contains(_:)`` with the table's words already in hand.
+    @inline(__always)
+    private func isMember(_ scalar: Unicode.Scalar, words: UnsafeBufferPointer<UInt64>) -> Bool {
         let value = scalar.value
         guard value < 0x10000 else { return predicate(scalar) }
-        return words.withUnsafeBufferPointer { $0[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 }
+        return words[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0
     }
 
     /// Whether any of `scalars` is a member: `scalars.contains(where: bits.contains)` without the closure, whose
@@ -34,11 +40,7 @@ struct ScalarBits: Sendable {
     /// the table's address loaded once.
     func containsMember<Scalars: Sequence<Unicode.Scalar>>(of scalars: Scalars) -> Bool {
         words.withUnsafeBufferPointer { words in
-            for scalar in scalars {
-                let value = scalar.value
-                if value < 0x10000 ? words[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 : predicate(scalar) { return true }
-            }
-            return false
+            scalars.contains { isMember($0, words: words) }
         }
     }
 

@@ -224,6 +224,13 @@ struct TextSpans {
         return spans
     }
 
+    /// ``sentence(containing:)``, answered by `known` (the sentence found for an earlier position) while it holds
+    /// `position`: claims and mentions come in text order, several to a sentence.
+    func sentence(containing position: Int, reusing known: Range<Int>?) -> Range<Int> {
+        if let known, known.contains(position) { return known }
+        return sentence(containing: position)
+    }
+
     func sentence(containing position: Int) -> Range<Int> {
         var low = 0
         var high = sentences.count - 1

@@ -52,10 +52,7 @@ enum ExecutableBuildID {
             if type == buildIDNote, nameSize == gnuOwner.count, notes[nameStart..<(nameStart + nameSize)].elementsEqual(gnuOwner),
                 descriptionSize > 0
             {
-                return notes[descriptionStart..<(descriptionStart + descriptionSize)].map { byte in
-                    let digits = Array("0123456789abcdef".utf8)
-                    return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
-                }.joined()
+                return SHA256Hex.hex(notes[descriptionStart..<(descriptionStart + descriptionSize)])
             }
             position = end
         }

@@ -26,9 +26,8 @@ enum DigitsMissingScanner {
         // One list in text order, put in pattern order at the end (a report has a match or two, most none): six
         // lists, the resume positions' array and the joining cost three allocations a report.
         var found: [Match] = []
-        var resume: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &resume) { resumeBytes in
-            let resume = resumeBytes.bindMemory(to: Int.self)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 6) { resume in
+            resume.initialize(repeating: 0)
             spans.scalars.withUnsafeBufferPointer { text in
                 spans.scalarFlagBytes.withUnsafeBufferPointer { flags in
                     startMasks.withUnsafeBufferPointer { masks in
