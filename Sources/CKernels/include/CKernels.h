@@ -18,6 +18,18 @@ void rk_minhash_minima_avx512(const uint64_t *hashes, size_t count, const uint64
 /// Call only when rk_minhash_has_avx512() returned 1.
 void rk_shingle_hashes_avx512(const uint32_t *values, size_t count, size_t size, uint64_t *hashes);
 
+/// 1 when this CPU can run the AVX2 kernels below, else 0.
+int rk_minhash_has_avx2(void);
+
+/// For every slot s < slots: minima[s] = the high 32 bits of min over i < count of (multipliers[s] * hashes[i] +
+/// increments[s]) (modulo 2^64, compared unsigned): rk_minhash_minima_avx512's result shifted down, which is
+/// all a signature keeps. Call only when rk_minhash_has_avx2() returned 1.
+void rk_minhash_high_minima_avx2(const uint64_t *hashes, size_t count, const uint64_t *multipliers,
+                                 const uint64_t *increments, uint32_t *minima, size_t slots);
+
+/// rk_shingle_hashes_avx512 with AVX2. Call only when rk_minhash_has_avx2() returned 1.
+void rk_shingle_hashes_avx2(const uint32_t *values, size_t count, size_t size, uint64_t *hashes);
+
 /// XXH64 of `length` bytes (seed 0), the reference algorithm (xxhash.com); portable C.
 uint64_t rk_xxh64(const void *bytes, size_t length);
 

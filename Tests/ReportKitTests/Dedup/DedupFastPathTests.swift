@@ -39,13 +39,14 @@ import Testing
         }
     }
 
-    /// Every kernel, on every slot count (multiples of 64, of 8, and remainders), gives the reference signature.
-    /// Where the CPU has no AVX-512 only the portable kernel can run; the test records that instead of passing quietly.
-    @Test("the AVX-512 and portable kernels give the reference signature") func kernels() {
+    /// Every kernel, on every slot count (multiples of 64, of 16, of 8, of 4, and remainders), gives the reference
+    /// signature. A kernel the CPU cannot run is skipped; the test records that instead of passing quietly.
+    @Test("the AVX-512, AVX2 and portable kernels give the reference signature") func kernels() {
         var random = SplitMix64(seed: 23)
         var kernels: [MinHasher.Kernel] = [.portable]
-        if MinHasher.Kernel.avx512Available { kernels.append(.avx512) } else { print("note: no AVX-512 on this CPU; portable kernel only") }
-        for permutations in [128, 64, 72, 8, 13, 3, 200] {
+        if MinHasher.Kernel.avx512Available { kernels.append(.avx512) } else { print("note: no AVX-512 on this CPU; its kernel was not run") }
+        if MinHasher.Kernel.avx2Available { kernels.append(.avx2) } else { print("note: no AVX2 on this CPU; its kernel was not run") }
+        for permutations in [128, 64, 72, 8, 13, 3, 200, 4, 20, 23, 1] {
             let hasher = MinHasher(shingleSize: 5, permutations: permutations)
             for _ in 0..<60 {
                 let values = MinHasher.normalizedScalars(Self.randomText(&random, maxLength: 400)).map(\.value)
@@ -53,24 +54,25 @@ import Testing
                 for kernel in kernels { #expect(hasher.signature(ofValues: values, kernel: kernel) == reference, "\(kernel) at \(permutations)") }
             }
         }
-        #expect(MinHasher.Kernel.fastest == (MinHasher.Kernel.avx512Available ? .avx512 : .portable))
+        #expect(MinHasher.Kernel.fastest == (MinHasher.Kernel.avx512Available ? .avx512 : MinHasher.Kernel.avx2Available ? .avx2 : .portable))
     }
 
-    /// The AVX-512 shingle hashes equal the portable ones for every shingle size, on texts shorter than a shingle,
-    /// as long as one, and long enough for whole vectors and a tail.
-    @Test("AVX-512 shingle hashes equal the portable ones") func shingleKernels() throws {
-        guard MinHasher.Kernel.avx512Available else {
-            print("note: no AVX-512 on this CPU; the AVX-512 shingle hashes were not run")
-            return
-        }
+    /// The AVX-512 and AVX2 shingle hashes equal the portable ones for every shingle size, on texts shorter than a
+    /// shingle, as long as one, and long enough for whole vectors and a tail.
+    @Test("AVX-512 and AVX2 shingle hashes equal the portable ones") func shingleKernels() throws {
+        var kernels: [MinHasher.Kernel] = []
+        if MinHasher.Kernel.avx512Available { kernels.append(.avx512) } else { print("note: no AVX-512 on this CPU; its shingle hashes were not run") }
+        if MinHasher.Kernel.avx2Available { kernels.append(.avx2) } else { print("note: no AVX2 on this CPU; its shingle hashes were not run") }
         var random = SplitMix64(seed: 31)
         for size in 1...9 {
             for length in Array(0...40) + [63, 64, 65, 1000] {
                 let values = (0..<length).map { _ in
                     random.next() % 4 == 0 ? UInt32.max - UInt32(random.next() % 3) : UInt32(truncatingIfNeeded: random.next() % 0x30000)
                 }
-                #expect(MinHasher.shingleHashes(values, size: size, kernel: .avx512) == MinHasher.shingleHashes(values, size: size),
-                        "size \(size), \(length) values")
+                for kernel in kernels {
+                    #expect(MinHasher.shingleHashes(values, size: size, kernel: kernel) == MinHasher.shingleHashes(values, size: size),
+                            "\(kernel), size \(size), \(length) values")
+                }
             }
         }
     }
