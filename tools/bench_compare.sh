@@ -50,6 +50,7 @@ times="$DIR/compare-times.txt"
 : >"$times"
 run() {  # run <label> <binary> <output folder>
     rm -rf "$3"
+    sync  # as make bench does: no dirty pages of the previous run (or an fsync's flush) leak into this one
     # One provenance digest for both, so that their outputs can be compared byte for byte.
     REPORTKIT_SOURCE_DIGEST=bench-compare /usr/bin/time -f "$1 %e %U %S" -a -o "$times" \
         "$2" build "$DIR" --output-root "$3" --jobs "$JOBS" --replace --no-cache >/dev/null 2>"$DIR/compare-$1.log" \
