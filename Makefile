@@ -9,10 +9,10 @@ JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 # dataset is committed together with the code).
 SOURCE_DIGEST := $(shell (git ls-files -z Package.swift Sources 2>/dev/null | LC_ALL=C sort -z | xargs -0 cat 2>/dev/null) | sha256sum | cut -c1-64)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# The release tool links the Swift runtime and Foundation statically (FoundationNetworking then needs libcurl's
-# development package, for -lcurl): every retain, release and String call
-# then skips the PLT, and a start resolves no Swift symbols (make bench-compare: user CPU -7%; a 10-report build
-# 0.165 -> 0.125 s). The tools/ scripts build with the same flags (exported).
+# The release tool links the Swift runtime and Foundation statically: every retain, release and String call then
+# skips the PLT, and a start resolves no Swift symbols (make bench-compare: user CPU -7%; a 10-report build
+# 0.165 -> 0.125 s). FoundationNetworking then links -lcurl, hence libcurl4-openssl-dev above. The tools/ scripts
+# build with the same flags (exported).
 export RELEASE_FLAGS := -c release --static-swift-stdlib
 
 .PHONY: all deps build datasets test test-unit eval test-http bench bench-compare bench-memory bench-python test-spark test-one-cpu clean format lint

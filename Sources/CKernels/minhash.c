@@ -88,7 +88,6 @@ void rk_shingle_hashes_avx512(const uint32_t *values, size_t count, size_t size,
     for (; start < shingles; start++) hashes[start] = shingle_hash(values, start, size);
 }
 
-
 int rk_minhash_has_avx2(void) {
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2");

@@ -113,7 +113,7 @@ final class BufferedFileWriter {
 
     /// Writes `bytes` as the whole file at `url` and returns its SHA-256 in hex. Like the tables, with no `fsync`:
     /// Foundation's `Data.write(to:)` syncs every file it writes, and at the end of a bench build, with the
-    /// tables' 700 MB still in the page cache, each such sync of a small file waited 1-40 ms on the journal
+    /// tables' 700 MB still in the page cache, each such sync of a small file waited 0.4-40 ms on the journal
     /// (once 786 ms), on the build's serial tail.
     static func writeWhole(_ bytes: Data, to url: URL) throws -> String {
         let writer = try BufferedFileWriter(url: url)
