@@ -45,7 +45,7 @@ struct Eval: ParsableCommand {
         let outcome = try EvalRunner().evaluate(pipeline: pipelinePath, goldOverride: gold.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, minF1: minF1, jobs: jobs)
         print(outcome.table, terminator: "")
         if details { print(outcome.details, terminator: "") }
-        if let summary { try Data((outcome.json + "\n").utf8).write(to: URL(fileURLWithPath: summary)) }
+        if let summary { try PlainFile.write(Data((outcome.json + "\n").utf8), to: URL(fileURLWithPath: summary)) }
         if !outcome.passed { throw ExitCode.failure }
     }
 }

@@ -65,7 +65,7 @@ struct GenerateCorpus: ParsableCommand {
         let corpus = try SyntheticCorpus(options: options, samples: URL(fileURLWithPath: samples))
         let summary = try corpus.write(to: folder, jobs: jobs)
         let spec = folder.appendingPathComponent("pipeline.yaml")
-        try Data(corpus.pipelineSpec.utf8).write(to: spec)
+        try PlainFile.write(Data(corpus.pipelineSpec.utf8), to: spec)
         let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_000_000)
         var line = "wrote \(summary.reports) reports (\(summary.html) HTML, \(summary.duplicates) near-duplicates, "
         line += "\(summary.traditional) Traditional, \(summary.gbk) GBK), \(megabytes) MB, into "

@@ -12,19 +12,6 @@ enum TimingsFile {
             "reports": result.content.summaries.count, "input_bytes": bytes,
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
-        // fopen/fwrite rather than Data.write(to:), which fsyncs: the bench times the whole process, and a sync
-        // with the dataset's 700 MB in the page cache waited on the journal.
-        guard let file = fopen(path, "w") else { throw TimingsFileError.cannotWrite(path, String(cString: strerror(errno))) }
-        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard fclose(file) == 0, written == data.count else { throw TimingsFileError.cannotWrite(path, String(cString: strerror(errno))) }
-    }
-}
-
-enum TimingsFileError: Error, CustomStringConvertible {
-    case cannotWrite(String, String)
-    var description: String {
-        switch self {
-        case .cannotWrite(let path, let reason): "Could not write the timings file '\(path)': \(reason)."
-        }
+        try PlainFile.write(data, to: URL(fileURLWithPath: path))  // no fsync: the bench times the whole process
     }
 }

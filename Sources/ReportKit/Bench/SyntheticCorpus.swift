@@ -155,8 +155,8 @@ public struct SyntheticCorpus: Sendable {
                 for index in stride(from: worker, to: options.count, by: workers) {
                     let report = try self.report(at: index)
                     let url = corpus.appendingPathComponent(report.fileName)
-                    do { try Data(report.bytes).write(to: url) } catch {
-                        throw SyntheticCorpusError.writeFailed(path: url.path, reason: error.localizedDescription)
+                    do { try PlainFile.write(report.bytes, to: url) } catch EmitError.cannotWrite(_, let reason) {
+                        throw SyntheticCorpusError.writeFailed(path: url.path, reason: reason)
                     }
                     summary.add(report)
                 }

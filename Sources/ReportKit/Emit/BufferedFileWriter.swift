@@ -111,16 +111,6 @@ final class BufferedFileWriter {
         bytesWritten += bytes.count
     }
 
-    /// Writes `bytes` as the whole file at `url` and returns its SHA-256 in hex. Like the tables, with no `fsync`:
-    /// Foundation's `Data.write(to:)` syncs every file it writes, and at the end of a bench build, with the
-    /// tables' 700 MB still in the page cache, each such sync of a small file waited 0.4-40 ms on the journal
-    /// (once 786 ms), on the build's serial tail.
-    static func writeWhole(_ bytes: Data, to url: URL) throws -> String {
-        let writer = try BufferedFileWriter(url: url)
-        try writer.write(bytes)
-        return try writer.finish()
-    }
-
     /// Flushes, closes and returns the file's SHA-256 in hex.
     func finish() throws -> String {
         try flush()

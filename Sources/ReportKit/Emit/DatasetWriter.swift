@@ -59,13 +59,14 @@ public struct DatasetWriter: Sendable {
         small["CHANGELOG.md"] = Data(ChangelogBuilder.render(content, counts: counts, staging: folder, previous: previous).utf8)
         small["datapackage.json"] = try DataPackageBuilder.json(for: content) + Data("\n".utf8)
         for (name, data) in small {
-            checksums[name] = try BufferedFileWriter.writeWhole(data, to: folder.appendingPathComponent(name))
+            try PlainFile.write(data, to: folder.appendingPathComponent(name))
+            checksums[name] = SHA256Hex.digest(data)
         }
         let provenance = try BufferedFileWriter(url: folder.appendingPathComponent("provenance.json"))
         try ProvenanceBuilder.write(content, counts: counts, to: provenance)
         checksums["provenance.json"] = try provenance.finish()
         let sums = checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined()
-        _ = try BufferedFileWriter.writeWhole(Data(sums.utf8), to: folder.appendingPathComponent("SHA256SUMS"))
+        try PlainFile.write(Data(sums.utf8), to: folder.appendingPathComponent("SHA256SUMS"))
     }
 
     /// Writes a versioned dataset to `<root>/<name>/<version>/` and points `latest` at it.

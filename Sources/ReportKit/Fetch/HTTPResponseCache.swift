@@ -35,7 +35,7 @@ struct HTTPResponseCache: Sendable {
     func store(_ entry: Entry, body: [UInt8]) {
         let (metaURL, bodyURL) = paths(entry.url)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try? Data(body).write(to: bodyURL, options: .atomic)
-        if let meta = try? JSONEncoder().encode(entry) { try? meta.write(to: metaURL, options: .atomic) }
+        AtomicFile.save(body, to: bodyURL)
+        if let meta = try? JSONEncoder().encode(entry) { AtomicFile.save([UInt8](meta), to: metaURL) }
     }
 }
